@@ -1,0 +1,29 @@
+// electron-vite with Dateline's layout (its defaults are src/main, src/preload, src/renderer):
+//   src-main/shell/index.ts    -> out/main/index.js     (ESM: package.json has "type": "module")
+//   src-main/preload/index.ts  -> out/preload/index.cjs (CJS: sandboxed preloads cannot be ESM)
+//   src-renderer/index.html    -> out/renderer/index.html
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+
+export default defineConfig({
+  main: {
+    build: {
+      // dependencies (lunr, electron-store) stay external and load from node_modules at run time
+      lib: { entry: resolve(import.meta.dirname, 'src-main/shell/index.ts') }
+    }
+  },
+  preload: {
+    build: {
+      lib: { entry: resolve(import.meta.dirname, 'src-main/preload/index.ts'), formats: ['cjs'] },
+      rolldownOptions: { output: { entryFileNames: '[name].cjs' } },
+      // a sandboxed preload can only require('electron'): bundle everything else into it
+      externalizeDeps: false
+    }
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src-renderer'),
+    build: {
+      rolldownOptions: { input: resolve(import.meta.dirname, 'src-renderer/index.html') }
+    }
+  }
+})

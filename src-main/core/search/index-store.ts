@@ -1,0 +1,113 @@
+/**
+ * The index on disk: manifest.json (documents and live segments) plus one file per segment.
+ * Write order makes crashes harmless: new segment files first, then the manifest (atomically),
+ * then old segment files are deleted. A crash leaves at worst unreferenced files, removed at the
+ * next open; a damaged segment is dropped and its documents re-indexed from the archive.
+ */
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
+import path from 'node:path'
+import type { DocumentMeta } from '../archive/document'
+import { ioError } from '../errors'
+import { writeFileAtomic } from '../store/atomic'
+import { Segment, type SegmentFile } from './segment'
+
+export interface IndexedDocument extends DocumentMeta {
+  segment: string
+  /** when the file entered the index (ms since epoch) */
+  indexedAt: number
+}
+
+export interface Manifest {
+  format: 'dateline-index'
+  version: 1
+  archive: string
+  nextSegment: number
+  segments: string[]
+  docs: Record<string, IndexedDocument>
+}
+
+export function emptyManifest(archive: string): Manifest {
+  return { format: 'dateline-index', version: 1, archive, nextSegment: 1, segments: [], docs: {} }
+}
+
+export interface LoadedIndex {
+  manifest: Manifest
+  segments: Map<string, Segment>
+  /** human-readable problems found while loading (damaged files) */
+  problems: string[]
+}
+
+export class IndexStore {
+  constructor(readonly dir: string) {}
+
+  get manifestPath(): string {
+    return path.join(this.dir, 'manifest.json')
+  }
+
+  segmentPath(id: string): string {
+    return path.join(this.dir, 'segments', `${id}.json`)
+  }
+
+  async exists(): Promise<boolean> {
+    return readFile(this.manifestPath).then(
+      () => true,
+      () => false
+    )
+  }
+
+  async load(archive: string): Promise<LoadedIndex> {
+    const problems: string[] = []
+    let manifest: Manifest
+    try {
+      manifest = JSON.parse(await readFile(this.manifestPath, 'utf8')) as Manifest
+      if (manifest.format !== 'dateline-index' || manifest.version !== 1) throw new Error('unknown format')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push('The index manifest was damaged; the archive is re-indexed.')
+      return { manifest: emptyManifest(archive), segments: new Map(), problems }
+    }
+    const segments = new Map<string, Segment>()
+    for (const id of manifest.segments) {
+      try {
+        const file = JSON.parse(await readFile(this.segmentPath(id), 'utf8')) as SegmentFile
+        if (file.format !== 'dateline-segment' || file.id !== id) throw new Error('bad segment header')
+        segments.set(id, Segment.fromFile(file))
+      } catch {
+        problems.push(`Index segment ${id} was missing or damaged; its documents are re-indexed.`)
+      }
+    }
+    if (segments.size !== manifest.segments.length) {
+      // Forget documents whose segment is gone, so the next update reads them again.
+      manifest.segments = manifest.segments.filter((id) => segments.has(id))
+      for (const [docId, d] of Object.entries(manifest.docs)) if (!segments.has(d.segment)) delete manifest.docs[docId]
+    }
+    return { manifest, segments, problems }
+  }
+
+  async writeSegment(segment: Segment): Promise<void> {
+    await mkdir(path.join(this.dir, 'segments'), { recursive: true }).catch((err) => {
+      throw ioError(err, 'create the index folder')
+    })
+    await writeFileAtomic(this.segmentPath(segment.id), JSON.stringify(segment.toFile()))
+  }
+
+  async writeManifest(manifest: Manifest): Promise<void> {
+    await mkdir(this.dir, { recursive: true }).catch((err) => {
+      throw ioError(err, 'create the index folder')
+    })
+    await writeFileAtomic(this.manifestPath, JSON.stringify(manifest))
+  }
+
+  async deleteSegments(ids: Iterable<string>): Promise<void> {
+    for (const id of ids) await unlink(this.segmentPath(id)).catch(() => {})
+  }
+
+  /** Delete segment files not referenced by the manifest (left by a crash) and temp files. Call under the write lock. */
+  async removeStrayFiles(live: Set<string>): Promise<void> {
+    const dir = path.join(this.dir, 'segments')
+    const names = await readdir(dir).catch(() => [] as string[])
+    for (const name of names) {
+      const id = name.replace(/\.json$/, '')
+      if (name.endsWith('.tmp') || (name.endsWith('.json') && !live.has(id))) await unlink(path.join(dir, name)).catch(() => {})
+    }
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * A segment: one immutable Lunr index over a batch of documents, plus their texts (for phrase
+ * verification and snippets). The archive index is a set of segments (see DESIGN.md): adding or
+ * changing a file builds a new small segment instead of rebuilding everything.
+ *
+ * Lunr is used for what it is good at — the inverted index, BM25 field vectors and the TokenSet
+ * automaton for prefix and fuzzy expansion. Boolean logic and cross-segment scoring are ours
+ * (segment.ts / execute.ts), because Lunr's query model has no nested OR and its scores are
+ * not comparable between separately built indexes.
+ */
+import lunr from 'lunr'
+import { indexTerms } from './terms'
+
+export const FIELDS = ['title', 'body'] as const
+export type Field = (typeof FIELDS)[number]
+const TITLE_BOOST = 3
+
+export interface SegmentDoc {
+  id: string
+  title: string
+  text: string
+}
+
+export interface TermLeaf {
+  term: string
+  fields?: Field[]
+  prefix?: boolean
+  editDistance?: number
+}
+
+/** term → fields it matched in, for one document */
+export type TermHits = Map<string, Field[]>
+
+interface LunrPosting {
+  _index: number
+  [field: string]: Record<string, object> | number
+}
+
+// Lunr keeps these internals public in JS but undeclared in its types.
+interface LunrInternals {
+  invertedIndex: Record<string, LunrPosting>
+  fieldVectors: Record<string, { elements: number[] }>
+  tokenSet: lunr.TokenSet
+}
+
+interface TokenSetStatics {
+  fromString(s: string): lunr.TokenSet
+  fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
+}
+
+export interface SegmentFile {
+  format: 'dateline-segment'
+  version: 1
+  id: string
+  docs: SegmentDoc[]
+  lunr: object
+}
+
+export function buildLunrIndex(docs: readonly SegmentDoc[]): lunr.Index {
+  const builder = new lunr.Builder()
+  // Tokenising, folding, stop words and stemming happen in terms.ts; Lunr gets finished terms.
+  builder.pipeline.reset()
+  builder.searchPipeline.reset()
+  builder.ref('id')
+  builder.field('title', { boost: TITLE_BOOST })
+  builder.field('body')
+  for (const d of docs) builder.add({ id: d.id, title: indexTerms(d.title), body: indexTerms(d.text) })
+  return builder.build()
+}
+
+export class Segment {
+  readonly docs: Map<string, SegmentDoc>
+  private readonly lunrIndex: lunr.Index & LunrInternals
+  private readonly dfCache = new Map<string, number>()
+
+  constructor(
+    readonly id: string,
+    docs: readonly SegmentDoc[],
+    index: lunr.Index
+  ) {
+    this.docs = new Map(docs.map((d) => [d.id, d]))
+    this.lunrIndex = index as lunr.Index & LunrInternals
+  }
+
+  static build(id: string, docs: readonly SegmentDoc[]): Segment {
+    return new Segment(id, docs, buildLunrIndex(docs))
+  }
+
+  static fromFile(file: SegmentFile): Segment {
+    return new Segment(file.id, file.docs, lunr.Index.load(file.lunr))
+  }
+
+  toFile(): SegmentFile {
+    return { format: 'dateline-segment', version: 1, id: this.id, docs: [...this.docs.values()], lunr: this.lunrIndex.toJSON() }
+  }
+
+  /** Documents the segment was built with (live or not). */
+  get size(): number {
+    return this.docs.size
+  }
+
+  /** Number of (field, document) postings of a term: Lunr's own df for idf. */
+  df(term: string): number {
+    let n = this.dfCache.get(term)
+    if (n === undefined) {
+      n = 0
+      const posting = this.lunrIndex.invertedIndex[term]
+      if (posting) for (const f of FIELDS) n += Object.keys(posting[f] as object).length
+      this.dfCache.set(term, n)
+    }
+    return n
+  }
+
+  /** Index terms matching a leaf: itself, or its prefix / fuzzy expansions found by Lunr's TokenSet. */
+  expand(leaf: TermLeaf): string[] {
+    if (!leaf.prefix && !leaf.editDistance) return this.lunrIndex.invertedIndex[leaf.term] ? [leaf.term] : []
+    const TokenSet = lunr.TokenSet as unknown as TokenSetStatics
+    const query = leaf.prefix ? TokenSet.fromString(leaf.term + '*') : TokenSet.fromFuzzyString(leaf.term, leaf.editDistance ?? 1)
+    return query.intersect(this.lunrIndex.tokenSet).toArray()
+  }
+
+  /** Documents (by ref) containing any expansion of the leaf, with the terms and fields matched. */
+  match(leaf: TermLeaf): Map<string, TermHits> {
+    const out = new Map<string, TermHits>()
+    const fields = leaf.fields ?? FIELDS
+    for (const term of this.expand(leaf)) {
+      const posting = this.lunrIndex.invertedIndex[term]
+      if (!posting) continue
+      for (const field of fields) {
+        const refs = posting[field] as Record<string, object> | undefined
+        if (!refs) continue
+        for (const ref in refs) {
+          let hits = out.get(ref)
+          if (!hits) out.set(ref, (hits = new Map()))
+          const fs = hits.get(term)
+          if (fs) fs.push(field)
+          else hits.set(term, [field])
+        }
+      }
+    }
+    return out
+  }
+
+  /** The BM25 weight Lunr stored for term in field of ref (idf and length norm of THIS segment). */
+  weight(field: Field, ref: string, term: string): number {
+    const posting = this.lunrIndex.invertedIndex[term]
+    const vector = this.lunrIndex.fieldVectors[`${field}/${ref}`]
+    if (!posting || !vector) return 0
+    const target = posting._index
+    const el = vector.elements
+    let lo = 0
+    let hi = el.length / 2 - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const idx = el[mid * 2]!
+      if (idx === target) return el[mid * 2 + 1]!
+      if (idx < target) lo = mid + 1
+      else hi = mid - 1
+    }
+    return 0
+  }
+}
+
+/** Lunr's idf formula (lib/idf.js), so global and per-segment values are on the same scale. */
+export function idf(df: number, docCount: number): number {
+  return Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)))
+}

@@ -1,0 +1,61 @@
+/**
+ * Index terms: the one definition of how a word becomes what Lunr stores and what a query looks up.
+ * Index and query both go through here, so "Syria’s", "Syrias" and "syria's" meet on one term.
+ * Lunr's own tokenizer/trimmer are ASCII-only and know nothing of glued words, so we tokenise
+ * ourselves and hand Lunr ready-made terms (its pipeline is left empty).
+ */
+import lunr from 'lunr'
+import { words, type Word, type WordPart } from '../text/words'
+
+/** Suffix for capitalised acronyms that would otherwise be dropped as stop words (IS, US, WHO). */
+export const ACRONYM_MARK = '_acr'
+
+const stemCache = new Map<string, string>()
+
+export function stem(folded: string): string {
+  let s = stemCache.get(folded)
+  if (s === undefined) {
+    s = /\d/.test(folded) ? folded : lunr.stemmer(new lunr.Token(folded, {})).toString()
+    if (stemCache.size > 200_000) stemCache.clear()
+    stemCache.set(folded, s)
+  }
+  return s
+}
+
+export function isStopWord(folded: string): boolean {
+  return lunr.stopWordFilter(new lunr.Token(folded, {})) === undefined
+}
+
+/** The stored term for one folded piece of text, or null for a stop word. */
+export function termFor(folded: string, allCaps = false): string | null {
+  if (!folded) return null
+  if (isStopWord(folded)) return allCaps ? folded + ACRONYM_MARK : null
+  return stem(folded)
+}
+
+/** Stemmed form used for phrase matching, where stop words are kept. */
+export function phraseUnit(part: WordPart): string {
+  return stem(part.text)
+}
+
+/** Terms a word contributes to the index: its whole joined form plus each part. */
+export function wordTerms(word: Word): string[] {
+  const out: string[] = []
+  const { parts } = word
+  if (parts.length > 1) {
+    const joined = termFor(parts.map((p) => p.text).join(''))
+    if (joined) out.push(joined)
+  }
+  for (const p of parts) {
+    const t = termFor(p.text, p.allCaps)
+    if (t) out.push(t)
+  }
+  return out
+}
+
+/** All index terms of a text, in order (repeats kept: Lunr counts them for term frequency). */
+export function indexTerms(text: string): string[] {
+  const out: string[] = []
+  for (const w of words(text)) for (const t of wordTerms(w)) out.push(t)
+  return out
+}

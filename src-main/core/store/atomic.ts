@@ -1,0 +1,40 @@
+/**
+ * Crash-safe file writes: write a temporary file in the same folder, fsync it, rename it over
+ * the target, fsync the folder. A reader sees the old file or the new one, never half of one.
+ */
+import { randomBytes } from 'node:crypto'
+import { open, rename, unlink } from 'node:fs/promises'
+import path from 'node:path'
+import { ioError } from '../errors'
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    const fh = await open(tmp, 'wx')
+    try {
+      await fh.writeFile(data)
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, file)
+  } catch (err) {
+    await unlink(tmp).catch(() => {})
+    throw ioError(err, `write ${path.basename(file)}`)
+  }
+  await syncDir(path.dirname(file))
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Makes the rename durable on Linux; not supported on Windows, where it is skipped.
+  try {
+    const fh = await open(dir, 'r')
+    try {
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+  } catch {
+    /* best effort */
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Character folding for matching: what a reader considers "the same word" must be the same string.
+ * Compatibility forms (ligatures, full-width), diacritics, case and apostrophe variants all fold away.
+ * Used per word, so offsets into the original text are never disturbed.
+ */
+
+// Letters that Unicode does not decompose into base + mark.
+const SPECIAL: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŧ: 't'
+}
+const SPECIAL_RE = /[ßæœøłđðþıħŧ]/g
+const MARKS_RE = /\p{M}+/gu
+const APOSTROPHES_RE = /['’ʼ‘`´]/g
+
+/** Lower-case, diacritic-free, apostrophe-free form of one word (or part of a word). */
+export function foldWord(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(MARKS_RE, '')
+    .replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c)
+    .replace(APOSTROPHES_RE, '')
+    .normalize('NFC')
+}
+
+/** Display-level normalisation of punctuation: curly quotes and dashes to ASCII, NFC. */
+export function normalizePunctuation(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[‘’ʼ`´]/g, "'")
+    .replace(/[“”„‟«»]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\u00a0/g, ' ')
+}
