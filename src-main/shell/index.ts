@@ -1,0 +1,48 @@
+/**
+ * Main-process entry and composition root: the only file that wires Electron's app, protocol,
+ * session, dialog and ipcMain to Dateline's modules. Everything it calls takes its dependencies
+ * as parameters.
+ */
+import { app, dialog, ipcMain, net, protocol, session, BrowserWindow } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { registerIpcHandlers } from './ipc'
+import { APP_HOST, APP_SCHEME, registerAppProtocol } from './protocol'
+import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
+import { createServices } from './services'
+import { createSettingsStore, rememberArchive } from './settings'
+import { createMainWindow, hardenAllWebContents } from './window'
+
+app.setName('Dateline')
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const trusted: TrustedOrigins = { app: { protocol: `${APP_SCHEME}:`, host: APP_HOST }, devServer: devServerUrl }
+
+// Must run before 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+app.enableSandbox()
+hardenAllWebContents((url) => isTrustedSenderUrl(url, trusted))
+
+void app.whenReady().then(() => {
+  // Electron grants every permission by default; Dateline needs none.
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
+  registerAppProtocol(protocol, (u) => net.fetch(u), fileURLToPath(new URL('../renderer', import.meta.url)))
+
+  const settings = createSettingsStore()
+  const services = createServices({
+    // the CLI's default data folder is the same path as userData, so both share one index
+    dataDir: process.env['DATELINE_DATA'] ?? app.getPath('userData'),
+    pickFolder: async () => {
+      const win = BrowserWindow.getFocusedWindow()
+      const opts = { title: 'Open an archive folder', properties: ['openDirectory' as const] }
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+      return res.canceled ? null : (res.filePaths[0] ?? null)
+    },
+    lastArchive: () => settings.get('recentArchives')[0] ?? null,
+    rememberArchive: (p) => rememberArchive(settings, p)
+  })
+  registerIpcHandlers(ipcMain, services, trusted)
+  createMainWindow(devServerUrl)
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,44 @@
+/**
+ * IPC handlers for every channel of the contract. Depends on a small IpcMainLike interface and a
+ * Services object, never on the electron module at run time, so tests drive it with fakes.
+ * Every call checks the sender and validates its arguments before any service runs.
+ */
+import type { IpcMainInvokeEvent } from 'electron'
+import { Channels, isSearchRequest, type Result, type SearchRequest, type SearchResponse, type StatusView } from '../contract/api'
+import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
+
+export type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'>
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => unknown): void
+}
+
+export interface Services {
+  status(): Promise<Result<StatusView>>
+  chooseArchive(): Promise<Result<StatusView>>
+  search(request: SearchRequest): Promise<Result<SearchResponse>>
+}
+
+export class UntrustedSenderError extends Error {}
+
+const invalid = (message: string): Result<never> => ({ ok: false, error: { code: 'invalid', message } })
+
+export function registerIpcHandlers(ipc: IpcMainLike, services: Services, trusted: TrustedOrigins): void {
+  const guard =
+    (fn: (...args: unknown[]) => unknown) =>
+    (event: InvokeEventLike, ...args: unknown[]) => {
+      // senderFrame is null when the frame navigated away or was destroyed
+      if (!isTrustedSenderUrl(event.senderFrame?.url, trusted)) throw new UntrustedSenderError('IPC from an untrusted frame was refused')
+      return fn(...args)
+    }
+
+  ipc.handle(Channels.status, guard(() => services.status()))
+  ipc.handle(Channels.chooseArchive, guard(() => services.chooseArchive()))
+  ipc.handle(
+    Channels.search,
+    guard((request) => {
+      if (!isSearchRequest(request)) return invalid('search expects { query: string (≤ 1000 chars), limit?, offset? }')
+      return services.search(request)
+    })
+  )
+}

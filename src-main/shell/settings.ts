@@ -1,0 +1,22 @@
+/**
+ * Small user settings in electron-store (a JSON file in userData): recent archives.
+ * Not for the index: electron-store rewrites its whole file on every change.
+ */
+import Store, { type Schema } from 'electron-store'
+
+export interface AppSettings {
+  recentArchives: string[]
+}
+
+export const settingsSchema: Schema<AppSettings> = {
+  recentArchives: { type: 'array', items: { type: 'string', maxLength: 4096 }, maxItems: 10, default: [] }
+}
+
+export function createSettingsStore(opts: { cwd?: string } = {}): Store<AppSettings> {
+  return new Store<AppSettings>({ name: 'settings', schema: settingsSchema, clearInvalidConfig: true, ...opts })
+}
+
+export function rememberArchive(store: Pick<Store<AppSettings>, 'get' | 'set'>, archive: string): void {
+  const recent = [archive, ...store.get('recentArchives').filter((p) => p !== archive)].slice(0, 10)
+  store.set('recentArchives', recent)
+}

@@ -1,0 +1,45 @@
+/** The main window with secure defaults, and app-wide hardening of every web contents. */
+import { BrowserWindow, app, shell, type WebContents } from 'electron'
+import { fileURLToPath } from 'node:url'
+import { APP_HOST, APP_SCHEME } from './protocol'
+
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
+
+export function createMainWindow(devServerUrl: string | undefined): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    show: false,
+    title: 'Dateline',
+    webPreferences: {
+      preload: preloadPath,
+      // Electron's defaults, spelled out so reviewers and scanners see them
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false
+    }
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`)
+  return win
+}
+
+/** Call once before any window exists: no navigation away, no new windows, no webviews. */
+export function hardenAllWebContents(isAllowedUrl: (url: string) => boolean): void {
+  app.on('web-contents-created', (_e, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedUrl(url)) event.preventDefault()
+    })
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedUrl(url)) event.preventDefault()
+    })
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.setWindowOpenHandler(({ url }) => {
+      // links to the web go to the user's browser; the app itself never opens windows or fetches
+      if (url.startsWith('https://')) void shell.openExternal(url)
+      return { action: 'deny' }
+    })
+  })
+}
