@@ -2,7 +2,7 @@
  * The search syntax people know, parsed into a tree. Pure: no index access.
  *
  *   khatib raqqa          both words (AND is the default)
- *   khatib OR khatib~1    either
+ *   isis OR isil raqqa    (isis or isil) and raqqa: OR binds tighter, as in web search
  *   -telegraph, NOT x     exclude
  *   "exact phrase"        words in this order
  *   title:raqqa           in the title only (fields: title, body)
@@ -158,33 +158,33 @@ export function parseQuery(input: string): QueryNode {
 
   const peek = () => tokens[pos]
 
-  function parseOr(): QueryNode {
-    const children = [parseAnd()]
-    while (peek()?.t === 'or') {
-      pos++
-      if (!peek() || peek()!.t === 'rparen' || peek()!.t === 'or') throw new QueryError('"OR" needs a word on both sides, for example isis OR isil.')
-      children.push(parseAnd())
-    }
-    return children.length === 1 ? children[0]! : { kind: 'or', children }
-  }
-
+  // As in web search, OR binds tighter than the implicit AND: "isis OR isil raqqa" means
+  // (isis OR isil) AND raqqa. Brackets group anything else.
   function parseAnd(): QueryNode {
     const children: QueryNode[] = []
     for (;;) {
       const tok = peek()
-      if (!tok || tok.t === 'rparen' || tok.t === 'or') break
+      if (!tok || tok.t === 'rparen') break
       if (tok.t === 'and') {
         pos++
         continue
       }
+      if (tok.t === 'or') throw new QueryError('"OR" needs a word on both sides, for example isis OR isil.')
+      children.push(parseOrChain())
+    }
+    if (children.length === 0) throw new QueryError('Something is missing here: a group or operator has no words.')
+    return children.length === 1 ? children[0]! : { kind: 'and', children }
+  }
+
+  function parseOrChain(): QueryNode {
+    const children = [parseUnary()]
+    while (peek()?.t === 'or') {
+      pos++
+      const next = peek()
+      if (!next || next.t === 'rparen' || next.t === 'or' || next.t === 'and') throw new QueryError('"OR" needs a word on both sides, for example isis OR isil.')
       children.push(parseUnary())
     }
-    if (children.length === 0) {
-      const tok = peek()
-      if (tok?.t === 'or') throw new QueryError('"OR" needs a word on both sides, for example isis OR isil.')
-      throw new QueryError('Something is missing here: a group or operator has no words.')
-    }
-    return children.length === 1 ? children[0]! : { kind: 'and', children }
+    return children.length === 1 ? children[0]! : { kind: 'or', children }
   }
 
   function parseUnary(): QueryNode {
@@ -205,7 +205,7 @@ export function parseQuery(input: string): QueryNode {
         node = { kind: 'phrase', text: tok.text, field: tok.field }
         break
       case 'lparen': {
-        node = parseOr()
+        node = parseAnd()
         if (peek()?.t !== 'rparen') throw new QueryError('A bracket is not closed: add ")".')
         pos++
         break
@@ -216,7 +216,7 @@ export function parseQuery(input: string): QueryNode {
     return 'neg' in tok && tok.neg ? { kind: 'not', child: node } : node
   }
 
-  const tree = parseOr()
+  const tree = parseAnd()
   if (pos < tokens.length) throw new QueryError('Unexpected ")": there is no "(" to close.')
   return tree
 }

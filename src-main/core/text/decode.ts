@@ -31,8 +31,28 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   } catch {
     // Not valid UTF-8: a legacy single-byte file. Windows-1252 maps 0x80–0x9F to the curly
     // quotes and dashes such files actually contain, where Latin-1 would give control codes.
-    return checked(new TextDecoder('windows-1252').decode(bytes), 'windows-1252')
+    return checked(decodeWindows1252(bytes), 'windows-1252')
   }
+}
+
+// 0x80–0x9F of Windows-1252. Node's TextDecoder('windows-1252') decodes these as Latin-1 control
+// codes (losing every curly quote and dash), so the table is applied here.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192)
+    const chars = new Array<string>(chunk.length)
+    for (let j = 0; j < chunk.length; j++) {
+      const b = chunk[j]!
+      chars[j] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b)
+    }
+    out += chars.join('')
+  }
+  return out
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
