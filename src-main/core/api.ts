@@ -162,11 +162,20 @@ export class ArchiveService {
       let removed = 0
       const now = Date.now()
 
+      const rejected = manifest.rejected
+      manifest.rejected = {}
       const changed = files.filter((f) => {
         seen.add(f.path)
         const old = byPath.get(f.path)
         if (old && old.size === f.size && old.mtimeMs === f.mtimeMs) {
           unchanged++
+          return false
+        }
+        const rej = rejected[f.path]
+        if (rej && rej.size === f.size && rej.mtimeMs === f.mtimeMs) {
+          skipped.push({ path: f.path, reason: rej.reason })
+          manifest.rejected[f.path] = rej
+          seen.delete(f.path)
           return false
         }
         return true
@@ -194,6 +203,7 @@ export class ArchiveService {
         const built = buildDocument(f, bytes)
         if (!built.ok) {
           skipped.push({ path: f.path, reason: built.reason })
+          manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
           seen.delete(f.path)
           return
         }
@@ -310,7 +320,7 @@ export class ArchiveService {
   }
 }
 
-function segmentDoc(d: Document): SegmentDoc {
+function segmentDoc(d: Document): Omit<SegmentDoc, 'len'> {
   return { id: d.id, title: d.title, text: d.text }
 }
 

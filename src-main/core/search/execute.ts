@@ -1,13 +1,13 @@
 /**
  * Run a plan over a set of segments and rank the matches.
  *
- * Scores are Lunr's stored BM25 weights, rescaled by global idf / segment idf for each matched
- * term, so a document's score does not depend on which segment it happens to live in (measured
- * in search-notes: 0.97–1.0 top-10 agreement with a single index, against 0.66–0.90 unscaled).
+ * Scores are BM25 over the whole archive: each stored Lunr weight is converted back to its term
+ * frequency and rescored with global idf and average field length (segment.ts globalWeight), so
+ * a document's score does not depend on which segment it happens to live in.
  */
 import { findPhrase, unitText, type UnitText } from './phrase'
 import type { Plan } from './plan'
-import { idf, type Field, type Segment, type TermLeaf } from './segment'
+import { globalWeight, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
 export interface Match {
   ref: string
@@ -41,6 +41,12 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
     return n
   }
 
+  const totalLen = segments.reduce<[number, number]>((acc, s) => [acc[0] + s.totalLen[0], acc[1] + s.totalLen[1]], [0, 0])
+  const stats: GlobalStats = {
+    idf: (term) => idf(dfAll(term), totalDocs),
+    avgLen: [totalLen[0] / (totalDocs || 1), totalLen[1] / (totalDocs || 1)]
+  }
+
   const out: Match[] = []
   for (const segment of segments) {
     const matches = new Map<string, Match>()
@@ -57,10 +63,8 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
         if (!opts.isLive(ref, segment)) continue
         let s = 0
         for (const [term, fields] of hits) {
-          const local = idf(segment.df(term), segment.size)
-          const ratio = local > 0 ? idf(dfAll(term), totalDocs) / local : 1
           const w = term === leaf.term ? 1 : EXPANSION_WEIGHT
-          for (const f of fields) s += segment.weight(f, ref, term) * ratio * w
+          for (const f of fields) s += globalWeight(segment, f, ref, term, stats) * w
           if (positive) get(ref).terms.add(term)
         }
         scores.set(ref, s)

@@ -24,10 +24,12 @@ export interface Manifest {
   nextSegment: number
   segments: string[]
   docs: Record<string, IndexedDocument>
+  /** files refused after reading them (binary, undecodable…), so they are not re-read until they change */
+  rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
 export function emptyManifest(archive: string): Manifest {
-  return { format: 'dateline-index', version: 1, archive, nextSegment: 1, segments: [], docs: {} }
+  return { format: 'dateline-index', version: 1, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
 }
 
 export interface LoadedIndex {
@@ -61,6 +63,7 @@ export class IndexStore {
     try {
       manifest = JSON.parse(await readFile(this.manifestPath, 'utf8')) as Manifest
       if (manifest.format !== 'dateline-index' || manifest.version !== 1) throw new Error('unknown format')
+      manifest.rejected ??= {}
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push('The index manifest was damaged; the archive is re-indexed.')
       return { manifest: emptyManifest(archive), segments: new Map(), problems }

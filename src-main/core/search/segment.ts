@@ -19,7 +19,19 @@ export interface SegmentDoc {
   id: string
   title: string
   text: string
+  /** number of index terms in [title, body]: BM25 length normalisation needs it at query time */
+  len: [number, number]
 }
+
+/** Collection statistics a score is computed against (the whole archive, not one segment). */
+export interface GlobalStats {
+  idf(term: string): number
+  avgLen: [number, number]
+}
+
+const K1 = 1.2 // Lunr's BM25 defaults (lib/builder.js)
+const B = 0.75
+const BOOSTS: [number, number] = [TITLE_BOOST, 1]
 
 export interface TermLeaf {
   term: string
@@ -56,7 +68,7 @@ export interface SegmentFile {
   lunr: object
 }
 
-export function buildLunrIndex(docs: readonly SegmentDoc[]): lunr.Index {
+export function buildLunrIndex(docs: ReadonlyArray<Omit<SegmentDoc, 'len'> & { len?: [number, number] }>): { index: lunr.Index; docs: SegmentDoc[] } {
   const builder = new lunr.Builder()
   // Tokenising, folding, stop words and stemming happen in terms.ts; Lunr gets finished terms.
   builder.pipeline.reset()
@@ -64,14 +76,22 @@ export function buildLunrIndex(docs: readonly SegmentDoc[]): lunr.Index {
   builder.ref('id')
   builder.field('title', { boost: TITLE_BOOST })
   builder.field('body')
-  for (const d of docs) builder.add({ id: d.id, title: indexTerms(d.title), body: indexTerms(d.text) })
-  return builder.build()
+  const out: SegmentDoc[] = []
+  for (const d of docs) {
+    const title = indexTerms(d.title)
+    const body = indexTerms(d.text)
+    builder.add({ id: d.id, title, body })
+    out.push({ id: d.id, title: d.title, text: d.text, len: [title.length, body.length] })
+  }
+  return { index: builder.build(), docs: out }
 }
 
 export class Segment {
   readonly docs: Map<string, SegmentDoc>
   private readonly lunrIndex: lunr.Index & LunrInternals
   private readonly dfCache = new Map<string, number>()
+  /** sum of field lengths over the segment's documents: [title, body] */
+  readonly totalLen: [number, number]
 
   constructor(
     readonly id: string,
@@ -80,10 +100,16 @@ export class Segment {
   ) {
     this.docs = new Map(docs.map((d) => [d.id, d]))
     this.lunrIndex = index as lunr.Index & LunrInternals
+    this.totalLen = [0, 0]
+    for (const d of docs) {
+      this.totalLen[0] += d.len[0]
+      this.totalLen[1] += d.len[1]
+    }
   }
 
-  static build(id: string, docs: readonly SegmentDoc[]): Segment {
-    return new Segment(id, docs, buildLunrIndex(docs))
+  static build(id: string, docs: ReadonlyArray<Omit<SegmentDoc, 'len'>>): Segment {
+    const built = buildLunrIndex(docs)
+    return new Segment(id, built.docs, built.index)
   }
 
   static fromFile(file: SegmentFile): Segment {
@@ -159,6 +185,31 @@ export class Segment {
     }
     return 0
   }
+}
+
+export function fieldIndex(field: Field): 0 | 1 {
+  return field === 'title' ? 0 : 1
+}
+
+/**
+ * BM25 weight of a term in a field of a document, against archive-wide statistics.
+ * Lunr stores weight = boost·idf_seg·(k1+1)tf / (k1(1−b+b·len/avg_seg)+tf); we invert that for
+ * tf (we know len and the segment's averages) and recompute with the global idf and average, so
+ * a score no longer depends on which segment the document was indexed in.
+ */
+export function globalWeight(seg: Segment, field: Field, ref: string, term: string, stats: GlobalStats): number {
+  const w = seg.weight(field, ref, term)
+  if (!w) return 0
+  const fi = fieldIndex(field)
+  const doc = seg.docs.get(ref)
+  const idfSeg = idf(seg.df(term), seg.size)
+  if (!doc || idfSeg <= 0) return w
+  const len = doc.len[fi]
+  const avgSeg = seg.totalLen[fi] / seg.size || 1
+  const avgAll = stats.avgLen[fi] || 1
+  const r = Math.min(w / (idfSeg * BOOSTS[fi]), K1 + 1 - 1e-6)
+  const tf = (r * K1 * (1 - B + (B * len) / avgSeg)) / (K1 + 1 - r)
+  return BOOSTS[fi] * stats.idf(term) * (((K1 + 1) * tf) / (K1 * (1 - B + (B * len) / avgAll) + tf))
 }
 
 /** Lunr's idf formula (lib/idf.js), so global and per-segment values are on the same scale. */
