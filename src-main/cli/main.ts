@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const args = parseArgs(rest, ['data', 'limit', 'offset'], ['json'])
     const json = args.flags.has('json')
     const dataFlag = args.flags.get('data')
-    const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA']
+    const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined
     const archiveDir = args.positionals[0]
     if (!archiveDir) throw new DatelineError('usage', `${command}: give the archive folder.\n${USAGE}`)
 

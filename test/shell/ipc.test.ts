@@ -1,0 +1,63 @@
+// The IPC boundary: every channel registered, foreign senders refused, arguments validated,
+// and the services answering from the real core with errors as values.
+import { describe, expect, it } from 'vitest'
+import { Channels, type Result, type SearchResponse, type StatusView } from '../../src-main/contract/api'
+import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
+import { createServices } from '../../src-main/shell/services'
+import { writeFixtureArchive } from '../fixtures/archive'
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
+const APP_URL = 'app://bundle/index.html'
+
+function setup(pick: string | null = null) {
+  const fx = writeFixtureArchive()
+  const handlers = new Map<string, Listener>()
+  const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
+  const remembered: string[] = []
+  const services = createServices({
+    dataDir: fx.dataDir,
+    pickFolder: async () => (pick === 'fixture' ? fx.root : pick),
+    lastArchive: () => null,
+    rememberArchive: (p) => void remembered.push(p)
+  })
+  registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' } })
+  const call = (ch: string, url: string | undefined, ...args: unknown[]) =>
+    handlers.get(ch)!({ senderFrame: url === undefined ? null : ({ url } as never) }, ...args) as Promise<Result<unknown>>
+  return { fx, handlers, call, remembered }
+}
+
+describe('IPC handlers', () => {
+  it('registers a handler for every contract channel', () => {
+    expect([...setup().handlers.keys()].sort()).toEqual(Object.values(Channels).sort())
+  })
+
+  it.each([['https://evil.example/'], ['file:///tmp/x.html'], ['app://other/index.html'], [undefined]])('refuses calls from %s', (url) => {
+    const { call } = setup()
+    expect(() => call(Channels.status, url)).toThrow(/untrusted/)
+  })
+
+  it('rejects malformed search requests before they reach the core', async () => {
+    const { call } = setup()
+    for (const bad of [42, 'raqqa', null, { query: 5 }, { query: 'x', limit: -1 }, { query: 'x', extra: 1 }, { query: 'x'.repeat(1001) }]) {
+      expect(await call(Channels.search, APP_URL, bad)).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    }
+  })
+
+  it('opens the chosen archive, indexes it and searches it through the contract', async () => {
+    const { call, remembered, fx } = setup('fixture')
+    expect(await call(Channels.search, APP_URL, { query: 'haddad' })).toMatchObject({ ok: false, error: { code: 'no-archive' } })
+    const opened = (await call(Channels.chooseArchive, APP_URL)) as Result<StatusView>
+    expect(opened).toEqual({ ok: true, value: { archive: fx.root, documents: 5, indexing: false } })
+    expect(remembered).toEqual([fx.root])
+    const found = (await call(Channels.search, APP_URL, { query: 'haddad', limit: 2 })) as Result<SearchResponse>
+    expect(found.ok && found.value.total).toBe(3)
+    expect(found.ok && found.value.hits).toHaveLength(2)
+    const bad = await call(Channels.search, APP_URL, { query: 'title:' })
+    expect(bad).toEqual({ ok: false, error: { code: 'query', message: expect.stringMatching(/needs a word after it/) } })
+  })
+
+  it('keeps the current state when the folder dialog is cancelled', async () => {
+    const { call } = setup(null)
+    expect(await call(Channels.chooseArchive, APP_URL)).toEqual({ ok: true, value: { archive: null, documents: 0, indexing: false } })
+  })
+})

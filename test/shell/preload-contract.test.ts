@@ -1,0 +1,67 @@
+// The real preload, wired through a fake IPC wire (structuredClone, like Electron) to the real handlers.
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it, vi } from 'vitest'
+import { API_KEYS, type DatelineApi } from '../../src-main/contract/api'
+import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
+const handlers = new Map<string, Listener>()
+const exposed: Record<string, unknown> = {}
+let senderUrl = 'app://bundle/index.html'
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
+  ipcRenderer: {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      const h = handlers.get(channel)
+      if (!h) throw new Error(`No handler registered for '${channel}'`)
+      return structuredClone(await h({ senderFrame: { url: senderUrl } as never }, ...structuredClone(args)))
+    }
+  }
+}))
+
+const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
+registerIpcHandlers(
+  ipc,
+  {
+    status: async () => ({ ok: true, value: { archive: '/a', documents: 3, indexing: false } }),
+    chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false } }),
+    search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } })
+  },
+  { app: { protocol: 'app:', host: 'bundle' } }
+)
+await import('../../src-main/preload/index')
+const api = exposed['dateline'] as DatelineApi
+
+describe('preload ↔ main contract', () => {
+  it('exposes exactly the contract API, and nothing else', () => {
+    expect(Object.keys(exposed)).toEqual(['dateline'])
+    expect(Object.keys(api).sort()).toEqual([...API_KEYS].sort())
+  })
+
+  it('round-trips every call', async () => {
+    await expect(api.getStatus()).resolves.toEqual({ ok: true, value: { archive: '/a', documents: 3, indexing: false } })
+    await expect(api.chooseArchive()).resolves.toMatchObject({ ok: true, value: { archive: '/b' } })
+    await expect(api.search({ query: 'raqqa' })).resolves.toMatchObject({ ok: true, value: { query: 'raqqa' } })
+  })
+
+  it('main still validates when the renderer sends garbage', async () => {
+    await expect(api.search({ query: 7 } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+  })
+
+  it('main refuses frames that are not ours', async () => {
+    senderUrl = 'https://ads.example/frame.html'
+    await expect(api.getStatus()).rejects.toThrow(/untrusted/)
+    senderUrl = 'app://bundle/index.html'
+  })
+})
+
+describe('built preload bundle', () => {
+  const file = 'out/preload/index.cjs'
+  it.skipIf(!existsSync(file))('is CommonJS and requires nothing but electron (sandbox rule)', () => {
+    const src = readFileSync(file, 'utf8')
+    expect(src).not.toMatch(/^\s*import\s/m)
+    const required = [...src.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
+    expect(new Set(required)).toEqual(new Set(['electron']))
+  })
+})
