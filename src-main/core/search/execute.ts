@@ -5,7 +5,7 @@
  * frequency and rescored with global idf and average field length (segment.ts globalWeight), so
  * a document's score does not depend on which segment it happens to live in.
  */
-import { findPhrase, unitText, type UnitText } from './phrase'
+import { findPhraseIn } from './phrase'
 import type { Plan } from './plan'
 import { globalWeight, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
@@ -55,7 +55,6 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
       if (!m) matches.set(ref, (m = { ref, segment, score: 0, terms: new Set(), spans: [] }))
       return m
     }
-    const units = new Map<string, UnitText>()
 
     const scoreLeaf = (leaf: TermLeaf, positive: boolean): Scores => {
       const scores: Scores = new Map()
@@ -78,14 +77,12 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
       return all
     }
 
-    const phraseSpans = (ref: string, key: string, field: Field | undefined) => {
+    const phraseSpans = (ref: string, key: string, prefilter: RegExp, field: Field | undefined) => {
       const doc = segment.docs.get(ref)
       if (!doc) return []
       const texts: Array<[string, string]> = field === 'title' ? [['t', doc.title]] : field === 'body' ? [['b', doc.text]] : [['b', doc.text], ['t', doc.title]]
       for (const [tag, text] of texts) {
-        let u = units.get(tag + ref)
-        if (!u) units.set(tag + ref, (u = unitText(text)))
-        const spans = findPhrase(u, key)
+        const spans = findPhraseIn(text, key, prefilter)
         if (spans.length) return tag === 'b' ? spans : [[-1, -1] as [number, number]]
       }
       return []
@@ -133,7 +130,7 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
           const candidates = run(p.candidates, false)
           const verified: Scores = new Map()
           for (const [ref, s] of candidates) {
-            const spans = phraseSpans(ref, p.key, p.field)
+            const spans = phraseSpans(ref, p.key, p.prefilter, p.field)
             if (!spans.length) continue
             verified.set(ref, s * (1 + PHRASE_BONUS * Math.min(spans.length, 4)))
             if (positive) for (const sp of spans) if (sp[0] >= 0) get(ref).spans.push(sp)

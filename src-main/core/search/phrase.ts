@@ -8,6 +8,7 @@
  * "Deir Alzour", and "internal than external" match a copy whose punctuation was stripped,
  * while "art" never matches inside "start".
  */
+import { foldTextAligned } from '../text/fold'
 import { words } from '../text/words'
 import { phraseUnit } from './terms'
 
@@ -37,6 +38,66 @@ export function unitText(text: string): UnitText {
 /** The compact form of a phrase as the user typed it. */
 export function phraseKey(phrase: string): string {
   return unitText(phrase).compact
+}
+
+/**
+ * A scan pattern for where a phrase may occur, run on foldTextAligned(doc) so that only small
+ * windows around its matches need the exact check (which tokenises and stems the text). Each part
+ * must appear starting with (most of) its stem, parts separated only by non-word characters; it
+ * accepts a superset of true matches, since Porter stemming only rewrites the last letters.
+ */
+export function phrasePrefilter(phrase: string): RegExp {
+  const parts = [...words(phrase)].flatMap((w) => w.parts)
+  const pieces = parts.map((p) => {
+    const stem = phraseUnit(p)
+    const keep = stem.length <= 3 ? Math.min(stem.length, p.text.length) : stem.length - 2
+    const prefix = p.text.startsWith(stem.slice(0, keep)) ? stem.slice(0, keep) : commonPrefix(stem, p.text)
+    // digits may carry separators in the text (8,500); words may carry apostrophes (Syria's)
+    const body = /^\d+$/.test(prefix) ? prefix.split('').map(escapeRe).join('[,.]?') : escapeRe(prefix)
+    return body + "[\\p{L}\\p{N}\\p{M}'’ʼ‘,.]*?"
+  })
+  // no word-start anchor: a part may be glued to the word before it ("saidThe situation")
+  return new RegExp(pieces.join('[^\\p{L}\\p{N}]*?'), 'gu')
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return a.slice(0, i)
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+export function mayContainPhrase(text: string, prefilter: RegExp): boolean {
+  prefilter.lastIndex = 0
+  return prefilter.test(foldTextAligned(text))
+}
+
+const WINDOW_MARGIN = 48
+
+/**
+ * Exact phrase occurrences in a document, checking only windows around the scan pattern's hits:
+ * a common phrase in a long archive must not cost a full tokenisation of every candidate.
+ */
+export function findPhraseIn(text: string, key: string, prefilter: RegExp): Array<[number, number]> {
+  const folded = foldTextAligned(text)
+  const found = new Map<string, [number, number]>()
+  prefilter.lastIndex = 0
+  let lastEnd = -1
+  for (let m = prefilter.exec(folded); m; m = prefilter.exec(folded)) {
+    if (m[0].length === 0) prefilter.lastIndex++
+    if (m.index + m[0].length <= lastEnd) continue
+    let from = Math.max(0, m.index - WINDOW_MARGIN)
+    let to = Math.min(text.length, m.index + m[0].length + WINDOW_MARGIN)
+    // start and end the window on whitespace so that no word is cut in two
+    while (from > 0 && !/\s/.test(text[from - 1]!)) from--
+    while (to < text.length && !/\s/.test(text[to]!)) to++
+    lastEnd = to
+    for (const [s, e] of findPhrase(unitText(text.slice(from, to)), key)) found.set(`${s + from}:${e + from}`, [s + from, e + from])
+  }
+  return [...found.values()].sort((a, b) => a[0] - b[0])
 }
 
 /** Original-text spans of every occurrence of the phrase (empty when it does not occur). */

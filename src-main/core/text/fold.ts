@@ -24,6 +24,26 @@ export function foldWord(raw: string): string {
     .normalize('NFC')
 }
 
+/**
+ * A whole text folded one UTF-16 unit for one (lower case, diacritics dropped), so an offset in
+ * the result is the same offset in the original. Used to find where a phrase may occur before
+ * the exact check; apostrophes and digit separators are left for the scan pattern to skip.
+ */
+export function foldTextAligned(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) {
+      out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i]
+      continue
+    }
+    const ch = text[i]!
+    const base = ch.normalize('NFD')[0]!.toLowerCase()
+    out += base.length === 1 ? base : ch
+  }
+  return out
+}
+
 /** Display-level normalisation of punctuation: curly quotes and dashes to ASCII, NFC. */
 export function normalizePunctuation(text: string): string {
   return text
