@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
-import { DatelineError } from './errors'
 import { execute } from './search/execute'
 import { IndexStore, type IndexedDocument, type Manifest } from './search/index-store'
 import { planMerges, DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './search/merge-policy'
@@ -105,9 +104,8 @@ export class ArchiveService {
     const archive = path.resolve(archiveDir)
     const dataDir = path.resolve(options.dataDir ?? defaultDataDir())
     const store = new IndexStore(archiveDataDir(dataDir, archive))
-    const indexed = await store.exists()
     const loaded = await store.load(archive)
-    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed }, {
+    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, {
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
       segmentBatch: options.segmentBatch ?? 5000,
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY
@@ -145,7 +143,8 @@ export class ArchiveService {
 
   private async doUpdate(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
     const t0 = performance.now()
-    const lock = await acquireLock(await this.ensureDir())
+    await this.store.ensureDir()
+    const lock = await acquireLock(this.store.dir)
     try {
       await this.store.removeStrayFiles(new Set(this.manifest.segments))
       onProgress?.({ phase: 'scan', done: 0, total: 0 })
@@ -286,14 +285,6 @@ export class ArchiveService {
     } finally {
       await lock.release()
     }
-  }
-
-  private async ensureDir(): Promise<string> {
-    const { mkdir } = await import('node:fs/promises')
-    await mkdir(this.store.dir, { recursive: true }).catch((err) => {
-      throw new DatelineError('io', `Could not create the index folder ${this.store.dir}: ${(err as Error).message}`)
-    })
-    return this.store.dir
   }
 
   /** Search with the Dateline syntax (see query.ts). Throws QueryError for bad syntax. */

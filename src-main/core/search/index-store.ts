@@ -37,6 +37,8 @@ export interface LoadedIndex {
   segments: Map<string, Segment>
   /** human-readable problems found while loading (damaged files) */
   problems: string[]
+  /** whether a manifest was on disk at all */
+  found: boolean
 }
 
 export class IndexStore {
@@ -50,11 +52,11 @@ export class IndexStore {
     return path.join(this.dir, 'segments', `${id}.json`)
   }
 
-  async exists(): Promise<boolean> {
-    return readFile(this.manifestPath).then(
-      () => true,
-      () => false
-    )
+  /** Create the index folder and its segments folder. */
+  async ensureDir(): Promise<void> {
+    await mkdir(path.join(this.dir, 'segments'), { recursive: true }).catch((err) => {
+      throw ioError(err, 'create the index folder')
+    })
   }
 
   async load(archive: string): Promise<LoadedIndex> {
@@ -65,8 +67,9 @@ export class IndexStore {
       if (manifest.format !== 'dateline-index' || manifest.version !== 1) throw new Error('unknown format')
       manifest.rejected ??= {}
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problems.push('The index manifest was damaged; the archive is re-indexed.')
-      return { manifest: emptyManifest(archive), segments: new Map(), problems }
+      const found = (err as NodeJS.ErrnoException).code !== 'ENOENT'
+      if (found) problems.push('The index manifest was damaged; the archive is re-indexed.')
+      return { manifest: emptyManifest(archive), segments: new Map(), problems, found }
     }
     const segments = new Map<string, Segment>()
     for (const id of manifest.segments) {
@@ -83,20 +86,15 @@ export class IndexStore {
       manifest.segments = manifest.segments.filter((id) => segments.has(id))
       for (const [docId, d] of Object.entries(manifest.docs)) if (!segments.has(d.segment)) delete manifest.docs[docId]
     }
-    return { manifest, segments, problems }
+    return { manifest, segments, problems, found: true }
   }
 
+  /** Call ensureDir first. */
   async writeSegment(segment: Segment): Promise<void> {
-    await mkdir(path.join(this.dir, 'segments'), { recursive: true }).catch((err) => {
-      throw ioError(err, 'create the index folder')
-    })
     await writeFileAtomic(this.segmentPath(segment.id), JSON.stringify(segment.toFile()))
   }
 
   async writeManifest(manifest: Manifest): Promise<void> {
-    await mkdir(this.dir, { recursive: true }).catch((err) => {
-      throw ioError(err, 'create the index folder')
-    })
     await writeFileAtomic(this.manifestPath, JSON.stringify(manifest))
   }
 

@@ -43,13 +43,3 @@ export function foldTextAligned(text: string): string {
   }
   return out
 }
-
-/** Display-level normalisation of punctuation: curly quotes and dashes to ASCII, NFC. */
-export function normalizePunctuation(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[‘’ʼ`´]/g, "'")
-    .replace(/[“”„‟«»]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/\u00a0/g, ' ')
-}
