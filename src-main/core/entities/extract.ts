@@ -1,0 +1,377 @@
+/**
+ * Entities of one document: people, organisations and places with their mentions.
+ *
+ * Pipeline (see DESIGN.md "Entities"): prepare (blank boilerplate, repair stripped text) → wink
+ * tokens and POS tags → curated aliases (longest match) → capitalised chunks and acronyms →
+ * typing by cues, first names and the gazetteer → in-document coreference (surname → full name,
+ * "(ISIL)" definitions and initials, "the Observatory") → one DocEntity per merge key.
+ * Offsets always refer to the original text.
+ */
+import { lookupPlace } from './gazetteer'
+import { entityKey } from './keys'
+import { lookupKnown, matchKnown, tokenForm, type KnownEntity } from './knowledge'
+import {
+  ACRONYM_STOP,
+  isFirstName,
+  NEVER_ALONE,
+  ORG_HEADS,
+  ORG_STARTS,
+  PERSON_TITLES,
+  PLACE_AFTER,
+  PLACE_CUES,
+  SPEECH_VERBS
+} from './lexicon'
+import { prepareText } from './prepare'
+import { tokenize, type Token } from './tagger'
+import type { DocEntity, EntityType, Span } from './types'
+
+type Kind = EntityType | 'acronym' | 'single' | 'multi'
+
+interface Chunk {
+  from: number
+  to: number
+  kind: Kind
+  known?: KnownEntity
+  /** merge key once decided */
+  key?: string
+  /** gazetteer display name for places */
+  placeName?: string
+  /** chunk index this one was resolved to (coreference) */
+  ref?: Chunk
+  links: string[]
+  personCue: boolean
+}
+
+const FUNCTION_WORDS = new Set(
+  `the a an in on at of for and but or if when while this that these those his her its their our we they he she it i you as with by from to after before during since according despite although though so then there here what who where why how all both each every no not`.split(
+    ' '
+  )
+)
+const CONNECTORS = new Set(['al', 'el', 'ez', 'az', 'ad', 'ar', 'as', 'ash', 'bin', 'ibn', 'bint', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den'])
+const HYPHEN_RE = /^[-‐‑]$/
+const ACRONYM_RE = /^(?:\p{Lu}{2,6}s?|(?:\p{Lu}\.){2,4})$/u
+const SHORT_STOP = new Set(['of', 'for', 'and', 'the', 'on', 'in'])
+
+const isCap = (t: Token) => /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value)
+const fold = (t: Token | undefined) => (t ? tokenForm(t.value) : '')
+
+export function extractEntities(original: string): DocEntity[] {
+  const prep = prepareText(original)
+  const text = prep.text
+  const tokens = tokenize(text)
+  const shout = shoutingLines(text, tokens)
+  const lowerSeen = new Set<string>()
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(tokenForm(t.value))
+
+  const chunks: Chunk[] = []
+  const taken = new Uint8Array(tokens.length)
+  const surface = (c: Chunk) => text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end)
+
+  // 1. curated aliases, longest match first
+  for (let i = 0; i < tokens.length; i++) {
+    if (shout[i]) continue
+    const m = matchKnown(tokens, i)
+    if (!m || insideLargerName(m.from, m.to, m.entity)) continue
+    chunks.push({ from: m.from, to: m.to, kind: m.entity.type, known: m.entity, key: m.entity.id, links: [], personCue: false })
+    taken.fill(1, m.from, m.to)
+    i = m.to - 1
+  }
+
+  /** "Middle East" inside "Carnegie Middle East Center" is part of the organisation's name. */
+  function insideLargerName(from: number, to: number, e: KnownEntity): boolean {
+    if (e.type === 'organization') return false
+    let a = from
+    let b = to
+    const sameLine = (x: Token, y: Token) => !text.slice(x.end, y.start).includes('\n')
+    while (a > 0 && isCap(tokens[a - 1]!) && sameLine(tokens[a - 1]!, tokens[a]!) && !tokens[a]!.sentenceStart) a--
+    while (b < tokens.length && isCap(tokens[b]!) && sameLine(tokens[b - 1]!, tokens[b]!)) b++
+    return (a < from || b > to) && ORG_HEADS.has(fold(tokens[b - 1]))
+  }
+
+  // 2. capitalised runs (with name particles: al-, bin, de, van…)
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || shout[i] || !isCap(tokens[i]!)) continue
+    let j = i + 1
+    for (;;) {
+      const t = tokens[j]
+      if (!t || taken[j] || shout[j]) break
+      if (isCap(t) && !text.slice(tokens[j - 1]!.end, t.start).includes('\n')) {
+        j++
+        continue
+      }
+      // particle or hyphen between capitalised words: "Deir ez-Zor", "Abu Bakr al-Baghdadi", "Osama bin Laden"
+      if ((CONNECTORS.has(t.value.toLowerCase()) || HYPHEN_RE.test(t.value)) && nextCap(tokens, j, taken)) {
+        j++
+        continue
+      }
+      break
+    }
+    let from = i
+    // leading function words and non-name sentence openers are not part of the name
+    while (from < j && (FUNCTION_WORDS.has(fold(tokens[from])) || (tokens[from]!.sentenceStart && opensSentenceOnly(tokens[from]!, lowerSeen)))) from++
+    let to = j
+    while (to > from && (CONNECTORS.has(tokens[to - 1]!.value.toLowerCase()) || HYPHEN_RE.test(tokens[to - 1]!.value))) to--
+    if (to > from) {
+      chunks.push({ from, to, kind: 'multi', links: [], personCue: false })
+    }
+    i = j - 1
+  }
+  chunks.sort((a, b) => a.from - b.from)
+
+  // 3. organisation names continue over "of"/"for": "Ministry of Defence", "Syrian Observatory for Human Rights"
+  for (let k = 0; k < chunks.length - 1; k++) {
+    const c = chunks[k]!
+    if (c.known) continue
+    const head = fold(tokens[c.to - 1])
+    const first = fold(tokens[c.from])
+    if (!ORG_HEADS.has(head) && !ORG_STARTS.has(first)) continue
+    let j = c.to
+    if (!['of', 'for', 'on'].includes(fold(tokens[j]))) continue
+    j++
+    if (fold(tokens[j]) === 'the') j++
+    const next = chunks[k + 1]!
+    if (next.from !== j || next.known?.type === 'organization') continue
+    c.to = next.to
+    chunks.splice(k + 1, 1)
+    k--
+  }
+
+  // 4. type each chunk
+  for (const c of chunks) if (!c.known) classify(c)
+
+  function classify(c: Chunk): void {
+    // titles: "President Bashar al-Assad", "Sheikh Yusuf" — the title is not part of the name
+    while (c.to - c.from > 1 && PERSON_TITLES.has(fold(tokens[c.from]))) {
+      c.from++
+      c.personCue = true
+    }
+    const prev = fold(tokens[c.from - 1])
+    const prev2 = fold(tokens[c.from - 2])
+    const next = fold(tokens[c.to])
+    if (PERSON_TITLES.has(prev)) c.personCue = true
+    const words = tokens.slice(c.from, c.to)
+    const name = surface(c)
+    const n = words.length
+    const single = n === 1 ? words[0]! : undefined
+
+    if (single && (NEVER_ALONE.has(fold(single)) || single.pos === 'ADJ' || isDemonym(single.value))) return void (c.kind = 'single')
+    if (single && ACRONYM_RE.test(single.value)) {
+      const country = lookupPlace(single.value)
+      if (country && !country.variant && country.place.kind === 'country') {
+        c.kind = 'place'
+        c.key = `place:@${country.place.gid}`
+        c.placeName = country.place.name
+        return
+      }
+      c.kind = ACRONYM_STOP.has(fold(single)) ? 'single' : 'acronym'
+      return
+    }
+    // a stripped copy loses the apostrophe: "Islamic States capacity"
+    if (/s$/.test(name)) {
+      const known = lookupKnown(name.slice(0, -1))
+      if (known && n > 1) {
+        c.known = known
+        c.kind = known.type
+        c.key = known.id
+        return
+      }
+    }
+    const last = fold(words[n - 1])
+    if (n > 1 && ORG_HEADS.has(last)) return void (c.kind = 'organization')
+    if (n > 1 && ORG_STARTS.has(fold(words[0])) && words.some((w) => fold(w) === 'of' || fold(w) === 'for')) return void (c.kind = 'organization')
+
+    const firstIsName = isFirstName(words[0]!.value)
+    const place = placeFor(c, words, firstIsName)
+    if (place) {
+      c.kind = 'place'
+      c.key = `place:@${place.gid}`
+      c.placeName = place.name
+      return
+    }
+    const placeCue = PLACE_CUES.has(prev) || (prev === 'of' && PLACE_CUES.has(prev2)) || PLACE_AFTER.has(next) || prev === 'near'
+    const speech = SPEECH_VERBS.has(next) || prev === 'said' || prev === 'says' || (prev === 'to' && prev2 === 'according')
+    const particle = n > 1 && (['abu', 'umm'].includes(fold(words[0])) || words.some((w) => ['bin', 'ibn'].includes(fold(w))))
+    const plainWord = single !== undefined && (lowerSeen.has(fold(single)) || (single.sentenceStart && single.pos !== 'PROPN'))
+    if (c.personCue && n <= 4 && !placeCue && !plainWord) return void (c.kind = 'person')
+    if (n > 1 && n <= 4 && (firstIsName || particle)) return void (c.kind = 'person')
+    if (placeCue && !plainWord && !/^\p{Lu}+$/u.test(name)) return void (c.kind = 'place')
+    if (speech && n > 1 && n <= 4) return void (c.kind = 'person')
+    c.kind = single ? 'single' : 'multi'
+  }
+
+  function placeFor(c: Chunk, words: Token[], firstIsName: boolean) {
+    const name = surface(c)
+    const single = words.length === 1 ? words[0]! : undefined
+    if (single) {
+      const f = fold(single)
+      if (NEVER_ALONE.has(f) || lowerSeen.has(f) || f.length < 3) return undefined
+      if (single.sentenceStart && single.pos !== 'PROPN') return undefined
+    }
+    const m = lookupPlace(name)
+    if (!m) return undefined
+    const strong = m.place.kind !== 'city'
+    if (single && firstIsName && !strong) return undefined
+    // spelling variants only for multi-word names: single words collide too easily (Small ~ Somalia)
+    if (m.variant && (firstIsName || single)) return undefined
+    return m.place
+  }
+
+  // 5. in-document coreference
+  const byType = (t: EntityType) => chunks.filter((c) => c.kind === t && !c.ref)
+  const people = byType('person').filter((c) => c.to - c.from > 1)
+  const surnameOf = new Map<string, Chunk>()
+  for (const p of people) {
+    const last = fold(tokens[p.to - 1])
+    if (!surnameOf.has(last)) surnameOf.set(last, p)
+  }
+  for (const c of chunks) {
+    if (c.kind === 'single' || (c.kind === 'person' && c.to - c.from === 1)) {
+      const f = fold(tokens[c.from])
+      const p = surnameOf.get(f)
+      if (p && p !== c) {
+        c.kind = 'person'
+        c.ref = p
+      } else if (c.personCue && !NEVER_ALONE.has(f) && !lowerSeen.has(f)) c.kind = 'person'
+    }
+  }
+  // multi-word names whose surname is used with a speech verb elsewhere ("Hamid said") are people
+  for (const c of chunks) {
+    if (c.kind !== 'multi') continue
+    const last = fold(tokens[c.to - 1])
+    const evidence = chunks.some((o) => o !== c && o.kind === 'person' && o.to - o.from === 1 && fold(tokens[o.from]) === last)
+    if (evidence) c.kind = 'person'
+  }
+  // a shortened name ("Syrian Observatory") after the full one ("Syrian Observatory for Human Rights")
+  const longOrgs = chunks
+    .filter((o) => o.kind === 'organization' && o.to - o.from > 2)
+    .map((o) => ({ chunk: o, words: tokens.slice(o.from, o.to).map(fold).join(' ') }))
+  for (const c of chunks) {
+    if (c.ref || c.to - c.from < 2 || (c.kind !== 'organization' && c.kind !== 'multi')) continue
+    const words = tokens.slice(c.from, c.to).map(fold).join(' ') + ' '
+    const full = longOrgs.find((o) => o.chunk !== c && o.words.startsWith(words))?.chunk
+    if (full) {
+      c.kind = 'organization'
+      c.ref = full
+    }
+  }
+  // "the Observatory" after "Syrian Observatory for Human Rights"
+  const orgs = chunks.filter((c) => c.kind === 'organization' && c.to - c.from > 1)
+  for (const c of chunks) {
+    if (c.kind !== 'single' || fold(tokens[c.from - 1]) !== 'the') continue
+    const head = fold(tokens[c.from])
+    if (!ORG_HEADS.has(head)) continue
+    const target = orgs.find((o) => tokens.slice(o.from, o.to).some((t) => fold(t) === head))
+    if (target) {
+      c.kind = 'organization'
+      c.ref = target
+    }
+  }
+  // acronyms: "(ISIL)" right after a name defines it; otherwise initials of a name in the document
+  for (const c of chunks) {
+    if (c.kind !== 'acronym') continue
+    const acr = tokens[c.from]!.value.replace(/\./g, '').replace(/s$/, '')
+    const defined = definedBy(c)
+    const target = defined ?? [...orgs, ...chunks.filter((o) => o.known && o.kind === 'organization')].find((o) => initials(o) === acr)
+    c.kind = 'organization'
+    if (target && target.kind !== 'acronym') {
+      c.ref = target
+      target.links.push(entityKey(target.kind as EntityType, acr))
+    }
+  }
+
+  function definedBy(c: Chunk): Chunk | undefined {
+    if (fold(tokens[c.from - 1]) !== '(' || fold(tokens[c.to]) !== ')') return undefined
+    const before = chunks.find((o) => o.to === c.from - 1 && o !== c)
+    return before && (before.kind === 'organization' || before.kind === 'place' || before.kind === 'multi') ? before : undefined
+  }
+
+  function initials(o: Chunk): string {
+    const name = o.known ? o.known.name : surface(o)
+    return name
+      .split(/[\s-]+/)
+      .filter((w) => w && !SHORT_STOP.has(w.toLowerCase()))
+      .map((w) => w[0]!.toUpperCase())
+      .join('')
+  }
+
+  // 6. one DocEntity per key
+  const out = new Map<string, DocEntity & { names: Map<string, number> }>()
+  for (const c of chunks) {
+    let root = c
+    while (root.ref) root = root.ref
+    const type = root.kind
+    if (type !== 'person' && type !== 'organization' && type !== 'place') continue
+    const key = root.key ?? (root.key = type === 'place' ? `place:~${entityKey('place', surface(root)).slice(6)}` : entityKey(type, surface(root)))
+    if (!/:.+/.test(key) || key.endsWith(':')) continue
+    let e = out.get(key)
+    if (!e) out.set(key, (e = { key, type, name: '', mentions: [], names: new Map() }))
+    const span: Span = [prep.toOriginal(tokens[c.from]!.start), prep.toOriginal(tokens[c.to - 1]!.end)]
+    e.mentions.push(span)
+    const nm = root.known ? root.known.name : root.placeName && root === c ? surface(c) : surface(root)
+    e.names.set(nm, (e.names.get(nm) ?? 0) + 1)
+    for (const l of root.links) if (l !== key && !(e.links ??= []).includes(l)) e.links.push(l)
+  }
+  return [...out.values()].map(({ names, ...e }) => {
+    e.name = [...names.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0]![0]
+    e.mentions.sort((a, b) => a[0] - b[0])
+    return e
+  })
+}
+
+/** "Syrian", "Iraqi", "Russians": a people, not a place. */
+const demonyms = new Map<string, boolean>()
+function isDemonym(word: string): boolean {
+  let hit = demonyms.get(word)
+  if (hit === undefined) {
+    hit = demonymUncached(word)
+    if (demonyms.size > 50_000) demonyms.clear()
+    demonyms.set(word, hit)
+  }
+  return hit
+}
+function demonymUncached(word: string): boolean {
+  const f = tokenForm(word).replace(/s$/, '')
+  for (const suffix of ['n', 'an', 'ian', 'i', 'ese', 'ish']) {
+    if (!f.endsWith(suffix) || f.length - suffix.length < 3) continue
+    const m = lookupPlace(f.slice(0, -suffix.length))
+    if (m && !m.variant && m.place.kind === 'country') return true
+  }
+  return false
+}
+
+function nextCap(tokens: readonly Token[], j: number, taken: Uint8Array): boolean {
+  for (let k = j + 1; k < Math.min(tokens.length, j + 3); k++) {
+    if (taken[k]) return false
+    const t = tokens[k]!
+    if (HYPHEN_RE.test(t.value)) continue
+    return isCap(t)
+  }
+  return false
+}
+
+/** A capitalised sentence opener that is just an ordinary word ("Reports of…", "Most striking…"). */
+function opensSentenceOnly(t: Token, lowerSeen: Set<string>): boolean {
+  const f = tokenForm(t.value)
+  if (t.pos !== 'PROPN') return !isFirstName(t.value)
+  return lowerSeen.has(f) || NEVER_ALONE.has(f)
+}
+
+/** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */
+function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length)
+  let lineStart = 0
+  const lines = text.split('\n')
+  let ti = 0
+  for (const line of lines) {
+    const lineEnd = lineStart + line.length
+    const letters = line.match(/\p{L}/gu)?.length ?? 0
+    const upper = line.match(/\p{Lu}/gu)?.length ?? 0
+    const loud = letters >= 12 && upper / letters > 0.8
+    while (ti < tokens.length && tokens[ti]!.start < lineEnd + 1) {
+      if (loud) out[ti] = 1
+      ti++
+    }
+    lineStart = lineEnd + 1
+  }
+  return out
+}

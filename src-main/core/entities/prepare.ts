@@ -1,0 +1,83 @@
+/**
+ * Text preparation before tagging, keeping a way back to the original offsets:
+ * - boilerplate lines (paywall, newsletter, share and "min read" lines) are blanked out with
+ *   spaces of the same length, so they produce no entities and offsets do not move;
+ * - a punctuation-stripped scrape ("…despotic ruleReports of rising…", "alMyadin") gets its glued
+ *   sentences split and its Arabic articles re-hyphenated; these insertions are recorded so every
+ *   mention maps back to the file's own characters.
+ */
+
+export interface Prepared {
+  text: string
+  /** true when the text looked punctuation-stripped and was repaired */
+  repaired: boolean
+  /** offset in the prepared text → offset in the original */
+  toOriginal(offset: number): number
+}
+
+const BOILERPLATE_RE =
+  /\b(?:subscribe|subscription|subscriber|sign in|sign up|log in|newsletter|cookies?|all rights reserved|copyright|advertisement|min read|read more|continue reading|related articles?|follow (?:us|him|her|[\w@]+) on|share (?:this|on)|click here|unlimited access|terms of (?:use|service)|privacy policy|this article (?:appeared|was originally))\b|©/i
+const MAX_BOILERPLATE_LINE = 240
+
+// In stripped text, a lower-case letter directly followed by a capital marks a lost boundary.
+// Name prefixes that legitimately glue (McCain, MacDonald, DeSantis, LeBlanc, O'Neill) are exempt.
+const LOWER_RE = /\p{Ll}/u
+const UPPER_RE = /\p{Lu}/u
+const NAME_PREFIX_RE = /^(?:mc|mac|de|di|da|du|la|le|van|von|o)$/i
+const ARTICLE_PREFIX_RE = /^(?:al|el|ar|as|ad|az|ash|ez)$/
+
+/** Few sentence marks per word: the file was scraped with its punctuation removed. */
+export function looksStripped(text: string): boolean {
+  const words = text.match(/\p{L}+/gu)?.length ?? 0
+  if (words < 40) return false
+  const marks = text.match(/[.,;:!?]/g)?.length ?? 0
+  return marks / words < 0.015
+}
+
+export function prepareText(original: string): Prepared {
+  // 1. blank boilerplate lines (same length: offsets unchanged)
+  let text = original.replace(/[^\n]+/g, (line) =>
+    line.length <= MAX_BOILERPLATE_LINE && BOILERPLATE_RE.test(line) ? ' '.repeat(line.length) : line
+  )
+  if (!looksStripped(text)) return { text, repaired: false, toOriginal: (i) => i }
+
+  // 2. repair glued words; remember where characters were inserted
+  const inserts: number[] = [] // original offsets at which insertions happened, one entry per inserted char
+  let out = ''
+  let last = 0
+  text.replace(/\S+/g, (word, at: number) => {
+    out += text.slice(last, at)
+    last = at + word.length
+    let from = 0
+    for (let p = 1; p < word.length; p++) {
+      if (!(LOWER_RE.test(word[p - 1]!) && UPPER_RE.test(word[p]!))) continue
+      const part = word.slice(from, p)
+      const lowerRun = /\p{Ll}+$/u.exec(part)?.[0] ?? ''
+      if (from === 0 && NAME_PREFIX_RE.test(part)) continue
+      if (lowerRun.length < 2 && !ARTICLE_PREFIX_RE.test(part)) continue
+      const insert = ARTICLE_PREFIX_RE.test(part) ? '-' : '. '
+      out += part + insert
+      for (let k = 0; k < insert.length; k++) inserts.push(at + p)
+      from = p
+    }
+    out += word.slice(from)
+    return word
+  })
+  out += text.slice(last)
+  text = out
+
+  // map prepared offset → original: subtract the insertions that precede it
+  const insertedAt = inserts // ascending by construction
+  const toOriginal = (i: number): number => {
+    // binary search: number of insertions whose prepared position is < i
+    let lo = 0
+    let hi = insertedAt.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (insertedAt[mid]! + mid < i) lo = mid + 1
+      else hi = mid
+    }
+    return i - lo
+  }
+  return { text, repaired: true, toOriginal }
+}
