@@ -3,12 +3,16 @@ import { DatelineError } from '../core/errors'
 
 export interface ParsedArgs {
   positionals: string[]
+  /** last value of each flag */
   flags: Map<string, string | true>
+  /** every value of a repeatable flag (--entity a --entity b) */
+  all(name: string): string[]
 }
 
 export function parseArgs(argv: readonly string[], valueFlags: readonly string[], boolFlags: readonly string[]): ParsedArgs {
   const positionals: string[] = []
   const flags = new Map<string, string | true>()
+  const lists = new Map<string, string[]>()
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a === '--') {
@@ -22,6 +26,7 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
         const value = eq > 0 ? a.slice(eq + 1) : argv[++i]
         if (value === undefined) throw new DatelineError('usage', `--${name} needs a value`)
         flags.set(name, value)
+        lists.set(name, [...(lists.get(name) ?? []), value])
       } else if (boolFlags.includes(name)) {
         flags.set(name, true)
       } else {
@@ -31,5 +36,5 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
     }
     positionals.push(a)
   }
-  return { positionals, flags }
+  return { positionals, flags, all: (name) => lists.get(name) ?? [] }
 }

@@ -3,7 +3,10 @@
  * Exit codes: 0 success, 2 usage or query error, 1 any other failure. Errors go to stderr as
  * "dateline: <message>". --json prints one JSON object on stdout for scripts.
  */
-import { ArchiveService, type IndexReport, type SearchResult } from '../core/api'
+import { readFile, writeFile } from 'node:fs/promises'
+import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type SearchResult } from '../core/api'
+import type { Facets } from '../core/entities/facets'
+import { ENTITY_TYPES, isEntityType } from '../core/entities/types'
 import { DatelineError } from '../core/errors'
 import { parseArgs } from './args'
 
@@ -17,6 +20,16 @@ export const USAGE = `Usage:
   dateline index <archive> [--data <dir>] [--json]
   dateline search <archive> <query> [--limit N] [--offset N] [--data <dir>] [--json]
   dateline status <archive> [--data <dir>] [--json]
+  dateline search <archive> [<query>] --entity <id> [--entity <id>…] [--exclude-entity <id>] [--json]
+  dateline entities <archive> [--type person|organization|place] [--query <text>] [--limit N] [--sort count|name] [--hidden] [--json]
+  dateline doc <archive> <relative-path> [--json]
+  dateline entity show <archive> <id> [--json]
+  dateline entity merge <archive> <id> <id>… [--name <name>]
+  dateline entity rename <archive> <id> <new name>
+  dateline entity type <archive> <id> person|organization|place
+  dateline entity hide|unhide <archive> <id>
+  dateline entity export <archive> [--out <file>]
+  dateline entity import <archive> <file> [--replace]
 
 Index data lives in --data, $DATELINE_DATA, or the platform's application-data folder.
 Search syntax: words are ANDed; OR; -word or NOT word; "exact phrase"; title:word; prefix*; word~1.`
@@ -28,7 +41,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.out(USAGE)
       return command ? 0 : 2
     }
-    const args = parseArgs(rest, ['data', 'limit', 'offset'], ['json'])
+    if (command === 'entity') return await runEntityCommand(rest, io)
+    const args = parseArgs(rest, ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort'], ['json', 'hidden'])
     const json = args.flags.has('json')
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined
@@ -45,13 +59,39 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       }
       case 'search': {
         const query = args.positionals.slice(1).join(' ')
-        if (!query.trim()) throw new DatelineError('usage', 'search: give a query, for example: dateline search ./archive "khatib raqqa"')
+        const entities = args.all('entity')
+        const excludeEntities = args.all('exclude-entity')
+        if (!query.trim() && !entities.length) throw new DatelineError('usage', 'search: give a query or --entity, for example: dateline search ./archive "khatib raqqa"')
         const limit = intFlag(args.flags.get('limit'), 'limit', 20)
         const offset = intFlag(args.flags.get('offset'), 'offset', 0)
-        const svc = await ArchiveService.open(archiveDir, { dataDir })
-        if (!svc.hasIndex) await svc.update()
-        const result = svc.search(query, { limit, offset })
+        const svc = await openIndexed(archiveDir, dataDir)
+        const result = svc.search(query, { limit, offset, entities, excludeEntities })
         io.out(json ? JSON.stringify(jsonSearch(result)) : formatSearch(result))
+        return 0
+      }
+      case 'entities': {
+        const type = args.flags.get('type')
+        if (type !== undefined && !isEntityType(type)) throw new DatelineError('usage', `--type must be one of ${ENTITY_TYPES.join(', ')}`)
+        const sort = args.flags.get('sort')
+        if (sort !== undefined && sort !== 'count' && sort !== 'name') throw new DatelineError('usage', '--sort must be count or name')
+        const q = args.flags.get('query')
+        const svc = await openIndexed(archiveDir, dataDir)
+        const list = svc.entities({
+          type,
+          query: typeof q === 'string' ? q : undefined,
+          limit: intFlag(args.flags.get('limit'), 'limit', 100),
+          sort,
+          includeHidden: args.flags.has('hidden')
+        })
+        io.out(json ? JSON.stringify({ entities: list }) : formatEntities(list))
+        return 0
+      }
+      case 'doc': {
+        const rel = args.positionals[1]
+        if (!rel) throw new DatelineError('usage', 'doc: give the document path relative to the archive, for example: dateline doc ./archive 2015/raqqa.txt')
+        const svc = await openIndexed(archiveDir, dataDir)
+        const d = svc.document(rel)
+        io.out(json ? JSON.stringify(jsonDoc(d)) : formatDoc(d))
         return 0
       }
       case 'status': {
@@ -73,6 +113,81 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 }
 
+async function openIndexed(archiveDir: string, dataDir: string | undefined): Promise<ArchiveService> {
+  const svc = await ArchiveService.open(archiveDir, { dataDir })
+  if (!svc.hasIndex) await svc.update()
+  return svc
+}
+
+/** dateline entity <show|merge|rename|type|hide|unhide|export|import> <archive> … */
+async function runEntityCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const [sub, ...rest] = argv
+  const args = parseArgs(rest, ['data', 'name', 'out', 'limit'], ['json', 'replace'])
+  const json = args.flags.has('json')
+  const dataFlag = args.flags.get('data')
+  const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined
+  const [archiveDir, ...more] = args.positionals
+  if (!sub || !archiveDir) throw new DatelineError('usage', `entity: give a sub-command and the archive folder.\n${USAGE}`)
+  const svc = await openIndexed(archiveDir, dataDir)
+  const need = (n: number, what: string) => {
+    if (more.length < n) throw new DatelineError('usage', `entity ${sub}: give ${what}.`)
+  }
+  const done = (e: EntityView, verb: string) => {
+    io.out(json ? JSON.stringify({ entity: e }) : `${verb}: ${e.name} (${e.id}, ${e.type}, ${e.documents} documents${e.hidden ? ', hidden' : ''})`)
+    return 0
+  }
+  switch (sub) {
+    case 'show': {
+      need(1, 'the entity id')
+      const e = svc.entity(more[0]!)
+      const docs = svc.documentsForEntity(e.id, { limit: intFlag(args.flags.get('limit'), 'limit', 20) })
+      const co = svc.cooccurring(e.id)
+      if (json) io.out(JSON.stringify({ entity: e, documents: docs.documents, total: docs.total, cooccurring: co }))
+      else io.out([`${e.name} (${e.id}, ${e.type})`, e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : 'aliases: none', `${docs.total} documents:`, ...docs.documents.map((d) => `  ${d.path}  (${d.mentions} mentions)`), 'mentioned with:', formatFacets(co)].join('\n'))
+      return 0
+    }
+    case 'merge': {
+      need(2, 'at least two entity ids')
+      const name = args.flags.get('name')
+      return done(await svc.curate({ op: 'merge', ids: more, name: typeof name === 'string' ? name : undefined }), 'merged')
+    }
+    case 'rename':
+      need(2, 'the entity id and the new name')
+      return done(await svc.curate({ op: 'rename', id: more[0]!, name: more.slice(1).join(' ') }), 'renamed')
+    case 'type': {
+      need(2, 'the entity id and a type (person, organization or place)')
+      const type = more[1]
+      if (!isEntityType(type)) throw new DatelineError('usage', `entity type: the type must be one of ${ENTITY_TYPES.join(', ')}`)
+      return done(await svc.curate({ op: 'retype', id: more[0]!, type }), 'type changed')
+    }
+    case 'hide':
+    case 'unhide':
+      need(1, 'the entity id')
+      return done(await svc.curate({ op: sub, id: more[0]! }), sub === 'hide' ? 'hidden' : 'shown again')
+    case 'export': {
+      const text = JSON.stringify(svc.exportCuration(), null, 2) + '\n'
+      const out = args.flags.get('out')
+      if (typeof out === 'string') {
+        await writeFile(out, text, { flag: 'wx' }).catch((err) => {
+          throw new DatelineError('io', (err as NodeJS.ErrnoException).code === 'EEXIST' ? `${out} already exists; choose another name.` : `Could not write ${out}: ${(err as Error).message}`)
+        })
+      } else io.out(text.trimEnd())
+      return 0
+    }
+    case 'import': {
+      need(1, 'the file exported by "dateline entity export"')
+      const text = await readFile(more[0]!, 'utf8').catch((err) => {
+        throw new DatelineError('io', `Could not read ${more[0]}: ${(err as Error).message}`)
+      })
+      const n = await svc.importCuration(text, args.flags.has('replace') ? 'replace' : 'append')
+      io.out(json ? JSON.stringify({ imported: n }) : `${n} corrections imported`)
+      return 0
+    }
+    default:
+      throw new DatelineError('usage', `unknown entity sub-command "${sub}".\n${USAGE}`)
+  }
+}
+
 function intFlag(v: string | true | undefined, name: string, dflt: number): number {
   if (v === undefined) return dflt
   const n = Number(v)
@@ -86,8 +201,26 @@ function jsonSearch(r: SearchResult) {
     total: r.total,
     hits: r.hits.map((h) => ({ path: h.path, title: h.title, score: h.score, snippet: h.snippet })),
     ignored: r.ignored,
+    facets: r.facets,
     ms: r.ms
   }
+}
+
+function jsonDoc(d: DocumentView) {
+  return { path: d.path, title: d.title, length: d.length, entities: d.entities }
+}
+
+function formatEntities(list: EntityView[]): string {
+  if (!list.length) return 'no entities'
+  return list.map((e) => `${String(e.documents).padStart(5)}  ${e.type.padEnd(12)} ${e.name}  (${e.id})${e.aliases.length ? `  aka ${e.aliases.join(', ')}` : ''}${e.hidden ? '  [hidden]' : ''}`).join('\n')
+}
+
+function formatFacets(f: Facets): string {
+  return ENTITY_TYPES.map((t) => `  ${t}: ${f[t].map((e) => `${e.name} (${e.count})`).join(', ') || '–'}`).join('\n')
+}
+
+function formatDoc(d: DocumentView): string {
+  return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
 }
 
 function formatReport(r: IndexReport, indexDir: string): string {
@@ -109,5 +242,6 @@ function formatSearch(r: SearchResult): string {
   const lines = [`${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
   if (r.ignored.length) lines.push(`(common words ignored: ${r.ignored.join(', ')})`)
   for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${strip(h.snippet)}`)
+  if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))
   return lines.join('\n')
 }

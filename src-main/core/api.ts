@@ -7,6 +7,12 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
+import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
+import { extractEntities } from './entities/extract'
+import { countFacets, type Facets } from './entities/facets'
+import { EntityRegistry, type EntityRecord } from './entities/registry'
+import { isEntityType, type Entity, type EntityType, type Span } from './entities/types'
+import { DatelineError } from './errors'
 import { execute } from './search/execute'
 import { IndexStore, type IndexedDocument, type Manifest } from './search/index-store'
 import { planMerges, DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './search/merge-policy'
@@ -51,6 +57,12 @@ export interface IndexProgress {
 export interface SearchOptions {
   limit?: number
   offset?: number
+  /** only documents mentioning every one of these entities (ids, older ids or merge keys) */
+  entities?: string[]
+  /** leave out documents mentioning any of these */
+  excludeEntities?: string[]
+  /** entries per type in the facets (default 10, 0 = no facets) */
+  facetLimit?: number
 }
 
 export interface SearchHit {
@@ -67,8 +79,39 @@ export interface SearchResult {
   hits: SearchHit[]
   /** very common words left out of the search */
   ignored: string[]
+  /** entities mentioned by the matching documents, with document counts */
+  facets: Facets
   ms: number
 }
+
+export interface EntityQuery {
+  type?: EntityType
+  /** part of a name or alias (case- and accent-insensitive) */
+  query?: string
+  limit?: number
+  sort?: 'count' | 'name'
+  includeHidden?: boolean
+}
+
+export interface EntityView extends Entity {
+  hidden?: boolean
+}
+
+export interface DocumentView {
+  id: string
+  path: string
+  title: string
+  length: number
+  text: string
+  entities: Array<{ id: string; type: EntityType; name: string; mentions: Span[] }>
+}
+
+export type CurationRequest =
+  | { op: 'merge'; ids: string[]; name?: string }
+  | { op: 'rename'; id: string; name: string }
+  | { op: 'retype'; id: string; type: EntityType }
+  | { op: 'hide'; id: string }
+  | { op: 'unhide'; id: string }
 
 export interface ArchiveStatus {
   archive: string
@@ -79,6 +122,8 @@ export interface ArchiveStatus {
 }
 
 const READ_CONCURRENCY = 8
+/** the user's entity corrections, next to (not inside) the index files */
+const CURATION_FILE = 'curation.json'
 
 export class ArchiveService {
   private manifest: Manifest
@@ -86,12 +131,14 @@ export class ArchiveService {
   private problems: string[]
   private indexed: boolean
   private queue: Promise<unknown> = Promise.resolve()
+  private registryCache: EntityRegistry | undefined
 
   private constructor(
     readonly archive: string,
     readonly dataDir: string,
     private readonly store: IndexStore,
     loaded: { manifest: Manifest; segments: Map<string, Segment>; problems: string[]; indexed: boolean },
+    private curation: CurationFile,
     private readonly opts: Required<Omit<OpenOptions, 'dataDir'>>
   ) {
     this.manifest = loaded.manifest
@@ -105,7 +152,8 @@ export class ArchiveService {
     const dataDir = path.resolve(options.dataDir ?? defaultDataDir())
     const store = new IndexStore(archiveDataDir(dataDir, archive))
     const loaded = await store.load(archive)
-    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, {
+    const curation = await loadCuration(path.join(store.dir, CURATION_FILE))
+    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, curation, {
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
       segmentBatch: options.segmentBatch ?? 5000,
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY
@@ -267,6 +315,7 @@ export class ArchiveService {
 
       this.manifest = manifest
       this.segments = segments
+      this.registryCache = undefined
       const repaired = this.problems
       this.problems = []
       this.indexed = true
@@ -287,14 +336,24 @@ export class ArchiveService {
     }
   }
 
-  /** Search with the Dateline syntax (see query.ts). Throws QueryError for bad syntax. */
+  /** Search with the Dateline syntax (see query.ts). Throws QueryError for bad syntax, DatelineError for an unknown entity. */
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const t0 = performance.now()
-    const { plan, ignored } = lowerQuery(parseQuery(query))
+    const registry = this.entityRegistry()
+    // An empty query lists every document (useful with an entity filter).
+    const { plan, ignored } = query.trim() ? lowerQuery(parseQuery(query)) : { plan: { k: 'all' as const }, ignored: [] }
     const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
     const offset = Math.max(0, opts.offset ?? 0)
     const docs = this.manifest.docs
-    const matches = execute(plan, [...this.segments.values()], { isLive: (ref, seg) => docs[ref]?.segment === seg.id })
+    let matches = execute(plan, [...this.segments.values()], { isLive: (ref, seg) => docs[ref]?.segment === seg.id })
+
+    const required = (opts.entities ?? []).map((id) => this.requireEntity(registry, id))
+    const excluded = (opts.excludeEntities ?? []).map((id) => this.requireEntity(registry, id))
+    if (required.length || excluded.length) {
+      const need = required.map((r) => registry.documentsOf(r))
+      const avoid = excluded.map((r) => registry.documentsOf(r))
+      matches = matches.filter((m) => need.every((set) => set.has(m.ref)) && !avoid.some((set) => set.has(m.ref)))
+    }
     matches.sort((a, b) => b.score - a.score || (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1))
     const hits = matches.slice(offset, offset + limit).map((m): SearchHit => {
       const meta = docs[m.ref]!
@@ -307,12 +366,164 @@ export class ArchiveService {
         snippet: makeSnippet(doc.text, highlightSpans(doc.text, m.terms, m.spans))
       }
     })
-    return { query, total: matches.length, hits, ignored, ms: Math.round((performance.now() - t0) * 100) / 100 }
+    const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
+    const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
+    return { query, total: matches.length, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+  }
+
+  // ---- entities ----
+
+  private get curationPath(): string {
+    return path.join(this.store.dir, CURATION_FILE)
+  }
+
+
+  /** The archive's merged entity list (built on first use after each update or correction). */
+  entityRegistry(): EntityRegistry {
+    if (this.registryCache) return this.registryCache
+    const ops = this.curation.ops
+    const docs = this.manifest.docs
+    const segs = this.segments
+    function* live() {
+      for (const d of Object.values(docs)) {
+        const sd = segs.get(d.segment)?.docs.get(d.id)
+        if (sd) yield { docId: d.id, entities: sd.entities ?? [] }
+      }
+    }
+    return (this.registryCache = new EntityRegistry(live(), ops))
+  }
+
+  private requireEntity(registry: EntityRegistry, id: string): EntityRecord {
+    const r = registry.resolve(id)
+    if (!r) throw new DatelineError('not-found', `No entity "${id}" in this archive. List them with: dateline entities <archive>`)
+    return r
+  }
+
+  entities(q: EntityQuery = {}): EntityView[] {
+    const registry = this.entityRegistry()
+    const needle = q.query ? folded(q.query.trim()) : ''
+    let list = registry.list(q.includeHidden).filter((r) => (!q.type || r.type === q.type) && (!needle || [r.name, ...r.aliases].some((n) => folded(n).includes(needle))))
+    list = list.sort(q.sort === 'name' ? (a, b) => a.name.localeCompare(b.name) : (a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name))
+    return list.slice(0, Math.max(0, q.limit ?? 100)).map(entityView)
+  }
+
+  entity(id: string): EntityView {
+    return entityView(this.requireEntity(this.entityRegistry(), id))
+  }
+
+  /** Documents that mention an entity, most mentions first. */
+  documentsForEntity(id: string, opts: { limit?: number; offset?: number } = {}): { entity: EntityView; total: number; documents: Array<{ id: string; path: string; title: string; mentions: number }> } {
+    const registry = this.entityRegistry()
+    const r = this.requireEntity(registry, id)
+    const rows = [...registry.documentsOf(r)]
+      .filter((d) => this.manifest.docs[d])
+      .map((d) => ({ id: d, path: this.manifest.docs[d]!.path, title: this.manifest.docs[d]!.title, mentions: registry.entitiesOf(d).find((x) => x.record === r)?.mentions.length ?? 0 }))
+      .sort((a, b) => b.mentions - a.mentions || (a.path < b.path ? -1 : 1))
+    const offset = Math.max(0, opts.offset ?? 0)
+    return { entity: entityView(r), total: rows.length, documents: rows.slice(offset, offset + Math.max(0, opts.limit ?? 50)) }
+  }
+
+  /** Entities that appear in the same documents as this one, by number of shared documents. */
+  cooccurring(id: string, limit = 10): Facets {
+    const registry = this.entityRegistry()
+    const r = this.requireEntity(registry, id)
+    return countFacets(registry, registry.documentsOf(r), limit, new Set([r]))
+  }
+
+  /** One document with its entities (by relative path or document id). */
+  document(pathOrId: string): DocumentView {
+    const norm = pathOrId.replace(/\\/g, '/').replace(/^\.\//, '')
+    const meta = this.manifest.docs[norm] ?? Object.values(this.manifest.docs).find((d) => d.path === norm)
+    if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
+    const sd = this.segments.get(meta.segment)?.docs.get(meta.id)
+    if (!sd) throw new DatelineError('corrupt', `The index entry for "${meta.path}" is missing; run dateline index again.`)
+    const registry = this.entityRegistry()
+    return {
+      id: meta.id,
+      path: meta.path,
+      title: meta.title,
+      length: sd.text.length,
+      text: sd.text,
+      entities: registry
+        .entitiesOf(meta.id)
+        .filter((x) => !x.record.hidden)
+        .map((x) => ({ id: x.record.id, type: x.record.type, name: x.record.name, mentions: x.mentions }))
+    }
+  }
+
+  /** Apply one correction, persist it, and return the entity it produced. */
+  async curate(req: CurationRequest): Promise<EntityView> {
+    const registry = this.entityRegistry()
+    const at = new Date().toISOString()
+    let op: CurationOp
+    let resultId: string
+    switch (req.op) {
+      case 'merge': {
+        if (!Array.isArray(req.ids) || req.ids.length < 2) throw new DatelineError('usage', 'merge needs at least two entity ids.')
+        const records = req.ids.map((id) => this.requireEntity(registry, id))
+        op = { op: 'merge', keys: [...new Set(records.map((r) => r.keys[0]!))], at }
+        resultId = records[0]!.keys[0]!
+        break
+      }
+      case 'rename':
+        if (typeof req.name !== 'string' || !req.name.trim()) throw new DatelineError('usage', 'rename needs a new name.')
+        op = { op: 'rename', keys: this.requireEntity(registry, req.id).keys.slice(0, 1), name: req.name.trim(), at }
+        resultId = op.keys[0]!
+        break
+      case 'retype':
+        if (!isEntityType(req.type)) throw new DatelineError('usage', 'type must be person, organization or place.')
+        op = { op: 'retype', keys: this.requireEntity(registry, req.id).keys.slice(0, 1), type: req.type, at }
+        resultId = op.keys[0]!
+        break
+      case 'hide':
+      case 'unhide':
+        op = { op: req.op, keys: this.requireEntity(registry, req.id).keys.slice(0, 1), at }
+        resultId = op.keys[0]!
+        break
+      default:
+        throw new DatelineError('usage', 'Unknown correction.')
+    }
+    const cur = this.curation
+    const next: CurationFile = { ...cur, ops: [...cur.ops, op] }
+    if (req.op === 'merge' && req.name) next.ops.push({ op: 'rename', keys: op.keys.slice(0, 1), name: req.name, at })
+    await this.store.ensureDir()
+    await saveCuration(this.curationPath, next)
+    this.curation = next
+    this.registryCache = undefined
+    return entityView(this.requireEntity(this.entityRegistry(), resultId))
+  }
+
+  /** The corrections as JSON (for backup or another machine). */
+  exportCuration(): CurationFile {
+    return structuredClone(this.curation)
+  }
+
+  /** Replace or extend the corrections with an exported file. */
+  async importCuration(json: string, mode: 'replace' | 'append' = 'append'): Promise<number> {
+    const incoming = parseCuration(json, 'The imported file')
+    const cur = this.curation
+    const next: CurationFile = { ...cur, ops: mode === 'replace' ? incoming.ops : [...cur.ops, ...incoming.ops] }
+    await this.store.ensureDir()
+    await saveCuration(this.curationPath, next)
+    this.curation = next
+    this.registryCache = undefined
+    return incoming.ops.length
   }
 }
 
 function segmentDoc(d: Document): Omit<SegmentDoc, 'len'> {
-  return { id: d.id, title: d.title, text: d.text }
+  return { id: d.id, title: d.title, text: d.text, entities: extractEntities(d.text) }
+}
+
+const FOLD_RE = /\p{M}+/gu
+function folded(s: string): string {
+  return s.normalize('NFKD').replace(FOLD_RE, '').toLowerCase()
+}
+
+function entityView(r: EntityRecord): EntityView {
+  const v: EntityView = { id: r.id, type: r.type, name: r.name, aliases: r.aliases, documents: r.documents, mentions: r.mentions }
+  if (r.hidden) v.hidden = true
+  return v
 }
 
 async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

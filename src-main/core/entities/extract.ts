@@ -295,7 +295,7 @@ export function extractEntities(original: string): DocEntity[] {
   }
 
   // 6. one DocEntity per key
-  const out = new Map<string, DocEntity & { names: Map<string, number> }>()
+  const out = new Map<string, DocEntity & { names: Map<string, number>; rootNames: Set<string> }>()
   for (const c of chunks) {
     let root = c
     while (root.ref) root = root.ref
@@ -304,15 +304,20 @@ export function extractEntities(original: string): DocEntity[] {
     const key = root.key ?? (root.key = type === 'place' ? `place:~${entityKey('place', surface(root)).slice(6)}` : entityKey(type, surface(root)))
     if (!/:.+/.test(key) || key.endsWith(':')) continue
     let e = out.get(key)
-    if (!e) out.set(key, (e = { key, type, name: '', mentions: [], names: new Map() }))
+    if (!e) out.set(key, (e = { key, type, name: '', mentions: [], names: new Map(), rootNames: new Set() }))
     const span: Span = [prep.toOriginal(tokens[c.from]!.start), prep.toOriginal(tokens[c.to - 1]!.end)]
     e.mentions.push(span)
-    const nm = root.known ? root.known.name : root.placeName && root === c ? surface(c) : surface(root)
-    e.names.set(nm, (e.names.get(nm) ?? 0) + 1)
+    const own = surface(c).replace(/['’]s$/u, '')
+    e.names.set(own, (e.names.get(own) ?? 0) + 1)
+    if (root !== c || root.known) e.rootNames.add(root.known ? root.known.name : surface(root))
     for (const l of root.links) if (l !== key && !(e.links ??= []).includes(l)) e.links.push(l)
   }
-  return [...out.values()].map(({ names, ...e }) => {
-    e.name = [...names.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0]![0]
+  return [...out.values()].map(({ names, rootNames, ...e }) => {
+    // the fullest name this document uses; the other spellings it uses are kept as forms
+    const candidates = [...rootNames, ...names.keys()]
+    e.name = candidates.sort((a, b) => b.length - a.length)[0]!
+    const forms = [...names.keys()].filter((n) => n !== e.name)
+    if (forms.length) e.forms = forms
     e.mentions.sort((a, b) => a[0] - b[0])
     return e
   })

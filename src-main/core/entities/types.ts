@@ -18,6 +18,8 @@ export interface DocEntity {
   /** the fullest form seen in this document */
   name: string
   mentions: Span[]
+  /** other spellings used for it in this document ("Khatib", "ISIL") */
+  forms?: string[]
   /** keys of other names this document shows to be the same entity (acronym definitions, aliases) */
   links?: string[]
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { DocumentMeta } from '../archive/document'
 import { ioError } from '../errors'
 import { writeFileAtomic } from '../store/atomic'
-import { Segment, type SegmentFile } from './segment'
+import { Segment, SEGMENT_VERSION, type SegmentFile } from './segment'
 
 export interface IndexedDocument extends DocumentMeta {
   segment: string
@@ -19,7 +19,8 @@ export interface IndexedDocument extends DocumentMeta {
 
 export interface Manifest {
   format: 'dateline-index'
-  version: 1
+  /** 2: documents carry their entities */
+  version: typeof INDEX_VERSION
   archive: string
   nextSegment: number
   segments: string[]
@@ -28,8 +29,10 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
+export const INDEX_VERSION = 2
+
 export function emptyManifest(archive: string): Manifest {
-  return { format: 'dateline-index', version: 1, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
+  return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
 }
 
 export interface LoadedIndex {
@@ -64,7 +67,11 @@ export class IndexStore {
     let manifest: Manifest
     try {
       manifest = JSON.parse(await readFile(this.manifestPath, 'utf8')) as Manifest
-      if (manifest.format !== 'dateline-index' || manifest.version !== 1) throw new Error('unknown format')
+      if (manifest.format !== 'dateline-index') throw new Error('unknown format')
+      if (manifest.version !== INDEX_VERSION) {
+        problems.push('The index was made by another version of Dateline; the archive is re-indexed.')
+        return { manifest: emptyManifest(archive), segments: new Map(), problems, found: true }
+      }
       manifest.rejected ??= {}
     } catch (err) {
       const found = (err as NodeJS.ErrnoException).code !== 'ENOENT'
@@ -75,7 +82,7 @@ export class IndexStore {
     for (const id of manifest.segments) {
       try {
         const file = JSON.parse(await readFile(this.segmentPath(id), 'utf8')) as SegmentFile
-        if (file.format !== 'dateline-segment' || file.id !== id) throw new Error('bad segment header')
+        if (file.format !== 'dateline-segment' || file.version !== SEGMENT_VERSION || file.id !== id) throw new Error('bad segment header')
         segments.set(id, Segment.fromFile(file))
       } catch {
         problems.push(`Index segment ${id} was missing or damaged; its documents are re-indexed.`)

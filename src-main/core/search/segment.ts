@@ -9,6 +9,7 @@
  * not comparable between separately built indexes.
  */
 import lunr from 'lunr'
+import type { DocEntity } from '../entities/types'
 import { indexTerms } from './terms'
 
 export const FIELDS = ['title', 'body'] as const
@@ -21,6 +22,8 @@ export interface SegmentDoc {
   text: string
   /** number of index terms in [title, body]: BM25 length normalisation needs it at query time */
   len: [number, number]
+  /** people, organisations and places found in the text (extracted once, at index time) */
+  entities: DocEntity[]
 }
 
 /** Collection statistics a score is computed against (the whole archive, not one segment). */
@@ -60,9 +63,11 @@ interface TokenSetStatics {
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
 }
 
+export const SEGMENT_VERSION = 2
+
 export interface SegmentFile {
   format: 'dateline-segment'
-  version: 1
+  version: typeof SEGMENT_VERSION
   id: string
   docs: SegmentDoc[]
   lunr: object
@@ -81,7 +86,7 @@ export function buildLunrIndex(docs: ReadonlyArray<Omit<SegmentDoc, 'len'> & { l
     const title = indexTerms(d.title)
     const body = indexTerms(d.text)
     builder.add({ id: d.id, title, body })
-    out.push({ id: d.id, title: d.title, text: d.text, len: [title.length, body.length] })
+    out.push({ id: d.id, title: d.title, text: d.text, len: [title.length, body.length], entities: d.entities })
   }
   return { index: builder.build(), docs: out }
 }
@@ -117,7 +122,7 @@ export class Segment {
   }
 
   toFile(): SegmentFile {
-    return { format: 'dateline-segment', version: 1, id: this.id, docs: [...this.docs.values()], lunr: this.lunrIndex.toJSON() }
+    return { format: 'dateline-segment', version: SEGMENT_VERSION, id: this.id, docs: [...this.docs.values()], lunr: this.lunrIndex.toJSON() }
   }
 
   /** Documents the segment was built with (live or not). */

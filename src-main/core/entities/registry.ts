@@ -1,0 +1,233 @@
+/**
+ * The archive's entities: every document's entities merged into one list.
+ *
+ * Merge keys are joined (union-find) when a document shows two names are one entity (an acronym
+ * defined in parentheses, a curated alias), when a lone surname matches exactly one full name
+ * in the archive, and when the user merges them. Each group becomes one Entity with a stable id
+ * (a curated id like "organization:islamic-state", or type + slug of its most used name).
+ * Pure: built from the documents' stored entities and the curation operations.
+ */
+import type { CurationOp } from './curation'
+import { KNOWN } from './knowledge'
+import { nameWords, slug } from './keys'
+import type { DocEntity, Entity, EntityType, Span } from './types'
+
+export interface DocEntities {
+  docId: string
+  entities: readonly DocEntity[]
+}
+
+export interface EntityRecord extends Entity {
+  hidden: boolean
+  /** merge keys of the group (for curation and for resolving older ids) */
+  keys: string[]
+}
+
+export interface DocEntityView {
+  id: string
+  type: EntityType
+  name: string
+  mentions: Span[]
+}
+
+const KNOWN_BY_ID = new Map(KNOWN.map((k) => [k.id, k]))
+
+class UnionFind {
+  private parent = new Map<string, string>()
+  find(x: string): string {
+    let p = this.parent.get(x)
+    if (p === undefined) {
+      this.parent.set(x, x)
+      return x
+    }
+    if (p === x) return x
+    p = this.find(p)
+    this.parent.set(x, p)
+    return p
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a)
+    const rb = this.find(b)
+    // keep a curated id as the root so the group is named after it
+    if (ra !== rb) {
+      if (KNOWN_BY_ID.has(rb) && !KNOWN_BY_ID.has(ra)) this.parent.set(ra, rb)
+      else this.parent.set(rb, ra)
+    }
+  }
+}
+
+interface KeyStats {
+  type: EntityType
+  names: Map<string, number>
+  docs: Set<string>
+  mentions: number
+}
+
+export class EntityRegistry {
+  private readonly records: EntityRecord[]
+  private readonly byId = new Map<string, EntityRecord>()
+  private readonly byKey = new Map<string, EntityRecord>()
+  private readonly docsOf = new Map<EntityRecord, Set<string>>()
+  private readonly ofDoc = new Map<string, Array<{ record: EntityRecord; mentions: Span[] }>>()
+
+  constructor(docs: Iterable<DocEntities>, ops: readonly CurationOp[] = []) {
+    const stats = new Map<string, KeyStats>()
+    const uf = new UnionFind()
+    const perDoc: Array<{ docId: string; ents: readonly DocEntity[] }> = []
+    for (const { docId, entities } of docs) {
+      perDoc.push({ docId, ents: entities })
+      for (const e of entities) {
+        let s = stats.get(e.key)
+        if (!s) stats.set(e.key, (s = { type: e.type, names: new Map(), docs: new Set(), mentions: 0 }))
+        s.names.set(e.name, (s.names.get(e.name) ?? 0) + e.mentions.length)
+        for (const f of e.forms ?? []) if (!s.names.has(f)) s.names.set(f, 0)
+        s.docs.add(docId)
+        s.mentions += e.mentions.length
+        uf.find(e.key)
+        for (const l of e.links ?? []) uf.union(e.key, l)
+      }
+    }
+
+    // a lone surname ("Khatib") joins the one full name in the archive that ends with it
+    const fullBySurname = new Map<string, Set<string>>()
+    for (const [key, s] of stats) {
+      if (s.type !== 'person') continue
+      const words = key.slice('person:'.length).split(' ')
+      if (words.length > 1) {
+        const set = fullBySurname.get(words.at(-1)!) ?? new Set()
+        set.add(uf.find(key))
+        fullBySurname.set(words.at(-1)!, set)
+      }
+    }
+    for (const [key, s] of stats) {
+      if (s.type !== 'person') continue
+      const words = key.slice('person:'.length).split(' ')
+      const full = words.length === 1 ? fullBySurname.get(words[0]!) : undefined
+      if (full?.size === 1) uf.union([...full][0]!, key)
+    }
+
+    // the user's merges (by key; keys not in the archive any more are ignored)
+    for (const op of ops) {
+      if (op.op !== 'merge') continue
+      const present = op.keys.filter((k) => stats.has(k) || KNOWN_BY_ID.has(k))
+      for (let i = 1; i < present.length; i++) uf.union(present[0]!, present[i]!)
+    }
+
+    // groups → records
+    const groups = new Map<string, string[]>()
+    for (const key of stats.keys()) {
+      const root = uf.find(key)
+      const g = groups.get(root)
+      if (g) g.push(key)
+      else groups.set(root, [key])
+    }
+    const records: EntityRecord[] = []
+    for (const [root, keys] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const known = KNOWN_BY_ID.get(root) ?? keys.map((k) => KNOWN_BY_ID.get(k)).find(Boolean)
+      const names = new Map<string, number>()
+      const docsSet = new Set<string>()
+      let mentions = 0
+      const typeVotes = new Map<EntityType, number>()
+      for (const k of keys) {
+        const s = stats.get(k)!
+        for (const [n, c] of s.names) names.set(n, (names.get(n) ?? 0) + c)
+        for (const d of s.docs) docsSet.add(d)
+        mentions += s.mentions
+        typeVotes.set(s.type, (typeVotes.get(s.type) ?? 0) + s.mentions)
+      }
+      const type = known?.type ?? [...typeVotes].sort((a, b) => b[1] - a[1])[0]![0]
+      const name = known?.name ?? displayName(type, names)
+      // a stripped copy's lost apostrophe ("Islamic States") is not an alias worth showing
+      const aliases = [...names.keys()].filter((n) => n !== name && n !== `${name}s`).sort()
+      if (known) for (const a of known.aliases) if (a !== name && !aliases.includes(a) && names.has(a)) aliases.push(a)
+      records.push({ id: known?.id ?? '', type, name, aliases, documents: docsSet.size, mentions, hidden: false, keys })
+      this.docsOf.set(records.at(-1)!, docsSet)
+    }
+
+    // curation after grouping: type changes, renames, hiding (ids come from the automatic name)
+    const recordOf = (keys: string[]) => {
+      for (const k of keys) for (const r of records) if (r.keys.includes(k) || r.id === k) return r
+      return undefined
+    }
+    for (const op of ops) {
+      if (op.op === 'merge') continue
+      const r = recordOf(op.keys)
+      if (!r) continue
+      if (op.op === 'rename') r.name = op.name
+      else if (op.op === 'retype') r.type = op.type
+      else if (op.op === 'hide') r.hidden = true
+      else if (op.op === 'unhide') r.hidden = false
+    }
+
+    // ids: curated, else type + slug; collisions numbered in a stable order
+    const taken = new Set(records.filter((r) => r.id).map((r) => r.id))
+    for (const r of records) {
+      if (r.id) {
+        if (!r.id.startsWith(`${r.type}:`)) r.id = `${r.type}:${r.id.slice(r.id.indexOf(':') + 1)}`
+        continue
+      }
+      const auto = displayName(r.type, new Map(r.keys.flatMap((k) => [...stats.get(k)!.names])))
+      let id = `${r.type}:${slug(auto)}`
+      for (let n = 2; taken.has(id); n++) id = `${r.type}:${slug(auto)}-${n}`
+      taken.add(id)
+      r.id = id
+    }
+    for (const r of records) {
+      this.byId.set(r.id, r)
+      for (const k of r.keys) this.byKey.set(k, r)
+    }
+    for (const { docId, ents } of perDoc) {
+      const list: Array<{ record: EntityRecord; mentions: Span[] }> = []
+      for (const e of ents) {
+        const record = this.byKey.get(e.key)!
+        const existing = list.find((x) => x.record === record)
+        if (existing) existing.mentions.push(...e.mentions)
+        else list.push({ record, mentions: [...e.mentions] })
+      }
+      for (const x of list) x.mentions.sort((a, b) => a[0] - b[0])
+      this.ofDoc.set(docId, list)
+    }
+    this.records = records
+  }
+
+  /** Visible entities (hidden ones only when asked). */
+  list(includeHidden = false): EntityRecord[] {
+    return includeHidden ? [...this.records] : this.records.filter((r) => !r.hidden)
+  }
+
+  /**
+   * Find an entity by its id, by an older id or merge key ("organization:isil" after ISIL was
+   * merged into the Islamic State), or by type + one of its names.
+   */
+  resolve(id: string): EntityRecord | undefined {
+    const direct = this.byId.get(id) ?? this.byKey.get(id)
+    if (direct) return direct
+    const colon = id.indexOf(':')
+    if (colon < 0) return undefined
+    const type = id.slice(0, colon)
+    const wanted = id.slice(colon + 1)
+    return this.records.find((r) => r.type === type && [r.name, ...r.aliases].some((n) => slug(n) === wanted || nameWords(n).join(' ') === wanted))
+  }
+
+  documentsOf(record: EntityRecord): ReadonlySet<string> {
+    return this.docsOf.get(record) ?? new Set()
+  }
+
+  entitiesOf(docId: string): ReadonlyArray<{ record: EntityRecord; mentions: Span[] }> {
+    return this.ofDoc.get(docId) ?? []
+  }
+}
+
+/** The name to show: people by their fullest name, others by their most used form. */
+function displayName(type: EntityType, names: Map<string, number>): string {
+  const entries = [...names.entries()]
+  entries.sort((a, b) => {
+    if (type === 'person') {
+      const wa = a[0].split(/\s+/).length
+      const wb = b[0].split(/\s+/).length
+      if (wa !== wb) return wb - wa
+    }
+    return b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1)
+  })
+  return entries[0]?.[0] ?? 'unnamed'
+}
