@@ -42,7 +42,7 @@ const stats: GazetteerStats = { loaded: false, places: 0, ms: 0, heapBytes: 0 }
 /** Folded words without transliterated articles and with "Raqqah" = "Raqqa": the exact lookup key. */
 export function exactPlaceKey(name: string): string {
   const w = nameWords(name)
-  const kept = w.length > 1 ? w.filter((x) => !ARTICLE_RE.test(x)) : w
+  const kept = w.length > 1 ? w.filter((x, i) => !ARTICLE_RE.test(x) && !(i === 0 && x === 'the')) : w
   return kept.map((x) => (x.length > 3 ? x.replace(/([aeiou])h$/, '$1') : x)).join(' ')
 }
 
@@ -86,6 +86,9 @@ function load(): Tables {
   for (const c of cities) {
     if (c.population < MIN_CITY_POPULATION) continue
     const names = c.altName ? [c.name, ...c.altName.split(',')] : [c.name]
+    // "Frankfurt am Main", "Newcastle upon Tyne": the first word is what news calls them
+    const qualified = /^(\S+) (?:am|an der|upon|on|sur|im|in der)\s/.exec(c.name)
+    if (qualified) names.push(qualified[1]!)
     put({ gid: `city:${c.cityId}`, name: c.name, kind: 'city', country: c.country, population: c.population }, names, c.population >= STRONG_CITY_POPULATION)
   }
   // The package keeps all 135k records alive in the module cache; we keep only what we indexed.

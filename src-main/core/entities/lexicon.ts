@@ -36,7 +36,7 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean))
 /** Words before a name that make it a person; folded, without the final dot. */
 export const PERSON_TITLES = set(`mr mrs ms miss dr prof professor president gen general col colonel lt lieutenant maj major capt captain sgt
 sergeant adm admiral sen senator rep gov governor mayor minister secretary chancellor king queen prince princess sheikh shaykh sheik imam ayatollah
-rev reverend pope judge ambassador commander emir caliph mullah mufti sultan premier vice deputy spokesman spokeswoman activist analyst`)
+rev reverend pope judge justice brigadier marshal ambassador commander emir caliph mullah mufti sultan premier vice deputy spokesman spokeswoman activist analyst`)
 
 /** Last words that make a capitalised phrase an organisation. */
 export const ORG_HEADS = set(`army front institute institution center centre observatory ministry council party committee agency bank university
