@@ -80,11 +80,14 @@ export function matchKnown(tokens: readonly Token[], i: number): KnownMatch | un
   root ??= buildTrie()
   let node: TrieNode | undefined = root
   let best: KnownMatch | undefined
+  // cheap rejection first: most tokens start no alias
+  const first = root.next.get(tokenForm(tokens[i]!.value))
+  if (!first) return undefined
   const used: number[] = []
   for (let j = i; j < tokens.length && node; j++) {
     const t = tokens[j]!
     if (SKIP_RE.test(t.value) && j > i) continue
-    node = node.next.get(tokenForm(t.value))
+    node = j === i ? first : node.next.get(tokenForm(t.value))
     if (!node) break
     used.push(j)
     if (node.entry && fitsCase(node, used.map((k) => tokens[k]!))) best = { entity: node.entry, from: i, to: j + 1 }

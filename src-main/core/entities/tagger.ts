@@ -38,9 +38,10 @@ const OPENERS_RE = /^["“‘'(\[«—–-]+$/
 export function tokenize(text: string): Token[] {
   const w = getNlp()
   const doc = w.readDoc(text)
-  const values = doc.tokens().out()
-  const pos = doc.tokens().out(w.its.pos)
-  const spaces = doc.tokens().out(w.its.precedingSpaces)
+  const toks = doc.tokens()
+  const values = toks.out()
+  const pos = toks.out(w.its.pos)
+  const spaces = toks.out(w.its.precedingSpaces)
   const out: Token[] = []
   let at = 0
   let boundary = true
