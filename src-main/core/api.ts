@@ -21,6 +21,7 @@ import { parseQuery } from './search/query'
 import { Segment, type SegmentDoc } from './search/segment'
 import { highlightSpans, makeSnippet } from './search/snippet'
 import { acquireLock } from './store/lock'
+import { foldWord } from './text/fold'
 import { archiveDataDir, defaultDataDir } from './store/paths'
 
 export interface OpenOptions {
@@ -401,8 +402,8 @@ export class ArchiveService {
 
   entities(q: EntityQuery = {}): EntityView[] {
     const registry = this.entityRegistry()
-    const needle = q.query ? folded(q.query.trim()) : ''
-    let list = registry.list(q.includeHidden).filter((r) => (!q.type || r.type === q.type) && (!needle || [r.name, ...r.aliases].some((n) => folded(n).includes(needle))))
+    const needle = q.query ? foldWord(q.query.trim()) : ''
+    let list = registry.list(q.includeHidden).filter((r) => (!q.type || r.type === q.type) && (!needle || [r.name, ...r.aliases].some((n) => foldWord(n).includes(needle))))
     list = list.sort(q.sort === 'name' ? (a, b) => a.name.localeCompare(b.name) : (a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name))
     return list.slice(0, Math.max(0, q.limit ?? 100)).map(entityView)
   }
@@ -456,41 +457,41 @@ export class ArchiveService {
     const registry = this.entityRegistry()
     const at = new Date().toISOString()
     let op: CurationOp
-    let resultId: string
     switch (req.op) {
       case 'merge': {
         if (!Array.isArray(req.ids) || req.ids.length < 2) throw new DatelineError('usage', 'merge needs at least two entity ids.')
         const records = req.ids.map((id) => this.requireEntity(registry, id))
         op = { op: 'merge', keys: [...new Set(records.map((r) => r.keys[0]!))], at }
-        resultId = records[0]!.keys[0]!
         break
       }
       case 'rename':
         if (typeof req.name !== 'string' || !req.name.trim()) throw new DatelineError('usage', 'rename needs a new name.')
         op = { op: 'rename', keys: this.requireEntity(registry, req.id).keys.slice(0, 1), name: req.name.trim(), at }
-        resultId = op.keys[0]!
         break
       case 'retype':
         if (!isEntityType(req.type)) throw new DatelineError('usage', 'type must be person, organization or place.')
         op = { op: 'retype', keys: this.requireEntity(registry, req.id).keys.slice(0, 1), type: req.type, at }
-        resultId = op.keys[0]!
         break
       case 'hide':
       case 'unhide':
         op = { op: req.op, keys: this.requireEntity(registry, req.id).keys.slice(0, 1), at }
-        resultId = op.keys[0]!
         break
       default:
         throw new DatelineError('usage', 'Unknown correction.')
     }
-    const cur = this.curation
-    const next: CurationFile = { ...cur, ops: [...cur.ops, op] }
-    if (req.op === 'merge' && req.name) next.ops.push({ op: 'rename', keys: op.keys.slice(0, 1), name: req.name, at })
+    const added: CurationOp[] = [op]
+    if (req.op === 'merge' && req.name) added.push({ op: 'rename', keys: op.keys.slice(0, 1), name: req.name, at })
+    await this.writeCuration([...this.curation.ops, ...added])
+    // the first key names the entity the correction produced (for a merge: the first id's)
+    return entityView(this.requireEntity(this.entityRegistry(), op.keys[0]!))
+  }
+
+  private async writeCuration(ops: CurationOp[]): Promise<void> {
+    const next: CurationFile = { ...this.curation, ops }
     await this.store.ensureDir()
     await saveCuration(this.curationPath, next)
     this.curation = next
     this.registryCache = undefined
-    return entityView(this.requireEntity(this.entityRegistry(), resultId))
   }
 
   /** The corrections as JSON (for backup or another machine). */
@@ -501,23 +502,13 @@ export class ArchiveService {
   /** Replace or extend the corrections with an exported file. */
   async importCuration(json: string, mode: 'replace' | 'append' = 'append'): Promise<number> {
     const incoming = parseCuration(json, 'The imported file')
-    const cur = this.curation
-    const next: CurationFile = { ...cur, ops: mode === 'replace' ? incoming.ops : [...cur.ops, ...incoming.ops] }
-    await this.store.ensureDir()
-    await saveCuration(this.curationPath, next)
-    this.curation = next
-    this.registryCache = undefined
+    await this.writeCuration(mode === 'replace' ? incoming.ops : [...this.curation.ops, ...incoming.ops])
     return incoming.ops.length
   }
 }
 
 function segmentDoc(d: Document): Omit<SegmentDoc, 'len'> {
   return { id: d.id, title: d.title, text: d.text, entities: extractEntities(d.text) }
-}
-
-const FOLD_RE = /\p{M}+/gu
-function folded(s: string): string {
-  return s.normalize('NFKD').replace(FOLD_RE, '').toLowerCase()
 }
 
 function entityView(r: EntityRecord): EntityView {

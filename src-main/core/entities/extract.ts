@@ -8,8 +8,8 @@
  * Offsets always refer to the original text.
  */
 import { lookupPlace } from './gazetteer'
-import { entityKey } from './keys'
-import { lookupKnown, matchKnown, tokenForm, type KnownEntity } from './knowledge'
+import { entityKey, placeSkeleton } from './keys'
+import { lookupKnown, matchKnown, type KnownEntity } from './knowledge'
 import {
   ACRONYM_STOP,
   isFirstName,
@@ -22,7 +22,7 @@ import {
   SPEECH_VERBS
 } from './lexicon'
 import { prepareText } from './prepare'
-import { tokenize, type Token } from './tagger'
+import { tokenForm, tokenize, type Token } from './tagger'
 import type { DocEntity, EntityType, Span } from './types'
 
 type Kind = EntityType | 'acronym' | 'single' | 'multi'
@@ -34,8 +34,6 @@ interface Chunk {
   known?: KnownEntity
   /** merge key once decided */
   key?: string
-  /** gazetteer display name for places */
-  placeName?: string
   /** chunk index this one was resolved to (coreference) */
   ref?: Chunk
   links: string[]
@@ -53,7 +51,7 @@ const ACRONYM_RE = /^(?:\p{Lu}{2,6}s?|(?:\p{Lu}\.){2,4})$/u
 const SHORT_STOP = new Set(['of', 'for', 'and', 'the', 'on', 'in'])
 
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value)
-const fold = (t: Token | undefined) => (t ? tokenForm(t.value) : '')
+const fold = (t: Token | undefined) => t?.form ?? ''
 
 export function extractEntities(original: string): DocEntity[] {
   const prep = prepareText(original)
@@ -61,7 +59,7 @@ export function extractEntities(original: string): DocEntity[] {
   const tokens = tokenize(text)
   const shout = shoutingLines(text, tokens)
   const lowerSeen = new Set<string>()
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(tokenForm(t.value))
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(t.form)
 
   const chunks: Chunk[] = []
   const taken = new Uint8Array(tokens.length)
@@ -177,7 +175,6 @@ export function extractEntities(original: string): DocEntity[] {
       if (country && !country.variant && (country.place.kind !== 'city' || single.value.length >= 4) && !ACRONYM_STOP.has(fold(single))) {
         c.kind = 'place'
         c.key = `place:@${country.place.gid}`
-        c.placeName = country.place.name
         return
       }
       c.kind = ACRONYM_STOP.has(fold(single)) ? 'single' : 'acronym'
@@ -202,7 +199,6 @@ export function extractEntities(original: string): DocEntity[] {
     if (place) {
       c.kind = 'place'
       c.key = `place:@${place.gid}`
-      c.placeName = place.name
       return
     }
     const placeCue = PLACE_CUES.has(prev) || (prev === 'of' && PLACE_CUES.has(prev2)) || PLACE_AFTER.has(next) || prev === 'near'
@@ -220,10 +216,10 @@ export function extractEntities(original: string): DocEntity[] {
     if (single && prev === 'the' && (speech || ['declined', 'denied', 'confirmed', 'reported', 'announced'].includes(after)) && !lowerSeen.has(fold(single))) {
       return void (c.kind = 'organization')
     }
-    if (single && ['of', 'in', 'from', 'at', 'near'].includes(prev)) {
-      // "residents of Qayyarah said": the speakers are elsewhere
-    } else if (single && SPEECH_VERBS.has(after) && !single.sentenceStart) c.personCue = true
-    else if (single && SPEECH_VERBS.has(after) && single.pos === 'PROPN') c.personCue = true
+    // "Quinlan said": a person cue, unless "residents of Qayyarah said" (the speakers are elsewhere)
+    if (single && SPEECH_VERBS.has(after) && (!single.sentenceStart || single.pos === 'PROPN') && !['of', 'in', 'from', 'at', 'near'].includes(prev)) {
+      c.personCue = true
+    }
     c.kind = single ? 'single' : 'multi'
   }
 
@@ -252,10 +248,9 @@ export function extractEntities(original: string): DocEntity[] {
     const evidence = chunks.some((o) => o !== c && (o.kind === 'person' || o.personCue) && o.to - o.from === 1 && fold(tokens[o.from]) === last)
     if (evidence) c.kind = 'person'
   }
-  const byType = (t: EntityType) => chunks.filter((c) => c.kind === t && !c.ref)
-  const people = byType('person').filter((c) => c.to - c.from > 1)
   const surnameOf = new Map<string, Chunk>()
-  for (const p of people) {
+  for (const p of chunks) {
+    if (p.kind !== 'person' || p.ref || p.to - p.from < 2) continue
     const last = fold(tokens[p.to - 1])
     if (!surnameOf.has(last)) surnameOf.set(last, p)
   }
@@ -332,8 +327,8 @@ export function extractEntities(original: string): DocEntity[] {
     while (root.ref) root = root.ref
     const type = root.kind
     if (type !== 'person' && type !== 'organization' && type !== 'place') continue
-    const key = root.key ?? (root.key = type === 'place' ? `place:~${entityKey('place', surface(root)).slice(6)}` : entityKey(type, surface(root)))
-    if (!/:.+/.test(key) || key.endsWith(':')) continue
+    const key = (root.key ??= type === 'place' ? `place:~${placeSkeleton(surface(root))}` : entityKey(type, surface(root)))
+    if (/[:~]$/.test(key)) continue // nothing name-like left after folding
     let e = out.get(key)
     if (!e) out.set(key, (e = { key, type, name: '', mentions: [], names: new Map(), rootNames: new Set() }))
     const span: Span = [prep.toOriginal(tokens[c.from]!.start), prep.toOriginal(tokens[c.to - 1]!.end)]
@@ -387,9 +382,8 @@ function nextCap(tokens: readonly Token[], j: number, taken: Uint8Array): boolea
 
 /** A capitalised sentence opener that is just an ordinary word ("Reports of…", "Most striking…"). */
 function opensSentenceOnly(t: Token, lowerSeen: Set<string>): boolean {
-  const f = tokenForm(t.value)
   if (t.pos !== 'PROPN') return !isFirstName(t.value)
-  return lowerSeen.has(f) || NEVER_ALONE.has(f)
+  return lowerSeen.has(t.form) || NEVER_ALONE.has(t.form)
 }
 
 /** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */

@@ -5,7 +5,7 @@
  * reported (gazetteerStats) for the benchmark.
  */
 import { createRequire } from 'node:module'
-import { placeSkeleton, nameWords } from './keys'
+import { ARTICLE_RE, placeSkeleton, nameWords } from './keys'
 
 export type PlaceKind = 'country' | 'region' | 'city'
 
@@ -29,7 +29,6 @@ const MIN_CITY_POPULATION = 10_000
 /** Skeleton (spelling-variant) matches are only trusted for places this prominent. */
 const STRONG_CITY_POPULATION = 100_000
 const REGION_SUFFIX_RE = /\s+(?:governorate|province|region|district|oblast|prefecture|voivodeship)$/i
-const ARTICLE_RE = /^(?:al|el|ar|as|ad|az|ash|an|at|ath|ez|es|ed|er)$/
 
 interface Tables {
   exact: Map<string, Place[]>

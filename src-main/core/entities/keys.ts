@@ -8,7 +8,7 @@ import { foldWord } from '../text/fold'
 import type { EntityType } from './types'
 
 // Transliterated Arabic article forms ("al-", "ez-", "ash-"), dropped when they start a word group.
-const ARTICLE_RE = /^(?:al|el|ar|as|ad|az|ash|adh|an|at|ath|ez|es|ed|er)$/
+export const ARTICLE_RE = /^(?:al|el|ar|as|ad|az|ash|adh|an|at|ath|ez|es|ed|er)$/
 
 /** Folded words of a name: lower case, no diacritics, no punctuation, possessive dropped. */
 export function nameWords(name: string): string[] {

@@ -27,15 +27,6 @@ export const KNOWN: KnownEntity[] = (table.entities as Array<{ id: string; type:
   return { id: e.id, type: e.type, name: e.name, aliases: e.aliases }
 })
 
-/** Comparable form of one token: folded, no dots or apostrophes ("U.S." → "us", "Da'esh" → "daesh"). */
-export function tokenForm(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[.'’‘`]/g, '')
-}
-
 const SKIP_RE = /^[-‐‑–]$/ // hyphens inside names are skipped when matching ("al-Qaeda" = "al Qaeda")
 
 let root: TrieNode | undefined
@@ -49,7 +40,7 @@ function buildTrie(): TrieNode {
       const rules: Array<'any' | 'cap' | 'exact'> = []
       const exact: string[] = []
       for (const t of toks) {
-        const f = tokenForm(t.value)
+        const f = t.form
         if (!f) continue
         let n = node.next.get(f)
         if (!n) node.next.set(f, (n = { next: new Map() }))
@@ -81,13 +72,13 @@ export function matchKnown(tokens: readonly Token[], i: number): KnownMatch | un
   let node: TrieNode | undefined = root
   let best: KnownMatch | undefined
   // cheap rejection first: most tokens start no alias
-  const first = root.next.get(tokenForm(tokens[i]!.value))
+  const first = root.next.get(tokens[i]!.form)
   if (!first) return undefined
   const used: number[] = []
   for (let j = i; j < tokens.length && node; j++) {
     const t = tokens[j]!
     if (SKIP_RE.test(t.value) && j > i) continue
-    node = j === i ? first : node.next.get(tokenForm(t.value))
+    node = j === i ? first : node.next.get(t.form)
     if (!node) break
     used.push(j)
     if (node.entry && fitsCase(node, used.map((k) => tokens[k]!))) best = { entity: node.entry, from: i, to: j + 1 }

@@ -66,9 +66,9 @@ export const NEVER_ALONE = set(`january february march april may june july augus
 thursday friday saturday sunday today yesterday tomorrow spring summer autumn fall winter the a an in on at of for and but or if when while this
 that these those his her its their our my your we they he she it i you most many some several such mr mrs ms dr god allah islam islamic muslim
 muslims christian christians arab arabs kurdish turkish british french german american russian iranian israeli palestinian saudi afghan chechen european asian african sunni sunnis shia shiite shiites kurd kurds western eastern northern southern west east north south
-photo photos image video getty images caption file reuters_photo advertisement subscribe update updated editor note share read more related
+photo photos image video getty images caption file advertisement subscribe update updated editor note share read more related
 breaking analysis opinion comment`)
 
 /** All-caps words that are not named entities. */
 export const ACRONYM_STOP = set(`ceo cfo tv gdp pdf ok am pm usd eur gbp bc ad id it dna hiv aids covid cctv vip faq rpg ied ieds tnt ak mp mps
-pr hq rip lol omg usa_placeholder nb ps est gmt utc km kg mph ft am fm sms gps ngo ngos`)
+pr hq rip lol omg nb ps est gmt utc km kg mph ft fm sms gps ngo ngos`)

@@ -42,39 +42,38 @@ export function prepareText(original: string): Prepared {
   if (!looksStripped(text)) return { text, repaired: false, toOriginal: (i) => i }
 
   // 2. repair glued words; remember where characters were inserted
-  const inserts: number[] = [] // original offsets at which insertions happened, one entry per inserted char
+  const inserts: number[] = [] // original offset of each inserted character, ascending
   let out = ''
   let last = 0
-  text.replace(/\S+/g, (word, at: number) => {
+  for (const m of text.matchAll(/\S+/g)) {
+    const word = m[0]
+    const at = m.index
     out += text.slice(last, at)
     last = at + word.length
     let from = 0
     for (let p = 1; p < word.length; p++) {
       if (!(LOWER_RE.test(word[p - 1]!) && UPPER_RE.test(word[p]!))) continue
       const part = word.slice(from, p)
-      const lowerRun = /\p{Ll}+$/u.exec(part)?.[0] ?? ''
       if (from === 0 && NAME_PREFIX_RE.test(part)) continue
-      if (lowerRun.length < 2 && !ARTICLE_PREFIX_RE.test(part)) continue
-      const insert = ARTICLE_PREFIX_RE.test(part) ? '-' : '. '
+      const article = ARTICLE_PREFIX_RE.test(part)
+      if (!article && (/\p{Ll}+$/u.exec(part)?.[0].length ?? 0) < 2) continue
+      const insert = article ? '-' : '. '
       out += part + insert
       for (let k = 0; k < insert.length; k++) inserts.push(at + p)
       from = p
     }
     out += word.slice(from)
-    return word
-  })
+  }
   out += text.slice(last)
   text = out
 
-  // map prepared offset → original: subtract the insertions that precede it
-  const insertedAt = inserts // ascending by construction
+  // prepared offset → original: the k-th inserted character sits at prepared offset inserts[k] + k
   const toOriginal = (i: number): number => {
-    // binary search: number of insertions whose prepared position is < i
     let lo = 0
-    let hi = insertedAt.length
+    let hi = inserts.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (insertedAt[mid]! + mid < i) lo = mid + 1
+      if (inserts[mid]! + mid < i) lo = mid + 1
       else hi = mid
     }
     return i - lo

@@ -122,6 +122,7 @@ export class EntityRegistry {
       else groups.set(root, [key])
     }
     const records: EntityRecord[] = []
+    const namesOf = new Map<EntityRecord, Map<string, number>>()
     for (const [root, keys] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const known = KNOWN_BY_ID.get(root) ?? keys.map((k) => KNOWN_BY_ID.get(k)).find(Boolean)
       const names = new Map<string, number>()
@@ -140,18 +141,18 @@ export class EntityRegistry {
       // a stripped copy's lost apostrophe ("Islamic States") is not an alias worth showing
       const aliases = [...names.keys()].filter((n) => n !== name && n !== `${name}s`).sort()
       if (known) for (const a of known.aliases) if (a !== name && !aliases.includes(a) && names.has(a)) aliases.push(a)
-      records.push({ id: known?.id ?? '', type, name, aliases, documents: docsSet.size, mentions, hidden: false, keys })
-      this.docsOf.set(records.at(-1)!, docsSet)
+      const record: EntityRecord = { id: known?.id ?? '', type, name, aliases, documents: docsSet.size, mentions, hidden: false, keys }
+      records.push(record)
+      namesOf.set(record, names)
+      this.docsOf.set(record, docsSet)
+      for (const k of keys) this.byKey.set(k, record)
     }
 
     // curation after grouping: type changes, renames, hiding (ids come from the automatic name)
-    const recordOf = (keys: string[]) => {
-      for (const k of keys) for (const r of records) if (r.keys.includes(k) || r.id === k) return r
-      return undefined
-    }
     for (const op of ops) {
       if (op.op === 'merge') continue
-      const r = recordOf(op.keys)
+      const key = op.keys.find((k) => this.byKey.has(k))
+      const r = key === undefined ? undefined : this.byKey.get(key)
       if (!r) continue
       if (op.op === 'rename') r.name = op.name
       else if (op.op === 'retype') r.type = op.type
@@ -166,16 +167,13 @@ export class EntityRegistry {
         if (!r.id.startsWith(`${r.type}:`)) r.id = `${r.type}:${r.id.slice(r.id.indexOf(':') + 1)}`
         continue
       }
-      const auto = displayName(r.type, new Map(r.keys.flatMap((k) => [...stats.get(k)!.names])))
+      const auto = displayName(r.type, namesOf.get(r)!)
       let id = `${r.type}:${slug(auto)}`
       for (let n = 2; taken.has(id); n++) id = `${r.type}:${slug(auto)}-${n}`
       taken.add(id)
       r.id = id
     }
-    for (const r of records) {
-      this.byId.set(r.id, r)
-      for (const k of r.keys) this.byKey.set(k, r)
-    }
+    for (const r of records) this.byId.set(r.id, r)
     for (const { docId, ents } of perDoc) {
       const list: Array<{ record: EntityRecord; mentions: Span[] }> = []
       for (const e of ents) {

@@ -3,9 +3,12 @@
  * (MIT, shipped on npm, no download). The model loads once, lazily (~65 ms).
  */
 import { createRequire } from 'node:module'
+import { foldWord } from '../text/fold'
 
 export interface Token {
   value: string
+  /** comparable form, computed once: folded, no dots or apostrophes ("U.S." → "us") */
+  form: string
   pos: string
   start: number
   end: number
@@ -35,6 +38,11 @@ function getNlp(): Wink {
 const SENTENCE_END_RE = /^[.!?…]+$/
 const OPENERS_RE = /^["“‘'(\[«—–-]+$/
 
+/** Comparable form of a word: folded (text/fold.ts), dots dropped ("U.S." → "us", "Da'esh" → "daesh"). */
+export function tokenForm(value: string): string {
+  return foldWord(value).replace(/\./g, '')
+}
+
 export function tokenize(text: string): Token[] {
   const w = getNlp()
   const doc = w.readDoc(text)
@@ -50,14 +58,14 @@ export function tokenize(text: string): Token[] {
     at += sp.length
     const value = values[i]!
     // wink reproduces the text exactly from value + preceding spaces; resynchronise defensively
-    if (text.startsWith(value, at) === false) {
+    if (!text.startsWith(value, at)) {
       const found = text.indexOf(value, at)
       if (found >= 0) at = found
     }
     if (sp.includes('\n')) boundary = true
     const p = pos[i] ?? 'X'
     if (p !== 'SPACE') {
-      out.push({ value, pos: p, start: at, end: at + value.length, sentenceStart: boundary })
+      out.push({ value, form: tokenForm(value), pos: p, start: at, end: at + value.length, sentenceStart: boundary })
       if (SENTENCE_END_RE.test(value) || value === ':') boundary = true
       else if (!OPENERS_RE.test(value)) boundary = false
     } else if (value.includes('\n')) boundary = true
