@@ -4,11 +4,21 @@
  * brings the index up to date with the files (only what changed is read), and searches it.
  */
 import { readFile } from 'node:fs/promises'
+import { writeFileAtomic } from './store/atomic'
 import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
 import { extractEntities } from './entities/extract'
+import { looksStripped } from './entities/prepare'
+import { parseYmd } from './dates/calendar'
+import { findDateEvidence } from './dates/evidence'
+import { resolvePublication, statedDay, type Published } from './dates/publication'
+import { loadUserDates, saveUserDates, type UserDate, type UserDatesFile } from './dates/user-dates'
+import { passages as findPassages, overlap } from './stories/compare'
+import { groupStories, type Story, type StoryRole } from './stories/group'
+import { StoryLinks, type LinksFile, type SyncStats } from './stories/links'
+import { decodeSample, encodeSample, sampleOf, shingle } from './stories/shingles'
 import { countFacets, type Facets } from './entities/facets'
 import { EntityRegistry, type EntityRecord } from './entities/registry'
 import { isEntityType, type Entity, type EntityType, type Span } from './entities/types'
@@ -45,6 +55,8 @@ export interface IndexReport {
   segments: { built: number; merged: number; total: number }
   /** problems found in the stored index and repaired */
   repaired: string[]
+  /** story linking work: documents linked, candidate pairs from the sample index, pairs compared in full */
+  stories: SyncStats
   ms: number
 }
 
@@ -105,6 +117,51 @@ export interface DocumentView {
   length: number
   text: string
   entities: Array<{ id: string; type: EntityType; name: string; mentions: Span[] }>
+  published: Published
+  /** the story this document belongs to, or null when no other document shares its text */
+  story: DocumentStory | null
+}
+
+export interface StoryMemberView {
+  id: string
+  path: string
+  title: string
+  role: StoryRole
+  /** path of the member this one was taken from (absent for the original) */
+  of?: string
+  similarity: number
+  containment: number
+  published: string | null
+}
+
+export interface StoryView {
+  id: string
+  original: string
+  members: StoryMemberView[]
+}
+
+export interface DocumentStory {
+  id: string
+  role: StoryRole
+  of?: string
+  similarity: number
+  containment: number
+  members: number
+}
+
+export interface PassageView {
+  a: { path: string; start: number; end: number; text: string }
+  b: { path: string; start: number; end: number; text: string }
+}
+
+export interface ReuseView {
+  a: string
+  b: string
+  /** share of a's text found in b, and of b's in a */
+  aInB: number
+  bInA: number
+  similarity: number
+  passages: PassageView[]
 }
 
 export type CurationRequest =
@@ -125,6 +182,16 @@ export interface ArchiveStatus {
 const READ_CONCURRENCY = 8
 /** the user's entity corrections, next to (not inside) the index files */
 const CURATION_FILE = 'curation.json'
+/** publication dates the user set */
+const USER_DATES_FILE = 'dates.json'
+/** text-reuse links between documents, kept incrementally */
+const STORIES_FILE = 'stories.json'
+
+interface StoryCache {
+  stories: Story[]
+  byDoc: Map<string, { story: Story; index: number }>
+  published: Map<string, Published>
+}
 
 export class ArchiveService {
   private manifest: Manifest
@@ -133,6 +200,7 @@ export class ArchiveService {
   private indexed: boolean
   private queue: Promise<unknown> = Promise.resolve()
   private registryCache: EntityRegistry | undefined
+  private storyCache: StoryCache | undefined
 
   private constructor(
     readonly archive: string,
@@ -140,6 +208,8 @@ export class ArchiveService {
     private readonly store: IndexStore,
     loaded: { manifest: Manifest; segments: Map<string, Segment>; problems: string[]; indexed: boolean },
     private curation: CurationFile,
+    private userDates: UserDatesFile,
+    private readonly links: StoryLinks,
     private readonly opts: Required<Omit<OpenOptions, 'dataDir'>>
   ) {
     this.manifest = loaded.manifest
@@ -154,7 +224,9 @@ export class ArchiveService {
     const store = new IndexStore(archiveDataDir(dataDir, archive))
     const loaded = await store.load(archive)
     const curation = await loadCuration(path.join(store.dir, CURATION_FILE))
-    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, curation, {
+    const userDates = await loadUserDates(path.join(store.dir, USER_DATES_FILE))
+    const links = StoryLinks.fromFile(await readJson<LinksFile>(path.join(store.dir, STORIES_FILE)))
+    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, curation, userDates, links, {
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
       segmentBatch: options.segmentBatch ?? 5000,
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY
@@ -314,9 +386,19 @@ export class ArchiveService {
       await this.store.writeManifest(manifest)
       await this.store.deleteSegments([...obsolete].filter((id) => this.manifest.segments.includes(id)))
 
+      // stories: only new and changed documents are compared, and only with candidates sharing text
+      onProgress?.({ phase: 'index', done: toIndex.length, total: toIndex.length, current: 'stories' })
+      const segOf = (id: string) => segments.get(manifest.docs[id]!.segment)!.docs.get(id)!
+      const linkStats = this.links.sync(
+        Object.values(manifest.docs).map((d) => ({ id: d.id, hash: d.hash, sample: () => decodeSample(segOf(d.id).story.sample) })),
+        (id) => shingle(segOf(id).text)
+      )
+      if (linkStats.linked || removed) await writeFileAtomic(path.join(this.store.dir, STORIES_FILE), JSON.stringify(this.links.toFile()))
+
       this.manifest = manifest
       this.segments = segments
       this.registryCache = undefined
+      this.storyCache = undefined
       const repaired = this.problems
       this.problems = []
       this.indexed = true
@@ -330,6 +412,7 @@ export class ArchiveService {
         processed: processed.sort(),
         segments: { built: written.length, merged, total: segments.size },
         repaired,
+        stories: linkStats,
         ms: Math.round(performance.now() - t0)
       }
     } finally {
@@ -448,7 +531,138 @@ export class ArchiveService {
       entities: registry
         .entitiesOf(meta.id)
         .filter((x) => !x.record.hidden)
-        .map((x) => ({ id: x.record.id, type: x.record.type, name: x.record.name, mentions: x.mentions }))
+        .map((x) => ({ id: x.record.id, type: x.record.type, name: x.record.name, mentions: x.mentions })),
+      published: this.published(meta.id),
+      story: this.documentStory(meta.id)
+    }
+  }
+
+  private meta(pathOrId: string): IndexedDocument {
+    const norm = pathOrId.replace(/\\/g, '/').replace(/^\.\//, '')
+    const meta = this.manifest.docs[norm] ?? Object.values(this.manifest.docs).find((d) => d.path === norm)
+    if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
+    return meta
+  }
+
+  private segmentDocOf(meta: IndexedDocument): SegmentDoc {
+    const sd = this.segments.get(meta.segment)?.docs.get(meta.id)
+    if (!sd) throw new DatelineError('corrupt', `The index entry for "${meta.path}" is missing; run dateline index again.`)
+    return sd
+  }
+
+  // ---- stories and publication dates ----
+
+  private storyState(): StoryCache {
+    if (this.storyCache) return this.storyCache
+    const docs = this.manifest.docs
+    const byHash = new Map<string, UserDate>()
+    for (const u of Object.values(this.userDates.dates)) byHash.set(u.hash, u)
+    const dated = Object.values(docs).map((d) => {
+      const sd = this.segments.get(d.segment)?.docs.get(d.id)
+      const u = this.userDates.dates[d.path] ?? byHash.get(d.hash)
+      return { id: d.id, evidence: sd?.dates ?? { mentions: [], weekdays: [] }, user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date), mtimeMs: d.mtimeMs }
+    })
+    const datedById = new Map(dated.map((d) => [d.id, d]))
+    const stories = groupStories(this.links.allLinks(), (id) => {
+      const d = docs[id]
+      const sd = d && this.segments.get(d.segment)?.docs.get(id)
+      if (!d || !sd) return undefined
+      return { id, stripped: sd.story.stripped, statedDay: statedDay(datedById.get(id)!), indexedAt: d.indexedAt, shingles: sd.story.shingles }
+    })
+    const byDoc = new Map<string, { story: Story; index: number }>()
+    for (const story of stories) story.members.forEach((m, index) => byDoc.set(m.id, { story, index }))
+    const published = resolvePublication(dated, stories, (id) => docs[id]?.path ?? id)
+    return (this.storyCache = { stories, byDoc, published })
+  }
+
+  /** Groups of documents that share text (documents in no story are left out). */
+  stories(): StoryView[] {
+    const st = this.storyState()
+    return st.stories.map((s) => this.storyView(s, st))
+  }
+
+  story(id: string): StoryView {
+    const st = this.storyState()
+    const s = st.stories.find((x) => x.id === id)
+    if (!s) throw new DatelineError('not-found', `No story "${id}" in this archive. List them with: dateline stories <archive>`)
+    return this.storyView(s, st)
+  }
+
+  private storyView(s: Story, st: StoryCache): StoryView {
+    const docs = this.manifest.docs
+    return {
+      id: s.id,
+      original: docs[s.original]!.path,
+      members: s.members.map((m) => {
+        const v: StoryMemberView = {
+          id: m.id,
+          path: docs[m.id]!.path,
+          title: docs[m.id]!.title,
+          role: m.role,
+          similarity: round3(m.similarity),
+          containment: round3(m.containment),
+          published: st.published.get(m.id)?.date ?? null
+        }
+        if (m.of) v.of = docs[m.of]!.path
+        return v
+      })
+    }
+  }
+
+  documentStory(pathOrId: string): DocumentStory | null {
+    const meta = this.meta(pathOrId)
+    const hit = this.storyState().byDoc.get(meta.id)
+    if (!hit) return null
+    const m = hit.story.members[hit.index]!
+    const v: DocumentStory = { id: hit.story.id, role: m.role, similarity: round3(m.similarity), containment: round3(m.containment), members: hit.story.members.length }
+    if (m.of) v.of = this.manifest.docs[m.of]!.path
+    return v
+  }
+
+  /** When the document was published, with the evidence (see dates/publication.ts). */
+  published(pathOrId: string): Published {
+    const meta = this.meta(pathOrId)
+    return this.storyState().published.get(meta.id)!
+  }
+
+  /**
+   * Set the publication date (YYYY-MM-DD), declare it unknown ('unknown'), or clear the user's
+   * entry (null) so it is inferred again. Stored in the data folder, never in the archive.
+   */
+  async setPublicationDate(pathOrId: string, date: string | null): Promise<Published> {
+    const meta = this.meta(pathOrId)
+    const dates = { ...this.userDates.dates }
+    if (date === null) delete dates[meta.path]
+    else if (date === 'unknown') dates[meta.path] = { date: null, hash: meta.hash, at: new Date().toISOString() }
+    else {
+      const day = parseYmd(date)
+      if (day === undefined) throw new DatelineError('usage', `"${date}" is not a date: use YYYY-MM-DD (for example 2015-10-30) or "unknown".`)
+      dates[meta.path] = { date: date.trim(), hash: meta.hash, at: new Date().toISOString() }
+    }
+    const next: UserDatesFile = { ...this.userDates, dates }
+    await this.store.ensureDir()
+    await saveUserDates(path.join(this.store.dir, USER_DATES_FILE), next)
+    this.userDates = next
+    this.storyCache = undefined // everything resolved from dates is resolved again
+    return this.published(meta.id)
+  }
+
+  /** How much text two documents share, and where (offsets in each document's text). */
+  reuse(aPathOrId: string, bPathOrId: string): ReuseView {
+    const [ma, mb] = [this.meta(aPathOrId), this.meta(bPathOrId)]
+    const [ta, tb] = [this.segmentDocOf(ma).text, this.segmentDocOf(mb).text]
+    const [sa, sb] = [shingle(ta), shingle(tb)]
+    const o = overlap(sa.set, sb.set)
+    return {
+      a: ma.path,
+      b: mb.path,
+      aInB: round3(o.aInB),
+      bInA: round3(o.bInA),
+      similarity: round3(o.jaccard),
+      passages: findPassages(sa, sb).map((p) => ({
+        a: { path: ma.path, ...p.a, text: ta.slice(p.a.start, p.a.end) },
+        b: { path: mb.path, ...p.b, text: tb.slice(p.b.start, p.b.end) }
+      }))
     }
   }
 
@@ -508,7 +722,28 @@ export class ArchiveService {
 }
 
 function segmentDoc(d: Document): Omit<SegmentDoc, 'len'> {
-  return { id: d.id, title: d.title, text: d.text, entities: extractEntities(d.text) }
+  const set = shingle(d.text).set
+  return {
+    id: d.id,
+    title: d.title,
+    text: d.text,
+    entities: extractEntities(d.text),
+    story: { sample: encodeSample(sampleOf(set)), shingles: set.length, stripped: looksStripped(d.text) },
+    dates: findDateEvidence(d.text)
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T
+  } catch {
+    // missing or damaged: rebuilt from the index (stories are derived data)
+    return undefined
+  }
 }
 
 function entityView(r: EntityRecord): EntityView {

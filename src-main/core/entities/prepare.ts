@@ -34,11 +34,16 @@ export function looksStripped(text: string): boolean {
   return marks / words < 0.015
 }
 
-export function prepareText(original: string): Prepared {
-  // 1. blank boilerplate lines (same length: offsets unchanged)
-  let text = original.replace(/[^\n]+/g, (line) =>
+/** Paywall, newsletter, share and "min read" lines replaced by spaces of the same length (offsets unchanged). */
+export function blankBoilerplate(original: string): string {
+  return original.replace(/[^\n]+/g, (line) =>
     line.length <= MAX_BOILERPLATE_LINE && BOILERPLATE_RE.test(line) ? ' '.repeat(line.length) : line
   )
+}
+
+export function prepareText(original: string): Prepared {
+  // 1. blank boilerplate lines (same length: offsets unchanged)
+  let text = blankBoilerplate(original)
   if (!looksStripped(text)) return { text, repaired: false, toOriginal: (i) => i }
 
   // 2. repair glued words; remember where characters were inserted

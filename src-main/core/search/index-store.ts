@@ -19,7 +19,7 @@ export interface IndexedDocument extends DocumentMeta {
 
 export interface Manifest {
   format: 'dateline-index'
-  /** 2: documents carry their entities */
+  /** 2: documents carry their entities; 3: story fingerprints and date evidence */
   version: typeof INDEX_VERSION
   archive: string
   nextSegment: number
@@ -29,7 +29,7 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
-export const INDEX_VERSION = 2
+export const INDEX_VERSION = 3
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }

@@ -8,6 +8,7 @@
  * (segment.ts / execute.ts), because Lunr's query model has no nested OR and its scores are
  * not comparable between separately built indexes.
  */
+import type { DateEvidence } from '../dates/evidence'
 import lunr from 'lunr'
 import type { DocEntity } from '../entities/types'
 import { indexTerms } from './terms'
@@ -24,6 +25,18 @@ export interface SegmentDoc {
   len: [number, number]
   /** people, organisations and places found in the text (extracted once, at index time) */
   entities: DocEntity[]
+  /** sampled text fingerprint for finding copies and rewrites (see stories/) */
+  story: StoryFingerprint
+  /** what the text says about its own publication date (see dates/) */
+  dates: DateEvidence
+}
+
+export interface StoryFingerprint {
+  /** base64 of the sampled 8-letter shingle hashes */
+  sample: string
+  shingles: number
+  /** the text looks punctuation-stripped (a scrape) */
+  stripped: boolean
 }
 
 /** Collection statistics a score is computed against (the whole archive, not one segment). */
@@ -63,7 +76,7 @@ interface TokenSetStatics {
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
 }
 
-export const SEGMENT_VERSION = 2
+export const SEGMENT_VERSION = 3
 
 export interface SegmentFile {
   format: 'dateline-segment'
@@ -86,7 +99,7 @@ export function buildLunrIndex(docs: ReadonlyArray<Omit<SegmentDoc, 'len'> & { l
     const title = indexTerms(d.title)
     const body = indexTerms(d.text)
     builder.add({ id: d.id, title, body })
-    out.push({ id: d.id, title: d.title, text: d.text, len: [title.length, body.length], entities: d.entities })
+    out.push({ ...d, len: [title.length, body.length] })
   }
   return { index: builder.build(), docs: out }
 }

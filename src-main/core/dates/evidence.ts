@@ -1,0 +1,146 @@
+/**
+ * Date evidence one article carries about its own publication, found once at index time:
+ * a date on a header line of its own ("30 October, 2015", "Published: 9 March 2015"), a wire
+ * dateline ("BEIRUT, March 8 (Reuters) –"), absolute dates in the text (an article is not
+ * published before the past events it reports) and the weekdays it mentions ("on Sunday").
+ * chrono-node parses the dates; the rules here decide what each one says about publication.
+ */
+import * as chrono from 'chrono-node'
+import { dayOf, type Precision } from './calendar'
+
+export interface StatedDate {
+  day: number
+  precision: Precision
+  text: string
+  start: number
+}
+
+export interface DatelineDate {
+  month: number
+  day: number
+  /** absent when the dateline gives no year ("BEIRUT, March 8 (Reuters) –") */
+  year?: number
+  text: string
+  start: number
+}
+
+export interface DateMention {
+  day: number
+  precision: Precision
+  start: number
+  end: number
+  /** said of the future ("will meet on March 9"): no bound on publication */
+  future?: boolean
+}
+
+export interface WeekdayMention {
+  weekday: number
+  start: number
+}
+
+export interface DateEvidence {
+  header?: StatedDate
+  dateline?: DatelineDate
+  mentions: DateMention[]
+  weekdays: WeekdayMention[]
+}
+
+const REF = new Date(Date.UTC(2000, 5, 15, 12))
+const MONTH_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/i
+const WEEKDAY_RE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
+const FUTURE_RE = /\b(?:will|shall|scheduled|due to|is due|are due|expected to|next|upcoming|plans? to|planned for|set to|deadline|by the end of)\b/i
+const HEADER_FILLER_RE =
+  /\b(?:published|updated|posted|last|modified|first|date|on|at|gmt|utc|bst|est|edt|cet|cest|am|pm|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+|[^\p{L}]/giu
+const HEADER_LINES = 12
+const HEADER_CHARS = 2000
+const DATELINE_RE =
+  /^\s*[A-Z][A-Z'’.\- ]{1,30}[A-Z.](?:,\s*[A-Z][A-Za-z.]+)*\s*,\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)\s*(?:\([A-Za-z .&-]+\))?\s*[-–—:]/i
+
+export function findDateEvidence(text: string): DateEvidence {
+  const ev: DateEvidence = { mentions: [], weekdays: [] }
+  const lines = linesOf(text)
+  ev.header = headerDate(lines)
+  ev.dateline = datelineDate(lines)
+  for (const line of lines) {
+    const hasMonth = MONTH_RE.test(line.text)
+    const hasWeekday = WEEKDAY_RE.test(line.text)
+    if (!hasMonth && !hasWeekday) continue
+    // the strict parser knows no weekdays; the casual one also reads "now" etc., filtered below
+    for (const r of (hasWeekday ? chrono.casual : chrono.strict).parse(line.text, REF)) {
+      const start = line.start + r.index
+      if (ev.header && start === ev.header.start) continue
+      const future = FUTURE_RE.test(sentenceAround(line.text, r.index, r.index + r.text.length))
+      const c = r.start
+      if (c.isCertain('year') && c.isCertain('month') && /\d{4}/.test(r.text) && !isRelative(r)) {
+        const precision: Precision = c.isCertain('day') ? 'day' : 'month'
+        const day = dayOf(c.get('year')!, c.get('month')!, precision === 'day' ? c.get('day')! : 1)
+        const m: DateMention = { day, precision, start, end: start + r.text.length }
+        if (future) m.future = true
+        ev.mentions.push(m)
+      } else if (c.isCertain('weekday') && !c.isCertain('day') && !future && !isRelative(r)) {
+        ev.weekdays.push({ weekday: c.get('weekday')!, start })
+      }
+    }
+  }
+  return ev
+}
+
+/** "last week", "now", "tonight": resolved against the reference, so they say nothing absolute */
+function isRelative(r: chrono.ParsedResult): boolean {
+  const tags = r.tags?.() ?? new Set<string>()
+  for (const t of tags) if (t === 'result/relativeDate' || t.startsWith('parser/ENCasual')) return true
+  return false
+}
+
+interface Line {
+  text: string
+  start: number
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = []
+  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) out.push({ text: m[0], start: m.index })
+  return out
+}
+
+/** A line near the top that is (almost) nothing but a date, or a byline with a date. */
+function headerDate(lines: Line[]): StatedDate | undefined {
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    if (line.start > HEADER_CHARS) break
+    if (line.text.length > 90) continue
+    for (const r of chrono.strict.parse(line.text, REF)) {
+      const c = r.start
+      if (!(c.isCertain('year') && c.isCertain('month')) || !/\d{4}/.test(r.text) || isRelative(r)) continue
+      const rest = (line.text.slice(0, r.index) + ' ' + line.text.slice(r.index + r.text.length)).replace(HEADER_FILLER_RE, ' ')
+      const restWords = rest.split(/\s+/).filter(Boolean)
+      const byline = /^\s*by\s/i.test(line.text) || /[|·•]/.test(line.text)
+      if (restWords.join('').length > 2 && !(byline && restWords.length <= 6)) continue
+      const precision: Precision = c.isCertain('day') ? 'day' : 'month'
+      return { day: dayOf(c.get('year')!, c.get('month')!, precision === 'day' ? c.get('day')! : 1), precision, text: r.text.trim(), start: line.start + r.index }
+    }
+  }
+  return undefined
+}
+
+/** "BEIRUT, March 8 (Reuters) –" at the start of one of the first paragraphs. */
+function datelineDate(lines: Line[]): DatelineDate | undefined {
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    const m = DATELINE_RE.exec(line.text)
+    if (!m) continue
+    const at = line.text.indexOf(m[1]!)
+    const r = chrono.strict.parse(m[1]!, REF)[0]
+    if (!r || !r.start.isCertain('month') || !r.start.isCertain('day')) continue
+    const d: DatelineDate = { month: r.start.get('month')!, day: r.start.get('day')!, text: m[1]!, start: line.start + at }
+    if (r.start.isCertain('year')) d.year = r.start.get('year')!
+    return d
+  }
+  return undefined
+}
+
+function sentenceAround(line: string, from: number, to: number): string {
+  let s = from
+  while (s > 0 && !/[.!?]/.test(line[s - 1]!)) s--
+  let e = to
+  while (e < line.length && !/[.!?]/.test(line[e]!)) e++
+  return line.slice(s, e)
+}

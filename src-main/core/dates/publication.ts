@@ -1,0 +1,224 @@
+/**
+ * Each article's publication date from the evidence, in order of trust: the user's date; a header
+ * or dateline date; a date inferred from its story (a copy cannot predate its original, a rewrite
+ * cannot predate what it quotes); bounds from dates in the text; weekday consistency. The file's
+ * modification time is reported as `fileDate` and never used: a copied archive has all files
+ * dated the day of the copy, and unknown is better than wrong.
+ */
+import type { Story } from '../stories/group'
+import { formatDate, parts, span, weekdayOf, ymd, dayOf, type Precision } from './calendar'
+import type { DateEvidence } from './evidence'
+
+export type DateSource = 'user' | 'header' | 'dateline' | 'story' | 'weekday' | 'text' | 'none'
+
+export interface Published {
+  /** "2015-10-30" (day), "2015-10" (month) or "2015" (year); null when unknown */
+  date: string | null
+  precision: Precision | null
+  /** bounds on the publication day, when known (inclusive) */
+  earliest: string | null
+  latest: string | null
+  source: DateSource
+  /** 0…1; 0 when only bounds are known */
+  confidence: number
+  /** the file's modification date: shown, never taken as the publication date */
+  fileDate: string
+  /** why, in words */
+  evidence: string[]
+}
+
+export interface DatedDoc {
+  id: string
+  evidence: DateEvidence
+  /** a date the user set (day number), or null when the user said "unknown" */
+  user?: number | null
+  mtimeMs: number
+}
+
+interface Point {
+  day: number
+  precision: Precision
+  source: DateSource
+  confidence: number
+}
+
+interface Work {
+  doc: DatedDoc
+  point?: Point
+  userUnknown: boolean
+  lo: number
+  hi: number
+  loFrom: 'text' | 'story' | undefined
+  hiFrom: 'story' | undefined
+  notes: string[]
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline'])
+
+/** The stated date a document carries on its own (user, header or dateline), for choosing a story's original. */
+export function statedDay(doc: DatedDoc): number | undefined {
+  const p = ownEvidence(doc).point
+  return p && STRONG.has(p.source) ? p.day : undefined
+}
+
+export function resolvePublication(docs: readonly DatedDoc[], stories: readonly Story[], label: (id: string) => string): Map<string, Published> {
+  const work = new Map<string, Work>()
+  for (const d of docs) work.set(d.id, ownEvidence(d))
+
+  // story bounds: a member is not published before the member it was taken from
+  const edges: Array<[child: string, parent: string]> = []
+  const neighbours = new Map<string, string[]>()
+  for (const s of stories) {
+    for (const m of s.members) {
+      if (!m.of || !work.has(m.id) || !work.has(m.of)) continue
+      edges.push([m.id, m.of])
+      neighbours.set(m.id, [...(neighbours.get(m.id) ?? []), m.of])
+      neighbours.set(m.of, [...(neighbours.get(m.of) ?? []), m.id])
+    }
+  }
+  for (let pass = 0, changed = true; changed && pass < 50; pass++) {
+    changed = false
+    for (const [c, p] of edges) {
+      const child = work.get(c)!
+      const parent = work.get(p)!
+      if (parent.lo > child.lo && !child.point?.source.match(/user|header|dateline/)) {
+        child.lo = parent.lo
+        child.loFrom = 'story'
+        changed = true
+      }
+      if (child.hi < parent.hi && !parent.point?.source.match(/user|header|dateline/)) {
+        parent.hi = child.hi
+        parent.hiFrom = 'story'
+        changed = true
+      }
+    }
+  }
+
+  // a member with no date of its own takes the nearest dated member's (stated dates before weekday estimates)
+  for (const w of work.values()) {
+    if (w.point || w.userUnknown || !neighbours.has(w.doc.id)) continue
+    const near = nearestDated(w.doc.id, neighbours, work, true) ?? nearestDated(w.doc.id, neighbours, work, false)
+    if (!near) continue
+    const from = near.point!
+    const day = Math.min(Math.max(from.day, w.lo), w.hi)
+    w.point = { day, precision: from.precision, source: 'story', confidence: STRONG.has(from.source) ? 0.7 : 0.45 }
+    w.notes.push(`same story as ${label(near.doc.id)} (${from.source} date ${formatDate(from.day, from.precision)})`)
+  }
+
+  const out = new Map<string, Published>()
+  for (const w of work.values()) {
+    const fileDate = ymd(Math.floor(w.doc.mtimeMs / 86_400_000))
+    const bounds = { earliest: Number.isFinite(w.lo) ? ymd(w.lo) : null, latest: Number.isFinite(w.hi) ? ymd(w.hi) : null }
+    if (w.loFrom === 'story' && bounds.earliest) w.notes.push(`not before ${bounds.earliest}: it takes text from an article of that date or later`)
+    if (w.hiFrom === 'story' && bounds.latest) w.notes.push(`not after ${bounds.latest}: an article taking text from it appeared by then`)
+    if (w.point) {
+      // a stated date covers its own span; an inferred one keeps the bounds it was inferred within
+      const [a, b] = span(w.point.day, w.point.precision)
+      const stated = STRONG.has(w.point.source)
+      out.set(w.doc.id, {
+        date: formatDate(w.point.day, w.point.precision),
+        precision: w.point.precision,
+        earliest: stated ? ymd(a) : bounds.earliest,
+        latest: stated ? ymd(b) : bounds.latest,
+        source: w.point.source,
+        confidence: w.point.confidence,
+        fileDate,
+        evidence: w.notes
+      })
+    } else {
+      const source: DateSource = w.userUnknown ? 'user' : (w.loFrom ?? w.hiFrom ?? 'none')
+      out.set(w.doc.id, { date: null, precision: null, ...bounds, source, confidence: 0, fileDate, evidence: w.notes })
+    }
+  }
+  return out
+}
+
+function nearestDated(start: string, neighbours: Map<string, string[]>, work: Map<string, Work>, strong: boolean): Work | undefined {
+  const seen = new Set([start])
+  let frontier = [start]
+  while (frontier.length) {
+    const next: string[] = []
+    for (const id of frontier.sort()) {
+      for (const n of neighbours.get(id) ?? []) {
+        if (seen.has(n)) continue
+        seen.add(n)
+        const w = work.get(n)!
+        const p = w.point
+        if (p && p.source !== 'story' && STRONG.has(p.source) === strong) return w
+        next.push(n)
+      }
+    }
+    frontier = next
+  }
+  return undefined
+}
+
+function ownEvidence(doc: DatedDoc): Work {
+  const w: Work = { doc, userUnknown: false, lo: -Infinity, hi: Infinity, loFrom: undefined, hiFrom: undefined, notes: [] }
+  const ev = doc.evidence
+  // bounds from the text: not published before the past events it reports
+  const past = ev.mentions.filter((m) => !m.future)
+  let latestMention: (typeof past)[number] | undefined
+  for (const m of past) if (!latestMention || span(m.day, m.precision)[0] > span(latestMention.day, latestMention.precision)[0]) latestMention = m
+  if (latestMention) {
+    w.lo = span(latestMention.day, latestMention.precision)[0]
+    w.loFrom = 'text'
+    w.notes.push(`reports ${formatDate(latestMention.day, latestMention.precision)} as past: not published before ${ymd(w.lo)}`)
+  }
+
+  if (doc.user !== undefined) {
+    if (doc.user === null) {
+      w.userUnknown = true
+      w.notes.unshift('the user marked the date unknown')
+    } else {
+      w.point = { day: doc.user, precision: 'day', source: 'user', confidence: 1 }
+      w.notes.unshift('set by the user')
+    }
+    return finish(w)
+  }
+  if (ev.header) {
+    w.point = { day: ev.header.day, precision: ev.header.precision, source: 'header', confidence: 0.95 }
+    w.notes.unshift(`header line "${ev.header.text}"`)
+    return finish(w)
+  }
+  if (ev.dateline) {
+    const dl = ev.dateline
+    let year = dl.year
+    // a year-less dateline takes the year that puts it on or after the newest date the text reports
+    if (year === undefined && Number.isFinite(w.lo)) {
+      year = parts(w.lo).year
+      if (dayOf(year, dl.month, dl.day) < w.lo) year++
+    }
+    if (year !== undefined) {
+      w.point = { day: dayOf(year, dl.month, dl.day), precision: 'day', source: 'dateline', confidence: dl.year === undefined ? 0.75 : 0.9 }
+      w.notes.unshift(`dateline "${dl.text}"${dl.year === undefined ? ` (year ${year} from the dates in the text)` : ''}`)
+      return finish(w)
+    }
+  }
+  // weekday consistency: "March 8 … on Sunday … on Monday" with March 8 a Sunday places the
+  // article in the week after March 8, on or after the latest weekday it mentions
+  const lastDay = past.filter((m) => m.precision === 'day').sort((a, b) => b.day - a.day)[0]
+  if (lastDay && ev.weekdays.some((x) => x.weekday === weekdayOf(lastDay.day))) {
+    const resolved = ev.weekdays.map((x) => lastDay.day + ((x.weekday - weekdayOf(lastDay.day) + 7) % 7))
+    const from = Math.max(...resolved)
+    w.lo = Math.max(w.lo, from)
+    w.hi = lastDay.day + 6
+    w.point = { day: from, precision: 'day', source: 'weekday', confidence: 0.6 }
+    const names = [...new Set(ev.weekdays.map((x) => WEEKDAYS[x.weekday]))].join(', ')
+    w.notes.push(`mentions ${names} after ${ymd(lastDay.day)} (a ${WEEKDAYS[weekdayOf(lastDay.day)]}): published ${ymd(from)}…${ymd(w.hi)}`)
+  }
+  return w
+}
+
+function finish(w: Work): Work {
+  const p = w.point
+  if (p && Number.isFinite(w.lo) && span(p.day, p.precision)[1] < w.lo) w.notes.push(`warning: the text reports ${ymd(w.lo)} as past, after this date`)
+  if (p) {
+    const [a, b] = span(p.day, p.precision)
+    w.lo = a
+    w.hi = b
+    w.loFrom = undefined
+  }
+  return w
+}

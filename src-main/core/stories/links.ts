@@ -1,0 +1,157 @@
+/**
+ * The archive's text-reuse links, kept up to date incrementally: a new or changed document is
+ * looked up in the sample index (only documents sharing sampled text become candidates), and only
+ * those candidates are compared exactly. Removing a document drops its links. Nothing is ever
+ * recomputed for documents that did not change, so the cost per added document stays flat.
+ */
+import { overlap } from './compare'
+import { SampleIndex } from './sample-index'
+import type { Shingled } from './shingles'
+
+/** a document joins a story when this share of one text is found in the other */
+export const STORY_CONTAINMENT = 0.2
+/** …and they share at least this many distinct 8-letter shingles (≈ 20 words): a stock phrase is not reuse */
+export const MIN_SHARED_SHINGLES = 100
+
+export interface StoryLink {
+  a: string
+  b: string
+  /** share of a's text found in b */
+  aInB: number
+  bInA: number
+  jaccard: number
+  shared: number
+}
+
+export interface LinkDoc {
+  id: string
+  /** content hash: a changed file is re-linked */
+  hash: string
+  /** the document's sampled shingles (decoded only when the document enters the sample index) */
+  sample: () => Uint32Array
+}
+
+export interface SyncStats {
+  /** documents (re)linked in this sync */
+  linked: number
+  /** pairs found by the sample index */
+  candidates: number
+  /** pairs compared on their full text */
+  compared: number
+}
+
+export interface LinksFile {
+  format: 'dateline-stories'
+  version: 1
+  docs: Record<string, string>
+  links: Array<[string, string, number, number, number, number]>
+}
+
+export class StoryLinks {
+  private hashes = new Map<string, string>()
+  private links = new Map<string, Map<string, StoryLink>>()
+  private index = new SampleIndex()
+  private handles = new Map<string, number>()
+  private ids: string[] = []
+
+  static fromFile(file: LinksFile | undefined): StoryLinks {
+    const s = new StoryLinks()
+    if (!file || file.format !== 'dateline-stories' || file.version !== 1) return s
+    for (const [id, hash] of Object.entries(file.docs)) s.hashes.set(id, hash)
+    for (const [a, b, aInB, bInA, jaccard, shared] of file.links) s.put({ a, b, aInB, bInA, jaccard, shared })
+    return s
+  }
+
+  toFile(): LinksFile {
+    const links: LinksFile['links'] = []
+    for (const m of this.links.values()) for (const l of m.values()) if (l.a < l.b) links.push([l.a, l.b, round(l.aInB), round(l.bInA), round(l.jaccard), l.shared])
+    return { format: 'dateline-stories', version: 1, docs: Object.fromEntries(this.hashes), links }
+  }
+
+  /** Links of one document. */
+  linksOf(id: string): StoryLink[] {
+    return [...(this.links.get(id)?.values() ?? [])]
+  }
+
+  allLinks(): StoryLink[] {
+    const out: StoryLink[] = []
+    for (const m of this.links.values()) for (const l of m.values()) if (l.a < l.b) out.push(l)
+    return out
+  }
+
+  /**
+   * Bring the links in line with the live documents. `shingled` gives a document's full shingles
+   * (computed from its text on demand, only for candidates).
+   */
+  sync(live: Iterable<LinkDoc>, shingled: (id: string) => Shingled): SyncStats {
+    const stats: SyncStats = { linked: 0, candidates: 0, compared: 0 }
+    const docs = new Map<string, LinkDoc>()
+    for (const d of live) docs.set(d.id, d)
+    // forget removed and changed documents
+    for (const [id, hash] of this.hashes) {
+      const d = docs.get(id)
+      if (!d || d.hash !== hash) this.forget(id)
+    }
+    // documents already linked enter the sample index once per session (no comparisons)
+    for (const d of docs.values()) if (this.hashes.has(d.id) && !this.handles.has(d.id)) this.enter(d)
+    const fresh = [...docs.values()].filter((d) => !this.hashes.has(d.id)).sort((x, y) => (x.id < y.id ? -1 : 1))
+    const cache = new Map<string, Shingled>()
+    const get = (id: string) => {
+      let s = cache.get(id)
+      if (!s) {
+        if (cache.size > 2000) cache.clear()
+        s = shingled(id)
+        cache.set(id, s)
+      }
+      return s
+    }
+    const maxDf = Math.max(100, Math.ceil(docs.size * 0.01))
+    for (const d of fresh) {
+      const sample = d.sample()
+      const found = this.index.candidates(sample, { minShared: 2, maxDf })
+      stats.candidates += found.length
+      for (const c of found) {
+        const other = this.ids[c.handle]!
+        // cheap estimate from the samples first: most candidates share only a stock phrase
+        const est = Math.max(c.shared / Math.max(1, sample.length), c.shared / Math.max(1, this.index.sampleSize(c.handle)))
+        if (est < STORY_CONTAINMENT / 2) continue
+        stats.compared++
+        const o = overlap(get(d.id).set, get(other).set)
+        if (o.shared >= MIN_SHARED_SHINGLES && Math.max(o.aInB, o.bInA) >= STORY_CONTAINMENT) this.put({ a: d.id, b: other, ...o })
+      }
+      this.hashes.set(d.id, d.hash)
+      this.enter(d, sample)
+      stats.linked++
+    }
+    return stats
+  }
+
+  private enter(d: LinkDoc, sample = d.sample()): void {
+    // a changed document gets a new handle: its old postings stay behind as removed
+    const handle = this.ids.length
+    this.ids.push(d.id)
+    this.handles.set(d.id, handle)
+    this.index.add(handle, sample)
+  }
+
+  private forget(id: string): void {
+    this.hashes.delete(id)
+    const h = this.handles.get(id)
+    if (h !== undefined) this.index.remove(h)
+    this.handles.delete(id)
+    for (const other of this.links.get(id)?.keys() ?? []) this.links.get(other)?.delete(id)
+    this.links.delete(id)
+  }
+
+  private put(l: StoryLink): void {
+    const rev: StoryLink = { a: l.b, b: l.a, aInB: l.bInA, bInA: l.aInB, jaccard: l.jaccard, shared: l.shared }
+    if (!this.links.has(l.a)) this.links.set(l.a, new Map())
+    if (!this.links.has(l.b)) this.links.set(l.b, new Map())
+    this.links.get(l.a)!.set(l.b, l)
+    this.links.get(l.b)!.set(l.a, rev)
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4
+}

@@ -1,0 +1,96 @@
+/**
+ * Inverted index from sampled shingle hashes to documents: finds the documents that share text with
+ * a new one without comparing it to every document. Postings live in one sorted Float64Array
+ * (hash·2^21 + handle, 8 bytes each) plus a small map of recent additions merged in from time to
+ * time, so memory stays ~8 bytes per sampled shingle and a lookup costs a binary search per hash.
+ */
+const HANDLE_BITS = 2 ** 21
+
+export interface Candidate {
+  handle: number
+  /** sampled hashes shared with the query */
+  shared: number
+}
+
+export class SampleIndex {
+  private base = new Float64Array(0)
+  private delta = new Map<number, number[]>()
+  private deltaSize = 0
+  private removed = new Set<number>()
+  private live = new Map<number, number>() // handle → sample size
+
+  get size(): number {
+    return this.live.size
+  }
+
+  sampleSize(handle: number): number {
+    return this.live.get(handle) ?? 0
+  }
+
+  add(handle: number, sample: Uint32Array): void {
+    if (handle >= HANDLE_BITS) throw new Error('too many documents for the story index')
+    this.removed.delete(handle)
+    this.live.set(handle, sample.length)
+    for (const h of sample) {
+      const list = this.delta.get(h)
+      if (list) list.push(handle)
+      else this.delta.set(h, [handle])
+    }
+    this.deltaSize += sample.length
+    if (this.deltaSize > 50_000 && this.deltaSize > this.base.length / 4) this.compact()
+  }
+
+  remove(handle: number): void {
+    if (this.live.delete(handle)) this.removed.add(handle)
+  }
+
+  /**
+   * Documents sharing at least `minShared` sampled hashes with `sample`. Hashes posted for more than
+   * `maxDf` documents (stock phrases, boilerplate) are skipped: they say nothing about reuse.
+   */
+  candidates(sample: Uint32Array, opts: { minShared: number; maxDf: number; exclude?: number }): Candidate[] {
+    const counts = new Map<number, number>()
+    const bump = (handle: number) => {
+      if (handle === opts.exclude || this.removed.has(handle)) return
+      counts.set(handle, (counts.get(handle) ?? 0) + 1)
+    }
+    for (const h of sample) {
+      const lo = lowerBound(this.base, h * HANDLE_BITS)
+      const hi = lowerBound(this.base, (h + 1) * HANDLE_BITS, lo)
+      const extra = this.delta.get(h)
+      if (hi - lo + (extra?.length ?? 0) > opts.maxDf) continue
+      for (let i = lo; i < hi; i++) bump(this.base[i]! % HANDLE_BITS)
+      if (extra) for (const d of extra) bump(d)
+    }
+    const out: Candidate[] = []
+    for (const [handle, shared] of counts) if (shared >= opts.minShared) out.push({ handle, shared })
+    return out
+  }
+
+  /** Merge recent additions into the sorted postings and forget removed documents. */
+  compact(): void {
+    const keep: number[] = []
+    for (const v of this.base) if (!this.removed.has(v % HANDLE_BITS)) keep.push(v)
+    for (const [h, list] of this.delta) for (const d of list) if (!this.removed.has(d)) keep.push(h * HANDLE_BITS + d)
+    this.base = Float64Array.from(keep).sort()
+    this.delta.clear()
+    this.deltaSize = 0
+    this.removed.clear()
+  }
+
+  /** bytes held by the postings (for the benchmark) */
+  get postingBytes(): number {
+    return this.base.byteLength + this.deltaSize * 8
+  }
+}
+
+function lowerBound(arr: Float64Array, value: number, from = 0): number {
+  let lo = from
+  let hi = arr.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (arr[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
