@@ -4,7 +4,8 @@
  * "dateline: <message>". --json prints one JSON object on stdout for scripts.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type SearchResult } from '../core/api'
+import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type ReuseView, type SearchResult, type StoryView } from '../core/api'
+import type { Published } from '../core/dates/publication'
 import type { Facets } from '../core/entities/facets'
 import { ENTITY_TYPES, isEntityType } from '../core/entities/types'
 import { DatelineError } from '../core/errors'
@@ -30,6 +31,10 @@ export const USAGE = `Usage:
   dateline entity hide|unhide <archive> <id>
   dateline entity export <archive> [--out <file>]
   dateline entity import <archive> <file> [--replace]
+  dateline stories <archive> [--all] [--json]
+  dateline reuse <archive> <path-a> <path-b> [--json]
+  dateline date <archive> <relative-path> <YYYY-MM-DD|unknown> [--json]
+  dateline date <archive> <relative-path> --clear [--json]
 
 Index data lives in --data, $DATELINE_DATA, or the platform's application-data folder.
 Search syntax: words are ANDed; OR; -word or NOT word; "exact phrase"; title:word; prefix*; word~1.`
@@ -42,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return command ? 0 : 2
     }
     if (command === 'entity') return await runEntityCommand(rest, io)
-    const args = parseArgs(rest, ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort'], ['json', 'hidden'])
+    const args = parseArgs(rest, ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort'], ['json', 'hidden', 'all', 'clear'])
     const json = args.flags.has('json')
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined
@@ -92,6 +97,37 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         const svc = await openIndexed(archiveDir, dataDir)
         const d = svc.document(rel)
         io.out(json ? JSON.stringify(jsonDoc(d)) : formatDoc(d))
+        return 0
+      }
+      case 'stories': {
+        const svc = await openIndexed(archiveDir, dataDir)
+        const stories = svc.stories()
+        // documents in no story are omitted unless --all lists them as one-member stories
+        const singles = args.flags.has('all') ? svc.documents().filter((d) => !svc.documentStory(d.id)) : []
+        if (json) {
+          io.out(JSON.stringify({
+            stories: stories.map(jsonStory),
+            ...(args.flags.has('all') ? { singletons: singles.map((d) => ({ path: d.path, published: svc.published(d.id).date })) } : {})
+          }))
+        } else io.out(formatStories(stories, singles.map((d) => d.path)))
+        return 0
+      }
+      case 'reuse': {
+        const [a, b] = args.positionals.slice(1)
+        if (!a || !b) throw new DatelineError('usage', 'reuse: give two document paths, for example: dateline reuse ./archive wire/a.txt blogs/b.txt')
+        const svc = await openIndexed(archiveDir, dataDir)
+        const r = svc.reuse(a, b)
+        io.out(json ? JSON.stringify(r) : formatReuse(r))
+        return 0
+      }
+      case 'date': {
+        const rel = args.positionals[1]
+        const value = args.positionals[2]
+        const clear = args.flags.has('clear')
+        if (!rel || (!value && !clear) || (value && clear)) throw new DatelineError('usage', 'date: give the document path and a date (YYYY-MM-DD or unknown), or --clear, for example: dateline date ./archive a.txt 2015-10-30')
+        const svc = await openIndexed(archiveDir, dataDir)
+        const p = await svc.setPublicationDate(rel, clear ? null : value!)
+        io.out(json ? JSON.stringify({ path: svc.document(rel).path, published: p }) : formatPublished(p))
         return 0
       }
       case 'status': {
@@ -207,7 +243,40 @@ function jsonSearch(r: SearchResult) {
 }
 
 function jsonDoc(d: DocumentView) {
-  return { path: d.path, title: d.title, length: d.length, entities: d.entities }
+  return { path: d.path, title: d.title, length: d.length, entities: d.entities, published: d.published, story: d.story }
+}
+
+function jsonStory(s: StoryView) {
+  return {
+    id: s.id,
+    original: s.original,
+    documents: s.members.map((m) => ({ path: m.path, role: m.role, ...(m.of ? { of: m.of } : {}), similarity: m.similarity, containment: m.containment, published: m.published }))
+  }
+}
+
+function formatStories(stories: StoryView[], singles: string[]): string {
+  const lines: string[] = [`${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}`]
+  for (const s of stories) {
+    lines.push('', `${s.id}  (${s.members.length} documents)`)
+    for (const m of s.members) {
+      const how = m.of ? ` of ${m.of}  (containment ${m.containment}, similarity ${m.similarity})` : ''
+      lines.push(`  ${m.role.padEnd(8)} ${m.path}${how}  published ${m.published ?? 'unknown'}`)
+    }
+  }
+  if (singles.length) lines.push('', `${singles.length} documents in no story:`, ...singles.map((p) => `  ${p}`))
+  return lines.join('\n')
+}
+
+function formatReuse(r: ReuseView): string {
+  const lines = [`${Math.round(r.aInB * 100)}% of ${r.a} is found in ${r.b}; ${Math.round(r.bInA * 100)}% of ${r.b} in ${r.a}`]
+  for (const p of r.passages) lines.push('', `  ${r.a} [${p.a.start}–${p.a.end}] = ${r.b} [${p.b.start}–${p.b.end}]`, `  "${p.a.text.replace(/\s+/g, ' ').slice(0, 160)}${p.a.text.length > 160 ? '…' : ''}"`)
+  return lines.join('\n')
+}
+
+function formatPublished(p: Published): string {
+  const when = p.date ? `${p.date} (${p.source}, confidence ${p.confidence})` : 'unknown'
+  const bounds = p.earliest || p.latest ? `  between ${p.earliest ?? '…'} and ${p.latest ?? '…'}` : ''
+  return [`published: ${when}${bounds}`, `file date: ${p.fileDate} (not used)`, ...p.evidence.map((e) => `  - ${e}`)].join('\n')
 }
 
 function formatEntities(list: EntityView[]): string {
@@ -220,7 +289,8 @@ function formatFacets(f: Facets): string {
 }
 
 function formatDoc(d: DocumentView): string {
-  return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
+  const story = d.story ? `  story ${d.story.id}: ${d.story.role}${d.story.of ? ` of ${d.story.of}` : ''} (${d.story.members} documents)` : '  in no story'
+  return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...formatPublished(d.published).split('\n').map((l) => '  ' + l), story, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
 }
 
 function formatReport(r: IndexReport, indexDir: string): string {

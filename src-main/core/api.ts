@@ -10,7 +10,7 @@ import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
 import { extractEntities } from './entities/extract'
-import { looksStripped } from './entities/prepare'
+import { isBoilerplateLine, looksStripped } from './entities/prepare'
 import { parseYmd } from './dates/calendar'
 import { findDateEvidence } from './dates/evidence'
 import { resolvePublication, statedDay, type Published } from './dates/publication'
@@ -567,7 +567,7 @@ export class ArchiveService {
       const d = docs[id]
       const sd = d && this.segments.get(d.segment)?.docs.get(id)
       if (!d || !sd) return undefined
-      return { id, stripped: sd.story.stripped, statedDay: statedDay(datedById.get(id)!), indexedAt: d.indexedAt, shingles: sd.story.shingles }
+      return { id, stripped: sd.story.stripped, boilerplate: sd.story.boilerplate, statedDay: statedDay(datedById.get(id)!), indexedAt: d.indexedAt, shingles: sd.story.shingles }
     })
     const byDoc = new Map<string, { story: Story; index: number }>()
     for (const story of stories) story.members.forEach((m, index) => byDoc.set(m.id, { story, index }))
@@ -728,7 +728,12 @@ function segmentDoc(d: Document): Omit<SegmentDoc, 'len'> {
     title: d.title,
     text: d.text,
     entities: extractEntities(d.text),
-    story: { sample: encodeSample(sampleOf(set)), shingles: set.length, stripped: looksStripped(d.text) },
+    story: {
+      sample: encodeSample(sampleOf(set)),
+      shingles: set.length,
+      stripped: looksStripped(d.text),
+      boilerplate: (d.text.match(/[^\n]+/g) ?? []).filter(isBoilerplateLine).length
+    },
     dates: findDateEvidence(d.text)
   }
 }

@@ -68,7 +68,8 @@ export function findDateEvidence(text: string): DateEvidence {
     // the strict parser knows no weekdays; the casual one also reads "now" etc., filtered below
     for (const r of (hasWeekday ? chrono.casual : chrono.strict).parse(line.text, REF)) {
       const start = line.start + r.index
-      if (ev.header && start === ev.header.start) continue
+      // the header or dateline date is the publication itself, not an event it reports
+      if ((ev.header && start === ev.header.start) || (ev.dateline && start === ev.dateline.start)) continue
       const future = FUTURE_RE.test(sentenceAround(line.text, r.index, r.index + r.text.length))
       const c = r.start
       if (c.isCertain('year') && c.isCertain('month') && /\d{4}/.test(r.text) && !isRelative(r)) {
@@ -77,7 +78,8 @@ export function findDateEvidence(text: string): DateEvidence {
         const m: DateMention = { day, precision, start, end: start + r.text.length }
         if (future) m.future = true
         ev.mentions.push(m)
-      } else if (c.isCertain('weekday') && !c.isCertain('day') && !future && !isRelative(r)) {
+      } else if (c.isCertain('weekday') && !c.isCertain('day') && !future && !r.tags?.().has('result/relativeDate')) {
+        // "on Sunday night" counts: the time-of-day parser only adds the evening
         ev.weekdays.push({ weekday: c.get('weekday')!, start })
       }
     }

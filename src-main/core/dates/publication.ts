@@ -95,15 +95,19 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
     }
   }
 
-  // a member with no date of its own takes the nearest dated member's (stated dates before weekday estimates)
+  // a member with no stated date takes the nearest member's stated date (trusted above its own
+  // weekday estimate); failing that, an undated member takes the nearest weekday estimate
+  const own = new Map<string, Point>()
+  for (const w of work.values()) if (w.point) own.set(w.doc.id, w.point)
   for (const w of work.values()) {
-    if (w.point || w.userUnknown || !neighbours.has(w.doc.id)) continue
-    const near = nearestDated(w.doc.id, neighbours, work, true) ?? nearestDated(w.doc.id, neighbours, work, false)
+    if (w.userUnknown || !neighbours.has(w.doc.id)) continue
+    if (w.point && w.point.source !== 'weekday') continue
+    const near = nearestDated(w.doc.id, neighbours, own, true) ?? (w.point ? undefined : nearestDated(w.doc.id, neighbours, own, false))
     if (!near) continue
-    const from = near.point!
+    const from = near.point
     const day = Math.min(Math.max(from.day, w.lo), w.hi)
     w.point = { day, precision: from.precision, source: 'story', confidence: STRONG.has(from.source) ? 0.7 : 0.45 }
-    w.notes.push(`same story as ${label(near.doc.id)} (${from.source} date ${formatDate(from.day, from.precision)})`)
+    w.notes.push(`same story as ${label(near.id)} (${from.source} date ${formatDate(from.day, from.precision)})`)
   }
 
   const out = new Map<string, Published>()
@@ -134,7 +138,7 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
   return out
 }
 
-function nearestDated(start: string, neighbours: Map<string, string[]>, work: Map<string, Work>, strong: boolean): Work | undefined {
+function nearestDated(start: string, neighbours: Map<string, string[]>, own: Map<string, Point>, strong: boolean): { id: string; point: Point } | undefined {
   const seen = new Set([start])
   let frontier = [start]
   while (frontier.length) {
@@ -143,9 +147,8 @@ function nearestDated(start: string, neighbours: Map<string, string[]>, work: Ma
       for (const n of neighbours.get(id) ?? []) {
         if (seen.has(n)) continue
         seen.add(n)
-        const w = work.get(n)!
-        const p = w.point
-        if (p && p.source !== 'story' && STRONG.has(p.source) === strong) return w
+        const p = own.get(n)
+        if (p && STRONG.has(p.source) === strong) return { id: n, point: p }
         next.push(n)
       }
     }

@@ -34,11 +34,16 @@ export function looksStripped(text: string): boolean {
   return marks / words < 0.015
 }
 
+/** a line that is only a page's time stamp ("Updated 6 hours ago", "Posted: 2 days ago") */
+const FURNITURE_RE = /^\s*(?:last\s+)?(?:updated|posted|published|modified)\b[^.!?]{0,40}\bago\s*$/i
+
+export function isBoilerplateLine(line: string): boolean {
+  return line.length <= MAX_BOILERPLATE_LINE && (BOILERPLATE_RE.test(line) || FURNITURE_RE.test(line))
+}
+
 /** Paywall, newsletter, share and "min read" lines replaced by spaces of the same length (offsets unchanged). */
 export function blankBoilerplate(original: string): string {
-  return original.replace(/[^\n]+/g, (line) =>
-    line.length <= MAX_BOILERPLATE_LINE && BOILERPLATE_RE.test(line) ? ' '.repeat(line.length) : line
-  )
+  return original.replace(/[^\n]+/g, (line) => (isBoilerplateLine(line) ? ' '.repeat(line.length) : line))
 }
 
 export function prepareText(original: string): Prepared {

@@ -37,6 +37,8 @@ export interface StoryFingerprint {
   shingles: number
   /** the text looks punctuation-stripped (a scrape) */
   stripped: boolean
+  /** paywall, newsletter and share lines around the text (a re-publication tends to add them) */
+  boilerplate: number
 }
 
 /** Collection statistics a score is computed against (the whole archive, not one segment). */

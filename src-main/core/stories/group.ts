@@ -15,6 +15,8 @@ export interface StoryMemberInfo {
   id: string
   /** punctuation-stripped scrapes are never chosen as the original when a clean text exists */
   stripped: boolean
+  /** boilerplate lines: between equally complete texts, the cleaner one is the original */
+  boilerplate: number
   /** a publication date the user set or the article states (day number), if any */
   statedDay?: number
   /** when the document entered the index: the oldest member names the story, so its id is stable */
@@ -77,13 +79,20 @@ function orient(group: string[], adj: Map<string, Map<string, StoryLink>>, info:
     return s
   }
   const clean = group.filter((id) => !meta.get(id)!.stripped)
-  const pool = (clean.length ? clean : group).sort(
-    (x, y) => completeness(y) - completeness(x) || meta.get(y)!.shingles - meta.get(x)!.shingles || (x < y ? -1 : 1)
+  const pool = clean.length ? clean : group
+  // near-identical versions differ in completeness by a few words of page furniture: treat those as
+  // ties and prefer the text with less boilerplate, then the one the archive had first
+  const best = Math.max(...pool.map(completeness))
+  const tied = pool.filter((id) => completeness(id) >= best - 0.03 * adj.get(id)!.size)
+  tied.sort(
+    (x, y) =>
+      meta.get(x)!.boilerplate - meta.get(y)!.boilerplate ||
+      meta.get(x)!.indexedAt - meta.get(y)!.indexedAt ||
+      (x < y ? -1 : 1)
   )
-  let original = pool[0]!
+  let original = tied[0]!
   // a stated date earlier than the most complete text's own stated date wins: that text came later
-  const od = meta.get(original)!.statedDay
-  if (od !== undefined) {
+  if (meta.get(original)!.statedDay !== undefined) {
     for (const id of pool) {
       const d = meta.get(id)!.statedDay
       if (d !== undefined && d < (meta.get(original)!.statedDay ?? Infinity)) original = id

@@ -117,7 +117,10 @@ export class StoryLinks {
         if (est < STORY_CONTAINMENT / 2) continue
         stats.compared++
         const o = overlap(get(d.id).set, get(other).set)
-        if (o.shared >= MIN_SHARED_SHINGLES && Math.max(o.aInB, o.bInA) >= STORY_CONTAINMENT) this.put({ a: d.id, b: other, ...o })
+        if (o.shared >= MIN_SHARED_SHINGLES && Math.max(o.aInB, o.bInA) >= STORY_CONTAINMENT) {
+          // rounded as stored, so a reloaded archive reports exactly the same numbers
+          this.put({ a: d.id, b: other, aInB: round(o.aInB), bInA: round(o.bInA), jaccard: round(o.jaccard), shared: o.shared })
+        }
       }
       this.hashes.set(d.id, d.hash)
       this.enter(d, sample)
