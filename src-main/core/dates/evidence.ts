@@ -110,7 +110,8 @@ function headerDate(lines: Line[]): StatedDate | undefined {
   for (const line of lines.slice(0, HEADER_LINES)) {
     if (line.start > HEADER_CHARS) break
     if (line.text.length > 90) continue
-    for (const r of chrono.strict.parse(line.text, REF)) {
+    // casual: the strict parser does not read a bare "October 2015"; relative words are filtered out
+    for (const r of chrono.casual.parse(line.text, REF)) {
       const c = r.start
       if (!(c.isCertain('year') && c.isCertain('month')) || !/\d{4}/.test(r.text) || isRelative(r)) continue
       const rest = (line.text.slice(0, r.index) + ' ' + line.text.slice(r.index + r.text.length)).replace(HEADER_FILLER_RE, ' ')

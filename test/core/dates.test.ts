@@ -1,0 +1,153 @@
+// Publication dates: evidence found in the text, resolution order, story inference, user dates.
+import { renameSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ArchiveService } from '../../src-main/core/api'
+import { dayOf, parseYmd, ymd } from '../../src-main/core/dates/calendar'
+import { findDateEvidence } from '../../src-main/core/dates/evidence'
+import { resolvePublication } from '../../src-main/core/dates/publication'
+import { writeStoriesArchive } from '../fixtures/stories'
+
+/** When each fixture was "really" published (we wrote them); null: nothing in the file can tell. */
+const TRUTH: Record<string, string | null> = {
+  'wire/levee-original.txt': '2019-04-11',
+  'syndication/levee-copy.txt': '2019-04-11',
+  'scraped/levee-stripped.txt': '2019-04-11',
+  'blogs/levee-rewrite.txt': '2019-04-12',
+  'paywall/levee-teaser.txt': '2019-04-11',
+  'local/market-fire.txt': '2019-03-04',
+  'local/levee-council.txt': null,
+  'local/levee-history.txt': null,
+  'opinion/river-essay.txt': null
+}
+
+describe('publication dates on the fixture archive', () => {
+  let svc: ArchiveService
+  let root: string
+  beforeAll(async () => {
+    let dataDir: string
+    ;({ root, dataDir } = writeStoriesArchive())
+    svc = await ArchiveService.open(root, { dataDir })
+    await svc.update()
+  }, 60_000)
+
+  it('finds each date with its source, and says unknown rather than guess', () => {
+    const got = Object.fromEntries(svc.documents().map((d) => [d.path, svc.published(d.id)]))
+    expect(got['wire/levee-original.txt']).toMatchObject({ date: '2019-04-11', source: 'dateline', precision: 'day' })
+    expect(got['syndication/levee-copy.txt']).toMatchObject({ date: '2019-04-11', source: 'dateline' })
+    expect(got['blogs/levee-rewrite.txt']).toMatchObject({ date: '2019-04-12', source: 'header', earliest: '2019-04-12', latest: '2019-04-12' })
+    // the scrape lost its dateline's punctuation: its date comes from its story
+    expect(got['scraped/levee-stripped.txt']).toMatchObject({ date: '2019-04-11', source: 'story' })
+    expect(got['paywall/levee-teaser.txt']).toMatchObject({ date: '2019-04-11', source: 'story' })
+    // caption "March 3, 2019" (a Sunday) + "on Sunday night" + "on Monday": the week after March 3
+    expect(got['local/market-fire.txt']).toMatchObject({ date: '2019-03-04', source: 'weekday', earliest: '2019-03-04', latest: '2019-03-09' })
+    for (const p of ['local/levee-council.txt', 'local/levee-history.txt', 'opinion/river-essay.txt']) {
+      expect(got[p], p).toMatchObject({ date: null, source: 'none', confidence: 0 })
+    }
+    let right = 0
+    let dated = 0
+    for (const [p, truth] of Object.entries(TRUTH)) {
+      if (truth) dated++
+      if (got[p]!.date === truth && truth) right++
+      if (!truth) expect(got[p]!.date).toBeNull()
+    }
+    console.log(`publication dates: ${right}/${dated} dated fixtures exact, ${Object.values(TRUTH).filter((t) => !t).length} undatable left unknown`)
+    expect(right).toBe(dated)
+  })
+
+  it('never takes the file date as the publication date', () => {
+    for (const d of svc.documents()) {
+      const p = svc.published(d.id)
+      expect(p.fileDate).toBe('2026-11-22')
+      expect(p.date).not.toBe('2026-11-22')
+      expect(p.evidence.length > 0 || p.date === null).toBe(true)
+    }
+  })
+
+  it('a date the user sets wins, flows to the story, and can be declared unknown or cleared', async () => {
+    expect(await svc.setPublicationDate('wire/levee-original.txt', '2019-04-10')).toMatchObject({ date: '2019-04-10', source: 'user', confidence: 1 })
+    // re-resolved from the new date: the scrape takes it, the teaser cannot predate its caption (April 10) either way
+    expect(svc.published('scraped/levee-stripped.txt')).toMatchObject({ date: '2019-04-10', source: 'story' })
+    expect(svc.published('paywall/levee-teaser.txt').date).toBe('2019-04-10')
+
+    const unknown = await svc.setPublicationDate('wire/levee-original.txt', 'unknown')
+    expect(unknown).toMatchObject({ date: null, source: 'user' })
+    // the syndicated copy's own dateline still dates the story
+    expect(svc.published('scraped/levee-stripped.txt').date).toBe('2019-04-11')
+
+    expect(await svc.setPublicationDate('wire/levee-original.txt', null)).toMatchObject({ date: '2019-04-11', source: 'dateline' })
+    await expect(svc.setPublicationDate('wire/levee-original.txt', '2019-02-30')).rejects.toThrow(/not a date/)
+    await expect(svc.setPublicationDate('nowhere.txt', '2019-02-03')).rejects.toThrow(/not an indexed document/)
+  })
+
+  it('keeps the user date when the file is moved, and across a restart', async () => {
+    await svc.setPublicationDate('opinion/river-essay.txt', '2019-04-20')
+    renameSync(path.join(root, 'opinion/river-essay.txt'), path.join(root, 'opinion/essay-moved.txt'))
+    await svc.update()
+    const reopened = await ArchiveService.open(root, { dataDir: path.join(root, '..', 'data') })
+    expect(reopened.published('opinion/essay-moved.txt')).toMatchObject({ date: '2019-04-20', source: 'user' })
+  })
+})
+
+describe('date evidence in the text', () => {
+  const header = (t: string) => {
+    const h = findDateEvidence(t).header
+    return h && { date: ymd(h.day), precision: h.precision }
+  }
+
+  it('reads a date on a header line of its own, with or without words around it', () => {
+    expect(header('Drought talks stall\n\n30 October, 2015\n\nBody text here.')).toEqual({ date: '2015-10-30', precision: 'day' })
+    expect(header('Title\nPublished: 9 March 2015 14:05 GMT\nBody.')).toEqual({ date: '2015-03-09', precision: 'day' })
+    expect(header('Title\nBy Amal Rahman | March 8, 2015\nBody.')).toEqual({ date: '2015-03-08', precision: 'day' })
+    expect(header('Title\nTuesday, March 10, 2015\nBody.')).toEqual({ date: '2015-03-10', precision: 'day' })
+    expect(header('Monthly review\nOctober 2015\nBody.')).toEqual({ date: '2015-10-01', precision: 'month' })
+  })
+
+  it('does not take a date inside a headline or a sentence as the header', () => {
+    expect(header('The siege that ended on March 8, 2015 changed the town forever\nBody.')).toBeUndefined()
+    expect(header('Title\nThe council met on 3 May 2016 and agreed to nothing at all.\n')).toBeUndefined()
+  })
+
+  it('reads wire datelines, with the year from the text when the dateline has none', async () => {
+    const ev = findDateEvidence('Title\n\nBEIRUT, March 8 (Reuters) – Shelling resumed after the truce signed on February 27, 2016 collapsed.')
+    expect(ev.dateline).toMatchObject({ month: 3, day: 8 })
+    expect(ev.dateline!.year).toBeUndefined()
+    const [p] = [...resolvePublication([{ id: 'a', evidence: ev, mtimeMs: 0 }], [], (id) => id).values()]
+    expect(p).toMatchObject({ date: '2016-03-08', source: 'dateline' })
+    expect(findDateEvidence('PORT SELWYN, 3 March 2021 (AFP) - Text.').dateline).toMatchObject({ year: 2021, month: 3, day: 3 })
+  })
+
+  it('takes past dates as lower bounds, ignores future ones and relative words', () => {
+    const ev = findDateEvidence(
+      'Title\n\nThe ceasefire agreed on January 4, 2017 held for a week. Talks will resume on March 20, 2017 in Geneva. Last week and three days ago something happened, now it is quiet.'
+    )
+    expect(ev.mentions.map((m) => [ymd(m.day), !!m.future])).toEqual([
+      ['2017-01-04', false],
+      ['2017-03-20', true]
+    ])
+    const [p] = [...resolvePublication([{ id: 'a', evidence: ev, mtimeMs: 0 }], [], (id) => id).values()]
+    expect(p).toMatchObject({ date: null, earliest: '2017-01-04', latest: null, source: 'text', confidence: 0 })
+  })
+
+  it('uses weekdays only when they are consistent with a recent date', () => {
+    // "March 17, 2014" is a Monday; the text never says Monday: no weekday window
+    const ev = findDateEvidence('A video released on March 17, 2014 shows fighters. On Friday the group denied it.')
+    const [p] = [...resolvePublication([{ id: 'a', evidence: ev, mtimeMs: 0 }], [], (id) => id).values()]
+    expect(p).toMatchObject({ date: null, earliest: '2014-03-17', source: 'text' })
+  })
+
+  it('warns when a stated date is earlier than an event the text reports as past', () => {
+    const ev = findDateEvidence('Title\n2 May 2018\n\nThe bridge reopened on June 3, 2018, officials said.')
+    const [p] = [...resolvePublication([{ id: 'a', evidence: ev, mtimeMs: 0 }], [], (id) => id).values()]
+    expect(p!.date).toBe('2018-05-02')
+    expect(p!.evidence.join(' ')).toMatch(/warning/)
+  })
+})
+
+describe('calendar', () => {
+  it('parses user dates strictly', () => {
+    expect(parseYmd('2015-10-30')).toBe(dayOf(2015, 10, 30))
+    expect(parseYmd('2016-02-29')).toBe(dayOf(2016, 2, 29))
+    for (const bad of ['2015-02-29', '2015-13-01', '30/10/2015', '2015-1-3', '']) expect(parseYmd(bad), bad).toBeUndefined()
+  })
+})
