@@ -39,7 +39,13 @@ export function generateArchive(dir: string, n: number, seed = 42): void {
   const r = rng(seed)
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!
   const num = () => (r() < 0.5 ? String(Math.floor(r() * 90) + 2) : (Math.floor(r() * 9000) + 1000).toLocaleString('en-US'))
-  const sentence = () => {
+  // a large pseudo-word vocabulary: real articles share names and stock phrases, not whole sentences
+  const SYL = ['ka', 'lo', 'mer', 'tan', 'vi', 'sol', 'dre', 'ni', 'quo', 'bar', 'tel', 'sam', 'ru', 'fen', 'gal', 'pit', 'or', 'ez', 'hul', 'cy']
+  const vocab = Array.from({ length: 6000 }, () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => pick(SYL)).join(''))
+  const clause = () => Array.from({ length: 6 + Math.floor(r() * 6) }, () => pick(vocab)).join(' ')
+  const sentence = () =>
+    r() < 0.75 ? `${clause().replace(/^./, (c) => c.toUpperCase())} ${pick(VERBS)} ${pick(FIRST)} ${pick(LAST)} in ${pick(PLACES)}, ${clause()}.` : templated()
+  const templated = () => {
     const who = `${pick(FIRST)} ${pick(LAST)}`
     switch (Math.floor(r() * 5)) {
       case 0:
@@ -61,6 +67,12 @@ export function generateArchive(dir: string, n: number, seed = 42): void {
     if (originals.length > 10 && kind < 0.1) {
       // scraped copy: punctuation and paragraph breaks stripped
       text = pick(originals).replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ')
+    } else if (originals.length > 10 && kind < 0.15) {
+      // rewrite: two paragraphs quoted from an original, the rest new
+      const src = pick(originals).split('\n\n').slice(1)
+      const quoted = src.slice(0, 2).join('\n\n')
+      const own = Array.from({ length: 3 }, () => Array.from({ length: 4 }, sentence).join(' ')).join('\n\n')
+      text = `Report: ${pick(EVENTS)} in ${pick(PLACES)}\n\n${own}\n\nAs reported elsewhere: ${quoted}\n`
     } else {
       const title = `${pick(EVENTS).replace(/^an? /, '').replace(/^./, (c) => c.toUpperCase())} in ${pick(PLACES)}: ${pick(ORGS).replace(/^the /, '')} ${pick(VERBS)}`
       const paras: string[] = []

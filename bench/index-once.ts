@@ -1,5 +1,5 @@
 /** One measurement in a fresh process: full index build of an archive, then a few queries. Prints JSON. */
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ArchiveService } from '../src-main/core/api'
 import { extractEntities } from '../src-main/core/entities/extract'
@@ -41,6 +41,15 @@ const top = svc.entities({ limit: 1 })[0]
 const te = performance.now()
 if (top) svc.search('', { entities: [top.id], limit: 20 })
 const entityFilterMs = performance.now() - te
+// stories: one new copy of an existing article joins its story without a full recomputation
+const stories = svc.stories()
+const firstFile = readdirSync(archive, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort()[0]!
+writeFileSync(path.join(archive, 'zz-new-copy.txt'), 'Updated 2 hours ago\n\n' + readFileSync(path.join(archive, firstFile), 'utf8'))
+const tc = performance.now()
+const added = await svc.update()
+const addCopyMs = performance.now() - tc
+rmSync(path.join(archive, 'zz-new-copy.txt'))
+
 const t1 = performance.now()
 const reopened = await ArchiveService.open(archive, { dataDir })
 reopened.search('haddad')
@@ -57,6 +66,13 @@ console.log(JSON.stringify({
   queryP95Ms: +lat[Math.floor(lat.length * 0.95)]!.toFixed(2),
   entityFilterMs: +entityFilterMs.toFixed(2),
   extractMBps: +extractMBps.toFixed(2),
+  stories: stories.length,
+  storyDocs: stories.reduce((n, s) => n + s.members.length, 0),
+  linkCandidates: report.stories.candidates,
+  linkCompared: report.stories.compared,
+  addCopyMs: Math.round(addCopyMs),
+  addCopyCompared: added.stories.compared,
+  addCopyJoined: svc.documentStory('zz-new-copy.txt')?.role ?? 'none',
   gazetteerLoadMs: gaz.ms,
   gazetteerHeapMB: Math.round(gaz.heapBytes / 1e6)
 }))

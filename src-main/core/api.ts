@@ -9,16 +9,14 @@ import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
-import { extractEntities } from './entities/extract'
-import { isBoilerplateLine, looksStripped } from './entities/prepare'
+import { analyzeDocument } from './analyze'
 import { parseYmd } from './dates/calendar'
-import { findDateEvidence } from './dates/evidence'
 import { resolvePublication, statedDay, type Published } from './dates/publication'
 import { loadUserDates, saveUserDates, type UserDate, type UserDatesFile } from './dates/user-dates'
 import { passages as findPassages, overlap } from './stories/compare'
 import { groupStories, type Story, type StoryRole } from './stories/group'
 import { StoryLinks, type LinksFile, type SyncStats } from './stories/links'
-import { decodeSample, encodeSample, sampleOf, shingle } from './stories/shingles'
+import { decodeSample, shingle } from './stories/shingles'
 import { countFacets, type Facets } from './entities/facets'
 import { EntityRegistry, type EntityRecord } from './entities/registry'
 import { isEntityType, type Entity, type EntityType, type Span } from './entities/types'
@@ -345,7 +343,7 @@ export class ArchiveService {
       for (let i = 0; i < toIndex.length; i += this.opts.segmentBatch) {
         const batch = toIndex.slice(i, i + this.opts.segmentBatch)
         onProgress?.({ phase: 'index', done: i, total: toIndex.length })
-        const seg = Segment.build(`s${manifest.nextSegment++}`, batch.map(segmentDoc))
+        const seg = Segment.build(`s${manifest.nextSegment++}`, batch.map(analyzeDocument))
         newSegments.push(seg)
         for (const d of batch) {
           const { text: _text, ...meta } = d
@@ -718,23 +716,6 @@ export class ArchiveService {
     const incoming = parseCuration(json, 'The imported file')
     await this.writeCuration(mode === 'replace' ? incoming.ops : [...this.curation.ops, ...incoming.ops])
     return incoming.ops.length
-  }
-}
-
-function segmentDoc(d: Document): Omit<SegmentDoc, 'len'> {
-  const set = shingle(d.text).set
-  return {
-    id: d.id,
-    title: d.title,
-    text: d.text,
-    entities: extractEntities(d.text),
-    story: {
-      sample: encodeSample(sampleOf(set)),
-      shingles: set.length,
-      stripped: looksStripped(d.text),
-      boilerplate: (d.text.match(/[^\n]+/g) ?? []).filter(isBoilerplateLine).length
-    },
-    dates: findDateEvidence(d.text)
   }
 }
 

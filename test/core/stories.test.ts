@@ -187,10 +187,12 @@ describe('text reuse building blocks', () => {
     idx.add(2, Uint32Array.from([96]))
     idx.compact()
     idx.add(3, Uint32Array.from([32, 48]))
-    const found = (q: number[], opts = { minShared: 2, maxDf: 10 }) => idx.candidates(Uint32Array.from(q), opts).map((c) => `${c.handle}:${c.shared}`).sort()
+    const found = (q: number[], opts = { minShared: 2, maxDf: 10, keepRarest: 0 }) => idx.candidates(Uint32Array.from(q), opts).candidates.map((c) => `${c.handle}:${c.shared}`).sort()
     expect(found([16, 32, 48])).toEqual(['0:3', '1:2', '3:2'])
     // hashes posted for more documents than maxDf are stock phrases: ignored
-    expect(found([16, 32, 48], { minShared: 1, maxDf: 2 })).toEqual(['0:2', '1:1', '3:1'])
+    expect(found([16, 32, 48], { minShared: 1, maxDf: 2, keepRarest: 0 })).toEqual(['0:2', '1:1', '3:1'])
+    // …unless they are among the rarest the query has
+    expect(found([32], { minShared: 1, maxDf: 2, keepRarest: 1 })).toEqual(['0:1', '1:1', '3:1'])
     idx.remove(0)
     expect(found([16, 32, 48])).toEqual(['1:2', '3:2'])
     idx.compact()

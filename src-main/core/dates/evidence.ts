@@ -46,7 +46,9 @@ export interface DateEvidence {
 }
 
 const REF = new Date(Date.UTC(2000, 5, 15, 12))
-const MONTH_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/i
+// a month name next to a number (only such lines can hold an absolute date), or an ISO / slashed date
+const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'
+const MONTH_RE = new RegExp(`\\b${MONTHS}\\.?,?\\s+\\d|\\d\\s+${MONTHS}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b`, 'i')
 const WEEKDAY_RE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
 const FUTURE_RE = /\b(?:will|shall|scheduled|due to|is due|are due|expected to|next|upcoming|plans? to|planned for|set to|deadline|by the end of)\b/i
 const HEADER_FILLER_RE =

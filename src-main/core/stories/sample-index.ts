@@ -46,25 +46,33 @@ export class SampleIndex {
 
   /**
    * Documents sharing at least `minShared` sampled hashes with `sample`. Hashes posted for more than
-   * `maxDf` documents (stock phrases, boilerplate) are skipped: they say nothing about reuse.
+   * `maxDf` documents (stock phrases, boilerplate) are skipped, except the `keepRarest` least common
+   * ones: a wire story with hundreds of copies must still find them. `considered` is the number of
+   * hashes looked up, the base for judging how much of the query a candidate shares.
    */
-  candidates(sample: Uint32Array, opts: { minShared: number; maxDf: number; exclude?: number }): Candidate[] {
-    const counts = new Map<number, number>()
-    const bump = (handle: number) => {
-      if (handle === opts.exclude || this.removed.has(handle)) return
-      counts.set(handle, (counts.get(handle) ?? 0) + 1)
-    }
-    for (const h of sample) {
+  candidates(sample: Uint32Array, opts: { minShared: number; maxDf: number; keepRarest?: number }): { candidates: Candidate[]; considered: number } {
+    const rows = Array.from(sample, (h) => {
       const lo = lowerBound(this.base, h * HANDLE_BITS)
       const hi = lowerBound(this.base, (h + 1) * HANDLE_BITS, lo)
       const extra = this.delta.get(h)
-      if (hi - lo + (extra?.length ?? 0) > opts.maxDf) continue
-      for (let i = lo; i < hi; i++) bump(this.base[i]! % HANDLE_BITS)
-      if (extra) for (const d of extra) bump(d)
+      return { lo, hi, extra, df: hi - lo + (extra?.length ?? 0) }
+    }).sort((a, b) => a.df - b.df)
+    const counts = new Map<number, number>()
+    const bump = (handle: number) => {
+      if (this.removed.has(handle)) return
+      counts.set(handle, (counts.get(handle) ?? 0) + 1)
     }
-    const out: Candidate[] = []
-    for (const [handle, shared] of counts) if (shared >= opts.minShared) out.push({ handle, shared })
-    return out
+    let considered = 0
+    const keep = opts.keepRarest ?? 16
+    for (const [i, r] of rows.entries()) {
+      if (r.df > opts.maxDf && i >= keep) break
+      considered++
+      for (let k = r.lo; k < r.hi; k++) bump(this.base[k]! % HANDLE_BITS)
+      if (r.extra) for (const d of r.extra) bump(d)
+    }
+    const candidates: Candidate[] = []
+    for (const [handle, shared] of counts) if (shared >= opts.minShared) candidates.push({ handle, shared })
+    return { candidates, considered }
   }
 
   /** Merge recent additions into the sorted postings and forget removed documents. */
