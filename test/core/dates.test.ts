@@ -1,12 +1,12 @@
 // Publication dates: evidence found in the text, resolution order, story inference, user dates.
-import { renameSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
 import { dayOf, parseYmd, ymd } from '../../src-main/core/dates/calendar'
 import { findDateEvidence } from '../../src-main/core/dates/evidence'
 import { resolvePublication } from '../../src-main/core/dates/publication'
-import { writeStoriesArchive } from '../fixtures/stories'
+import { HISTORY, writeStoriesArchive } from '../fixtures/stories'
 
 /** When each fixture was "really" published (we wrote them); null: nothing in the file can tell. */
 const TRUTH: Record<string, string | null> = {
@@ -87,6 +87,22 @@ describe('publication dates on the fixture archive', () => {
     const reopened = await ArchiveService.open(root, { dataDir: path.join(root, '..', 'data') })
     expect(reopened.published('opinion/essay-moved.txt')).toMatchObject({ date: '2019-04-20', source: 'user' })
   })
+})
+
+describe('dates follow the archive', () => {
+  it('a newly arrived dated copy dates its undated original', async () => {
+    const { root, dataDir } = writeStoriesArchive()
+    const svc = await ArchiveService.open(root, { dataDir })
+    await svc.update()
+    expect(svc.published('local/levee-history.txt').date).toBeNull()
+    writeFileSync(path.join(root, 'local/history-reprint.txt'), `Published: 2 June 2020\n\n${HISTORY}`)
+    await svc.update()
+    expect(svc.documentStory('local/history-reprint.txt')).toMatchObject({ role: 'copy', of: 'local/levee-history.txt' })
+    expect(svc.published('local/levee-history.txt')).toMatchObject({ date: '2020-06-02', source: 'story', latest: '2020-06-02' })
+    rmSync(path.join(root, 'local/history-reprint.txt'))
+    await svc.update()
+    expect(svc.published('local/levee-history.txt').date).toBeNull()
+  }, 60_000)
 })
 
 describe('date evidence in the text', () => {
