@@ -35,7 +35,8 @@ const FILL = [
   'The announcement was met with scepticism by opposition groups.'
 ]
 
-export function generateArchive(dir: string, n: number, seed = 42): void {
+/** Returns which generated file was derived from which original (the ground truth for story benchmarks). */
+export function generateArchive(dir: string, n: number, seed = 42): Array<{ file: string; of: string; kind: 'copy' | 'rewrite' }> {
   const r = rng(seed)
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!
   const num = () => (r() < 0.5 ? String(Math.floor(r() * 90) + 2) : (Math.floor(r() * 9000) + 1000).toLocaleString('en-US'))
@@ -60,16 +61,22 @@ export function generateArchive(dir: string, n: number, seed = 42): void {
         return pick(FILL)
     }
   }
-  const originals: string[] = []
+  const originals: Array<{ file: string; text: string }> = []
+  const derived: Array<{ file: string; of: string; kind: 'copy' | 'rewrite' }> = []
+  const fileOf = (i: number) => path.join(`batch-${String(Math.floor(i / 500)).padStart(3, '0')}`, `article-${String(i).padStart(6, '0')}.txt`)
   for (let i = 0; i < n; i++) {
     let text: string
     const kind = r()
     if (originals.length > 10 && kind < 0.1) {
       // scraped copy: punctuation and paragraph breaks stripped
-      text = pick(originals).replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ')
+      const o = pick(originals)
+      derived.push({ file: fileOf(i), of: o.file, kind: 'copy' })
+      text = o.text.replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, ' ')
     } else if (originals.length > 10 && kind < 0.15) {
       // rewrite: two paragraphs quoted from an original, the rest new
-      const src = pick(originals).split('\n\n').slice(1)
+      const o = pick(originals)
+      derived.push({ file: fileOf(i), of: o.file, kind: 'rewrite' })
+      const src = o.text.split('\n\n').slice(1)
       const quoted = src.slice(0, 2).join('\n\n')
       const own = Array.from({ length: 3 }, () => Array.from({ length: 4 }, sentence).join(' ')).join('\n\n')
       text = `Report: ${pick(EVENTS)} in ${pick(PLACES)}\n\n${own}\n\nAs reported elsewhere: ${quoted}\n`
@@ -83,10 +90,10 @@ export function generateArchive(dir: string, n: number, seed = 42): void {
         size += p.length + 2
       }
       text = `${title}\n\n${paras.join('\n\n')}\n`
-      originals.push(text)
+      originals.push({ file: fileOf(i), text })
     }
-    const sub = path.join(dir, `batch-${String(Math.floor(i / 500)).padStart(3, '0')}`)
-    mkdirSync(sub, { recursive: true })
-    writeFileSync(path.join(sub, `article-${String(i).padStart(6, '0')}.txt`), text)
+    mkdirSync(path.join(dir, path.dirname(fileOf(i))), { recursive: true })
+    writeFileSync(path.join(dir, fileOf(i)), text)
   }
+  return derived
 }
