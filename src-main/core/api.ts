@@ -4,7 +4,6 @@
  * brings the index up to date with the files (only what changed is read), and searches it.
  */
 import { readFile } from 'node:fs/promises'
-import { writeFileAtomic } from './store/atomic'
 import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
@@ -12,7 +11,7 @@ import { loadCuration, parseCuration, saveCuration, type CurationFile, type Cura
 import { analyzeDocument } from './analyze'
 import { parseYmd } from './dates/calendar'
 import { resolvePublication, statedDay, type Published } from './dates/publication'
-import { loadUserDates, saveUserDates, type UserDate, type UserDatesFile } from './dates/user-dates'
+import { loadUserDates, saveUserDates, userDateLookup, type UserDatesFile } from './dates/user-dates'
 import { passages as findPassages, overlap } from './stories/compare'
 import { groupStories, type Story, type StoryRole } from './stories/group'
 import { StoryLinks, type LinksFile, type SyncStats } from './stories/links'
@@ -28,6 +27,7 @@ import { lowerQuery } from './search/plan'
 import { parseQuery } from './search/query'
 import { Segment, type SegmentDoc } from './search/segment'
 import { highlightSpans, makeSnippet } from './search/snippet'
+import { writeFileAtomic } from './store/atomic'
 import { acquireLock } from './store/lock'
 import { foldWord } from './text/fold'
 import { archiveDataDir, defaultDataDir } from './store/paths'
@@ -514,11 +514,8 @@ export class ArchiveService {
 
   /** One document with its entities (by relative path or document id). */
   document(pathOrId: string): DocumentView {
-    const norm = pathOrId.replace(/\\/g, '/').replace(/^\.\//, '')
-    const meta = this.manifest.docs[norm] ?? Object.values(this.manifest.docs).find((d) => d.path === norm)
-    if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
-    const sd = this.segments.get(meta.segment)?.docs.get(meta.id)
-    if (!sd) throw new DatelineError('corrupt', `The index entry for "${meta.path}" is missing; run dateline index again.`)
+    const meta = this.meta(pathOrId)
+    const sd = this.segmentDocOf(meta)
     const registry = this.entityRegistry()
     return {
       id: meta.id,
@@ -553,11 +550,10 @@ export class ArchiveService {
   private storyState(): StoryCache {
     if (this.storyCache) return this.storyCache
     const docs = this.manifest.docs
-    const byHash = new Map<string, UserDate>()
-    for (const u of Object.values(this.userDates.dates)) byHash.set(u.hash, u)
+    const userDate = userDateLookup(this.userDates)
     const dated = Object.values(docs).map((d) => {
       const sd = this.segments.get(d.segment)?.docs.get(d.id)
-      const u = this.userDates.dates[d.path] ?? byHash.get(d.hash)
+      const u = userDate(d.path, d.hash)
       return { id: d.id, evidence: sd?.dates ?? { mentions: [], weekdays: [] }, user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date), mtimeMs: d.mtimeMs }
     })
     const datedById = new Map(dated.map((d) => [d.id, d]))

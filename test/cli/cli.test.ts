@@ -1,23 +1,11 @@
 // The real `dateline` command (bin/dateline.js) as users and scripts run it.
-import { execFile } from 'node:child_process'
 import { utimesSync } from 'node:fs'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runDateline } from './run-dateline'
 import { writeFixtureArchive, type FixtureArchive } from '../fixtures/archive'
 
-const run = promisify(execFile)
-const BIN = path.resolve('bin/dateline.js')
-
-async function dateline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATELINE_DATA: '' } })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const dateline = (...args: string[]) => runDateline(args)
 
 let fx: FixtureArchive
 

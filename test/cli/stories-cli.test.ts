@@ -1,24 +1,12 @@
 // The story and date commands of the real `dateline` CLI, on the story fixture archive.
-import { execFile } from 'node:child_process'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { runDateline } from './run-dateline'
 import { STORY, writeStoriesArchive } from '../fixtures/stories'
 
-const run = promisify(execFile)
-const BIN = path.resolve('bin/dateline.js')
 let root: string
 let dataDir: string
 
-async function dateline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args, '--data', dataDir], { env: { ...process.env, DATELINE_DATA: '' } })
-    return { code: 0, stdout, stderr }
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+const dateline = (...args: string[]) => runDateline([...args, '--data', dataDir])
 
 beforeAll(() => {
   ;({ root, dataDir } = writeStoriesArchive())

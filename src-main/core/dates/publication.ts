@@ -56,10 +56,15 @@ interface Work {
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline'])
 
+/** a date the user set or the article states: story bounds never move it */
+function isStated(p: Point | undefined): boolean {
+  return p !== undefined && STRONG.has(p.source)
+}
+
 /** The stated date a document carries on its own (user, header or dateline), for choosing a story's original. */
 export function statedDay(doc: DatedDoc): number | undefined {
   const p = ownEvidence(doc).point
-  return p && STRONG.has(p.source) ? p.day : undefined
+  return isStated(p) ? p!.day : undefined
 }
 
 export function resolvePublication(docs: readonly DatedDoc[], stories: readonly Story[], label: (id: string) => string): Map<string, Published> {
@@ -73,8 +78,11 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
     for (const m of s.members) {
       if (!m.of || !work.has(m.id) || !work.has(m.of)) continue
       edges.push([m.id, m.of])
-      neighbours.set(m.id, [...(neighbours.get(m.id) ?? []), m.of])
-      neighbours.set(m.of, [...(neighbours.get(m.of) ?? []), m.id])
+      for (const [a, b] of [[m.id, m.of], [m.of, m.id]] as const) {
+        const list = neighbours.get(a)
+        if (list) list.push(b)
+        else neighbours.set(a, [b])
+      }
     }
   }
   for (let pass = 0, changed = true; changed && pass < 50; pass++) {
@@ -82,12 +90,12 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
     for (const [c, p] of edges) {
       const child = work.get(c)!
       const parent = work.get(p)!
-      if (parent.lo > child.lo && !child.point?.source.match(/user|header|dateline/)) {
+      if (parent.lo > child.lo && !isStated(child.point)) {
         child.lo = parent.lo
         child.loFrom = 'story'
         changed = true
       }
-      if (child.hi < parent.hi && !parent.point?.source.match(/user|header|dateline/)) {
+      if (child.hi < parent.hi && !isStated(parent.point)) {
         parent.hi = child.hi
         parent.hiFrom = 'story'
         changed = true

@@ -2,9 +2,8 @@
  * Publication dates set by the user, kept in the archive's data folder (never in the archive).
  * Keyed by relative path, with the content hash so a moved or renamed file keeps its date.
  */
-import { readFile } from 'node:fs/promises'
-import { ioError } from '../errors'
 import { writeFileAtomic } from '../store/atomic'
+import { readTextIfExists } from '../store/read'
 
 export interface UserDate {
   /** YYYY-MM-DD, or null: the user says the date is unknown */
@@ -24,13 +23,8 @@ export function emptyUserDates(): UserDatesFile {
 }
 
 export async function loadUserDates(file: string): Promise<UserDatesFile> {
-  let raw: string
-  try {
-    raw = await readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyUserDates()
-    throw ioError(err, 'read the publication dates you set')
-  }
+  const raw = await readTextIfExists(file, 'read the publication dates you set')
+  if (raw === undefined) return emptyUserDates()
   try {
     const parsed = JSON.parse(raw) as UserDatesFile
     if (parsed.format === 'dateline-user-dates' && parsed.dates && typeof parsed.dates === 'object') return parsed
@@ -47,6 +41,8 @@ export async function saveUserDates(file: string, data: UserDatesFile): Promise<
 }
 
 /** The user's date for a document: by path, else by identical content (the file was moved). */
-export function userDateFor(data: UserDatesFile, path: string, hash: string, byHash: Map<string, UserDate>): UserDate | undefined {
-  return data.dates[path] ?? byHash.get(hash)
+export function userDateLookup(data: UserDatesFile): (path: string, hash: string) => UserDate | undefined {
+  const byHash = new Map<string, UserDate>()
+  for (const u of Object.values(data.dates)) byHash.set(u.hash, u)
+  return (path, hash) => data.dates[path] ?? byHash.get(hash)
 }

@@ -4,8 +4,8 @@
  * archive grows), so corrections survive re-indexing. Stored per archive in the data folder,
  * never in the archive; exported and imported as the same JSON.
  */
-import { readFile } from 'node:fs/promises'
-import { DatelineError, ioError } from '../errors'
+import { DatelineError } from '../errors'
+import { readTextIfExists } from '../store/read'
 import { writeFileAtomic } from '../store/atomic'
 import { isEntityType, type EntityType } from './types'
 
@@ -51,14 +51,8 @@ export function parseCuration(json: string, source: string): CurationFile {
 }
 
 export async function loadCuration(file: string): Promise<CurationFile> {
-  let json: string
-  try {
-    json = await readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyCuration()
-    throw ioError(err, 'read the entity corrections')
-  }
-  return parseCuration(json, 'The entity corrections file')
+  const json = await readTextIfExists(file, 'read the entity corrections')
+  return json === undefined ? emptyCuration() : parseCuration(json, 'The entity corrections file')
 }
 
 export async function saveCuration(file: string, curation: CurationFile): Promise<void> {

@@ -65,8 +65,7 @@ export class StoryLinks {
   }
 
   toFile(): LinksFile {
-    const links: LinksFile['links'] = []
-    for (const m of this.links.values()) for (const l of m.values()) if (l.a < l.b) links.push([l.a, l.b, round(l.aInB), round(l.bInA), round(l.jaccard), l.shared])
+    const links = this.allLinks().map((l): LinksFile['links'][number] => [l.a, l.b, l.aInB, l.bInA, l.jaccard, l.shared])
     return { format: 'dateline-stories', version: 1, docs: Object.fromEntries(this.hashes), links }
   }
 
