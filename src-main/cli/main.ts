@@ -4,7 +4,9 @@
  * "dateline: <message>". --json prints one JSON object on stdout for scripts.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type ReuseView, type SearchResult, type StoryView } from '../core/api'
+import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type ReuseView, type SearchResult, type StoryView, type TimelineResult } from '../core/api'
+import type { TimelineEvent } from '../core/timeline/build'
+import { toCsv, toTimelineJs } from '../core/timeline/export'
 import type { Published } from '../core/dates/publication'
 import type { Facets } from '../core/entities/facets'
 import { ENTITY_TYPES, isEntityType } from '../core/entities/types'
@@ -35,6 +37,8 @@ export const USAGE = `Usage:
   dateline reuse <archive> <path-a> <path-b> [--json]
   dateline date <archive> <relative-path> <YYYY-MM-DD|unknown> [--json]
   dateline date <archive> <relative-path> --clear [--json]
+  dateline timeline <archive> [--query Q] [--entity <id>…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--undated]
+                    [--json | --format json|timelinejs|csv] [--out <file>]
 
 Index data lives in --data, $DATELINE_DATA, or the platform's application-data folder.
 Search syntax: words are ANDed; OR; -word or NOT word; "exact phrase"; title:word; prefix*; word~1.`
@@ -47,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return command ? 0 : 2
     }
     if (command === 'entity') return await runEntityCommand(rest, io)
-    const args = parseArgs(rest, ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort'], ['json', 'hidden', 'all', 'clear'])
+    const args = parseArgs(rest, ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out'], ['json', 'hidden', 'all', 'clear', 'undated'])
     const json = args.flags.has('json')
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined
@@ -128,6 +132,41 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         const svc = await openIndexed(archiveDir, dataDir)
         const p = await svc.setPublicationDate(rel, clear ? null : value!)
         io.out(json ? JSON.stringify({ path: svc.document(rel).path, published: p }) : formatPublished(p))
+        return 0
+      }
+      case 'timeline': {
+        if (args.positionals.length > 1) throw new DatelineError('usage', 'timeline: give the search with --query, for example: dateline timeline ./archive --query raqqa')
+        const format = args.flags.get('format') ?? (json ? 'json' : 'text')
+        if (!['json', 'timelinejs', 'csv', 'text'].includes(String(format))) throw new DatelineError('usage', '--format must be json, timelinejs or csv')
+        const svc = await openIndexed(archiveDir, dataDir)
+        const query = args.flags.get('query')
+        const from = args.flags.get('from')
+        const to = args.flags.get('to')
+        const limit = args.flags.get('limit')
+        const t = svc.timeline({
+          ...(typeof query === 'string' ? { query } : {}),
+          entities: args.all('entity'),
+          ...(typeof from === 'string' ? { from } : {}),
+          ...(typeof to === 'string' ? { to } : {}),
+          ...(limit !== undefined ? { limit: intFlag(limit, 'limit', 0) } : {})
+        })
+        const names = (id: string) => t.entities[id]?.name ?? id
+        const listed = args.flags.has('undated') ? [...t.events, ...t.undatedEvents, ...t.unresolvedEvents] : t.events
+        const text =
+          format === 'json'
+            ? JSON.stringify(jsonTimeline(t))
+            : format === 'timelinejs'
+              ? JSON.stringify(toTimelineJs(t.events, names), null, 2)
+              : format === 'csv'
+                ? toCsv(listed, names)
+                : formatTimeline(t, listed, names)
+        const out = args.flags.get('out')
+        if (typeof out === 'string') {
+          await writeFile(out, text.endsWith('\n') ? text : text + '\n', { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
+            throw new DatelineError('io', e.code === 'EEXIST' ? `${out} already exists; choose another name (nothing was overwritten).` : `Cannot write ${out}: ${e.message}`)
+          })
+          if (!json) io.out(`${t.events.length} dated events written to ${out}`)
+        } else io.out(format === 'csv' ? text.replace(/\r?\n$/, '') : text)
         return 0
       }
       case 'status': {
@@ -240,6 +279,48 @@ function jsonSearch(r: SearchResult) {
     facets: r.facets,
     ms: r.ms
   }
+}
+
+function jsonTimeline(t: TimelineResult) {
+  const ev = (e: TimelineEvent) => ({
+    id: e.id,
+    status: e.status,
+    start: e.start,
+    end: e.end,
+    precision: e.precision,
+    notAfter: e.notAfter,
+    kind: e.kind,
+    label: e.label,
+    count: e.count,
+    places: e.places,
+    actors: e.actors,
+    sources: e.sources.map((s) => ({ path: s.path, sentence: s.sentence, offsets: s.offsets, dateText: s.dateText, basis: s.basis, published: s.published, archived: s.archived, ...(s.role ? { role: s.role } : {}) })),
+    independentSources: e.independentSources,
+    reported: e.reported,
+    archived: e.archived
+  })
+  return {
+    events: t.events.map(ev),
+    unresolved: t.unresolved,
+    undated: t.undated,
+    undatedEvents: t.undatedEvents.map(ev),
+    unresolvedEvents: t.unresolvedEvents.map(ev),
+    density: t.density,
+    entities: t.entities,
+    ms: t.ms
+  }
+}
+
+function formatTimeline(t: TimelineResult, events: TimelineEvent[], names: (id: string) => string): string {
+  const lines = events.map((e) => {
+    const when = e.status === 'dated' ? (e.start === e.end ? e.start! : `${e.start} … ${e.end}`) + ` (${e.precision})` : e.status === 'undated' ? `undated${e.notAfter ? `, by ${e.notAfter}` : ''}` : 'unresolved (publication date unknown)'
+    const where = e.places.length ? ` [${e.places.map(names).join(', ')}]` : ''
+    const count = e.count !== null ? ` ×${e.count}` : ''
+    const src = `${e.sources.length} source${e.sources.length === 1 ? '' : 's'}, ${e.independentSources} independent`
+    return `${when}  ${e.kind}${count}${where}: ${e.label}\n    ${src}: ${e.sources.map((s) => s.path + (s.dateText ? ` ("${s.dateText}")` : '')).join('; ')}`
+  })
+  lines.push(`${t.events.length} dated events; ${t.undated} undated, ${t.unresolved} unresolved${events.length === t.events.length && t.undated + t.unresolved ? ' (list them with --undated)' : ''}`)
+  return lines.join('\n')
 }
 
 function jsonDoc(d: DocumentView) {

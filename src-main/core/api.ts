@@ -27,6 +27,7 @@ import { lowerQuery } from './search/plan'
 import { parseQuery } from './search/query'
 import { Segment, type SegmentDoc } from './search/segment'
 import { highlightSpans, makeSnippet } from './search/snippet'
+import { buildTimeline, density, filterTimeline, type Density, type DensityUnit, type TimelineDoc, type TimelineEvent } from './timeline/build'
 import { writeFileAtomic } from './store/atomic'
 import { acquireLock } from './store/lock'
 import { foldWord } from './text/fold'
@@ -169,6 +170,34 @@ export type CurationRequest =
   | { op: 'hide'; id: string }
   | { op: 'unhide'; id: string }
 
+export interface TimelineOptions {
+  /** only events reported by documents matching this search */
+  query?: string
+  /** only events whose places or actors include every one of these entities */
+  entities?: string[]
+  /** only dated events overlapping this window (YYYY-MM-DD, inclusive) */
+  from?: string
+  to?: string
+  /** at most this many dated events (default all) */
+  limit?: number
+  density?: DensityUnit
+}
+
+export interface TimelineResult {
+  /** dated events, in time order */
+  events: TimelineEvent[]
+  /** events with no date in their text (placed no later than their report) */
+  undatedEvents: TimelineEvent[]
+  /** events dated relative to a publication date that is unknown ("last week" in an undated article) */
+  unresolvedEvents: TimelineEvent[]
+  undated: number
+  unresolved: number
+  density: Density
+  /** names of the places and actors the events refer to */
+  entities: Record<string, { name: string; type: EntityType }>
+  ms: number
+}
+
 export interface ArchiveStatus {
   archive: string
   dataDir: string
@@ -199,6 +228,7 @@ export class ArchiveService {
   private queue: Promise<unknown> = Promise.resolve()
   private registryCache: EntityRegistry | undefined
   private storyCache: StoryCache | undefined
+  private timelineCache: { registry: EntityRegistry; stories: StoryCache; events: TimelineEvent[] } | undefined
 
   private constructor(
     readonly archive: string,
@@ -427,15 +457,7 @@ export class ArchiveService {
     const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
     const offset = Math.max(0, opts.offset ?? 0)
     const docs = this.manifest.docs
-    let matches = execute(plan, [...this.segments.values()], { isLive: (ref, seg) => docs[ref]?.segment === seg.id })
-
-    const required = (opts.entities ?? []).map((id) => this.requireEntity(registry, id))
-    const excluded = (opts.excludeEntities ?? []).map((id) => this.requireEntity(registry, id))
-    if (required.length || excluded.length) {
-      const need = required.map((r) => registry.documentsOf(r))
-      const avoid = excluded.map((r) => registry.documentsOf(r))
-      matches = matches.filter((m) => need.every((set) => set.has(m.ref)) && !avoid.some((set) => set.has(m.ref)))
-    }
+    const matches = this.match(plan, registry, opts)
     matches.sort((a, b) => b.score - a.score || (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1))
     const hits = matches.slice(offset, offset + limit).map((m): SearchHit => {
       const meta = docs[m.ref]!
@@ -451,6 +473,113 @@ export class ArchiveService {
     const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
     const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
     return { query, total: matches.length, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+  }
+
+  private match(plan: ReturnType<typeof lowerQuery>['plan'], registry: EntityRegistry, opts: Pick<SearchOptions, 'entities' | 'excludeEntities'>) {
+    const docs = this.manifest.docs
+    let matches = execute(plan, [...this.segments.values()], { isLive: (ref, seg) => docs[ref]?.segment === seg.id })
+    const required = (opts.entities ?? []).map((id) => this.requireEntity(registry, id))
+    const excluded = (opts.excludeEntities ?? []).map((id) => this.requireEntity(registry, id))
+    if (required.length || excluded.length) {
+      const need = required.map((r) => registry.documentsOf(r))
+      const avoid = excluded.map((r) => registry.documentsOf(r))
+      matches = matches.filter((m) => need.every((set) => set.has(m.ref)) && !avoid.some((set) => set.has(m.ref)))
+    }
+    return matches
+  }
+
+  // ---- timeline ----
+
+  /** Every reported event of the archive, merged across sources (computed once per index or date change). */
+  private allEvents(): TimelineEvent[] {
+    const registry = this.entityRegistry()
+    const stories = this.storyState()
+    const c = this.timelineCache
+    if (c && c.registry === registry && c.stories === stories) return c.events
+    const docs = this.manifest.docs
+    const input: TimelineDoc[] = []
+    for (const d of Object.values(docs)) {
+      const sd = this.segments.get(d.segment)?.docs.get(d.id)
+      if (!sd?.events?.length) continue
+      const ents = registry.entitiesOf(d.id).filter((x) => !x.record.hidden)
+      const hit = stories.byDoc.get(d.id)
+      const member = hit?.story.members[hit.index]
+      const t: TimelineDoc = {
+        id: d.id,
+        path: d.path,
+        text: sd.text,
+        events: sd.events,
+        published: stories.published.get(d.id)!,
+        archived: new Date(d.indexedAt).toISOString().slice(0, 10),
+        copyRoot: copyRootOf(d.id, hit?.story),
+        entitiesIn: (start, end) => {
+          const places: string[] = []
+          const actors: string[] = []
+          for (const x of ents) {
+            // "a London-based monitoring group" says where the group sits, not where the event happened
+            if (!x.mentions.some(([s, e]) => s < end && e > start && !/^[-‐‑]based\b/.test(sd.text.slice(e, e + 7)))) continue
+            ;(x.record.type === 'place' ? places : actors).push(x.record.id)
+          }
+          return { places, actors }
+        }
+      }
+      if (hit) t.story = hit.story.id
+      if (member) t.role = member.role
+      input.push(t)
+    }
+    const events = buildTimeline(input)
+    this.timelineCache = { registry, stories, events }
+    return events
+  }
+
+  /** The timeline of reported events, for the whole archive or a search, entity filter and date window. */
+  timeline(opts: TimelineOptions = {}): TimelineResult {
+    const t0 = performance.now()
+    const registry = this.entityRegistry()
+    const window = (s: string | undefined, name: string): number | undefined => {
+      if (s === undefined) return undefined
+      const d = parseYmd(s)
+      if (d === undefined) throw new DatelineError('usage', `--${name} "${s}" is not a date: use YYYY-MM-DD (for example 2015-03-01).`)
+      return d
+    }
+    const from = window(opts.from, 'from')
+    const to = window(opts.to, 'to')
+    if (from !== undefined && to !== undefined && from > to) throw new DatelineError('usage', `The window ends (${opts.to}) before it starts (${opts.from}).`)
+    const entities = (opts.entities ?? []).map((id) => this.requireEntity(registry, id).id)
+    let docSet: Set<string> | undefined
+    if (opts.query?.trim()) docSet = new Set(this.match(lowerQuery(parseQuery(opts.query)).plan, registry, {}).map((m) => m.ref))
+    const all = this.allEvents()
+    const kept = filterTimeline(all, { docs: docSet, entities, from, to })
+    const dated = kept.filter((e) => e.status === 'dated')
+    // undated and unresolved events follow the search and entity filters, not the date window
+    const rest = from === undefined && to === undefined ? kept : filterTimeline(all, { docs: docSet, entities })
+    const undatedEvents = rest.filter((e) => e.status === 'undated')
+    const unresolvedEvents = rest.filter((e) => e.status === 'unresolved')
+    const shown = opts.limit === undefined ? dated : dated.slice(0, Math.max(0, opts.limit))
+    const names: TimelineResult['entities'] = {}
+    for (const e of [...shown, ...undatedEvents, ...unresolvedEvents]) {
+      for (const id of [...e.places, ...e.actors]) {
+        if (names[id]) continue
+        const r = registry.resolve(id)
+        if (r) names[id] = { name: r.name, type: r.type }
+      }
+    }
+    return {
+      events: shown,
+      undatedEvents,
+      unresolvedEvents,
+      undated: undatedEvents.length,
+      unresolved: unresolvedEvents.length,
+      density: density(dated, opts.density),
+      entities: names,
+      ms: Math.round((performance.now() - t0) * 100) / 100
+    }
+  }
+
+  /** The events one document reports (each with all its sources across the archive). */
+  documentEvents(pathOrId: string): TimelineEvent[] {
+    const meta = this.meta(pathOrId)
+    return this.allEvents().filter((e) => e.sources.some((s) => s.docId === meta.id))
   }
 
   // ---- entities ----
@@ -713,6 +842,19 @@ export class ArchiveService {
     await this.writeCuration(mode === 'replace' ? incoming.ops : [...this.curation.ops, ...incoming.ops])
     return incoming.ops.length
   }
+}
+
+/** A copy counts as the document it copies: follow copy links up to the first original or rewrite. */
+function copyRootOf(id: string, story: Story | undefined): string {
+  if (!story) return id
+  const byId = new Map(story.members.map((m) => [m.id, m]))
+  let cur = byId.get(id)
+  const seen = new Set<string>()
+  while (cur && cur.role === 'copy' && cur.of && !seen.has(cur.id)) {
+    seen.add(cur.id)
+    cur = byId.get(cur.of)
+  }
+  return cur?.id ?? id
 }
 
 function round3(x: number): number {

@@ -29,7 +29,7 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
-export const INDEX_VERSION = 3
+export const INDEX_VERSION = 4
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }

@@ -11,6 +11,7 @@
 import type { DateEvidence } from '../dates/evidence'
 import lunr from 'lunr'
 import type { DocEntity } from '../entities/types'
+import type { EventMention } from '../timeline/events'
 import { indexTerms } from './terms'
 
 export const FIELDS = ['title', 'body'] as const
@@ -29,6 +30,8 @@ export interface SegmentDoc {
   story: StoryFingerprint
   /** what the text says about its own publication date (see dates/) */
   dates: DateEvidence
+  /** reported events, their times kept relative to publication (see timeline/) */
+  events: EventMention[]
 }
 
 export interface StoryFingerprint {
@@ -78,7 +81,7 @@ interface TokenSetStatics {
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
 }
 
-export const SEGMENT_VERSION = 3
+export const SEGMENT_VERSION = 4
 
 export interface SegmentFile {
   format: 'dateline-segment'

@@ -1,0 +1,309 @@
+/**
+ * Reported events in one article, found once at index time: a sentence with an event cue (killed,
+ * executions, attack, airstrike, clashes, captured, arrived, announced, found…) that says something
+ * happened — a past-tense cue, a count or a date — with its count, its event time and its report
+ * time kept apart ("The Pentagon claimed last week that …": last week is when it was said).
+ *
+ * Times are stored symbolically (timex.ts), so the timeline re-resolves them whenever the
+ * publication date changes. Entities are joined at timeline time from the document's mentions.
+ */
+import { isBoilerplateLine, prepareText } from '../entities/prepare'
+import { sentences, type Sentence } from '../text/sentences'
+import { findTimexes, type TimeExpr, type Timex } from './timex'
+
+export const EVENT_KINDS = ['killing', 'execution', 'attack', 'airstrike', 'clash', 'capture', 'arrest', 'movement', 'announcement', 'discovery'] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+export interface TimeRef {
+  text: string
+  start: number
+  end: number
+  expr: TimeExpr
+}
+
+export interface EventMention {
+  /** the source sentence(s), offsets in the original text */
+  start: number
+  end: number
+  kind: EventKind
+  /** the cue as written ("executed", "shootouts") */
+  cue: string
+  /** victims, participants or objects counted ("about 120" → 120: the conservative number) */
+  count?: number
+  countText?: string
+  /** when it happened, if the text says */
+  time?: TimeRef
+  /** when it was said or reported ("reported on Sunday that …"): a bound, not the event's date */
+  reported?: TimeRef
+  /** the previous sentences, when this one points back to its place ("on the streets of the town") */
+  context?: [number, number]
+  /** a short label: the clause around the cue */
+  label: string
+}
+
+interface Cue {
+  kind: EventKind
+  re: RegExp
+  /** verbs in a past form: enough on their own; nouns need a count or a date */
+  past: RegExp
+}
+
+const CUES: Cue[] = [
+  { kind: 'execution', re: /\b(?:execut(?:ed|ion|ions|ing)|behead(?:ed|ing|ings)|crucifi(?:ed|xions?))\b/i, past: /ed$/i },
+  { kind: 'airstrike', re: /\b(?:air\s?strikes?|air\s+raids?|drone\s+strikes?|bombardments?|bombarded)\b/i, past: /ed$/i },
+  {
+    kind: 'killing',
+    re: /\b(?:killed|killing|killings|slain|massacred?|massacres|slaughter(?:ed)?|murder(?:ed|s)?|mowed\s+down|gunned\s+down|shot\s+dead|bodies|died|deaths?|wounded|injured)\b/i,
+    past: /(?:ed|slain|down|dead|bodies)$/i
+  },
+  {
+    kind: 'attack',
+    re: /\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|bomb(?:ed|ing|ings)|blasts?|explosions?|suicide\s+bombers?|struck|shell(?:ed|ing)|raid(?:ed|s)?|stormed)\b/i,
+    past: /(?:ed|struck)$/i
+  },
+  {
+    kind: 'clash',
+    re: /\b(?:clash(?:ed|es)?|battled|fought|shootouts?|firefights?|skirmish(?:ed|es)?|fighting\s+broke\s+out|(?:have\s+|has\s+)?(?:erupted|broken\s+out|broke\s+out)|incident)\b/i,
+    past: /(?:ed|fought|out)$/i
+  },
+  {
+    kind: 'capture',
+    re: /\b(?:captured?|seized|took\s+control|taken\s+control|overran|overrun|retook|recaptured|fell\s+to|liberated)\b/i,
+    past: /(?:ed|control|overran|overrun|retook|to)$/i
+  },
+  { kind: 'arrest', re: /\b(?:arrest(?:ed|s)|detained|kidnapp?ed|abducted)\b/i, past: /ed$/i },
+  { kind: 'movement', re: /\b(?:arrived|fled|escaped|defected|withdrew|retreated|returned|crossed)\b/i, past: /./ },
+  {
+    kind: 'announcement',
+    re: /\b(?:announced|declared|imposed|banned|launched|introduced|closed|claimed\s+responsibility|curfew)\b/i,
+    past: /(?:ed|responsibility)$/i
+  },
+  // only the passive: "were found last month"; "have found themselves" and "a found e-mail" are not events
+  { kind: 'discovery', re: /\b(?:(?:was|were|been|be)\s+(?:\w+\s+)?(?:found|discovered|uncovered))\b/i, past: /./ }
+]
+
+const REPORT_VERB = /\b(?:said|says|told|tells|reported|reports|revealed|claimed|confirmed|emerged|announced|wrote|added|stated|disclosed|noted|learned)\b/i
+const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|vowed\s+to|aims?\s+to|if)\s+(?:\S+\s+){0,3}$/i
+const NEGATION_BEFORE = /\b(?:not|never|no|n't|without)\s+(?:\S+\s+){0,2}$/i
+const GENERIC_BEFORE = /\b(?:such|these|those|similar|more|further|frequent|regular|occasional)\s+(?:\S+\s+)?$/i
+const CUMULATIVE = /\b(?:the\s+number\s+of|a\s+total\s+of|in\s+total|so\s+far|to\s+date|death\s+toll|toll\s+(?:has|had|rose|stands)|since\s+the\s+(?:start|beginning)|puts\s+the\s+number)\b/i
+const REFERS_BACK_TO_PLACE = /\b(?:in|of|on|near|around|outside)\s+the\s+(?:town|city|village|camp|district)\b(?!\s+of\b)/i
+const ANAPHOR =
+  /^(?:(?:although|but|and|while|though|yet)\s+)?(?:the|this|that|these|those)\s+(?:\S+\s+){0,2}?(?:massacre|killings?|attacks?|executions?|bombing|shooting|clash(?:es)?|incident|slaughter|ambush|raid|strikes?)\s+(?:\S+\s+)?(?:took\s+place|happened|occurred|(?:was|were)\s+carried\s+out)\b/i
+
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, 'a dozen': 12, dozen: 12, dozens: 12, scores: 20, tens: 10,
+  hundreds: 100, thousands: 1000, 'a hundred': 100
+}
+const COUNT_RE =
+  /(?<![$£€\d.,])\b(?:(?:about|around|some|nearly|almost|approximately|roughly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|between|an\s+estimated|estimated)\s+)?(\d{1,3}(?:,\d{3})+|\d+|a\s+dozen|dozens|scores|tens|hundreds|thousands|a\s+hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s+(?:and|to|or)\s+(\d{1,3}(?:,\d{3})*|\d+))?(?![\d,.]*\s*(?:%|percent|per\s*cent|-?years?[- ]old|km|kilomet|miles?|million|billion|bn|m\b|a\s+(?:day|month|year)|per\s+(?:day|month|year)|dollars|euros|pounds|barrels|times|hours|days|weeks|months|years|minutes))/gi
+const COUNTED_NOUN =
+  /^(?:\s+|\s+["“'‘]?[\p{L}-]+["”'’]?\s+){0,3}?(?:\s|^)(?:of\s+(?:its|their|the\s+group's|the\s+group’s|his)\s+(?:own\s+)?)?(?:[\p{L}-]+\s+)?(?:fighters?|members?|people|persons|civilians|men|women|children|soldiers|militants|troops|workers|dead|bodies|jihadists?|jihadis|recruits|police(?:men)?|officers|prisoners|hostages|captives|insurgents|rebels|guerrillas|volunteers|refugees|residents|villagers|protesters|journalists|britons|foreigners|others|commanders|guards|victims|killed|wounded|injured|died)\b/iu
+
+export function findEvents(original: string): EventMention[] {
+  const prepared = prepareText(original)
+  const out: EventMention[] = []
+  const sents = sentences(prepared.text)
+  const toOrig = (i: number): number => prepared.toOriginal(i)
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si]!
+    if (s.text.length < 20 || isBoilerplateLine(s.text)) continue
+    const timexes = findTimexes(s.text)
+    const anaphor = ANAPHOR.test(s.text)
+    if (anaphor) {
+      const prev = out[out.length - 1]
+      const event = eventTime(s, timexes)
+      // "The massacre took place three months ago": the date of the event the previous sentence reported
+      if (prev && prev.start >= toOrig(sents[Math.max(0, si - 3)]!.start)) {
+        if (!prev.time && event) {
+          prev.time = shift(event, s.start, toOrig)
+          prev.end = toOrig(s.end)
+        }
+        continue
+      }
+    }
+    if (CUMULATIVE.test(s.text)) continue // "the number of executions … at 3,518": a running total, not an event
+    const report = timexes.find((t) => isReportTime(s.text, t))
+    for (const clause of clauses(s.text)) {
+      const { cue, index, past } = clause.first
+      if (!past && GENERIC_BEFORE.test(s.text.slice(Math.max(0, index - 20), index))) continue // "such attacks", "more raids"
+      const inside = (x: { start: number }): boolean => x.start >= clause.from && x.start < clause.to
+      const count = countNear(s.text, clause.cues, clause.from, clause.to)
+      const time = eventTime(s, timexes.filter(inside), index)
+      if (!past && count === undefined && !time) continue
+      // one clause of a long sentence (a scrape with its full stops stripped) is its own source sentence
+      const [from, to] = clause.whole ? [s.start, s.end] : trimmed(s.text, clause.from, clause.to, s.start)
+      const m: EventMention = {
+        start: toOrig(from),
+        end: toOrig(to),
+        kind: kindOf(s.text.slice(clause.from, clause.to), clause.first),
+        cue,
+        label: labelOf(s.text, index, cue.length)
+      }
+      if (count) {
+        m.count = count.value
+        m.countText = count.text
+      }
+      if (time) m.time = shift(time, s.start, toOrig)
+      if (report && report !== time && (clause.whole || inside(report))) m.reported = shift(report, s.start, toOrig)
+      if (si > 0 && REFERS_BACK_TO_PLACE.test(s.text.slice(clause.from, clause.to))) {
+        // "on the streets of the town": the town was named a sentence or two before
+        m.context = [toOrig(sents[Math.max(0, si - 2)]!.start), toOrig(sents[si - 1]!.end)]
+      }
+      out.push(m)
+    }
+  }
+  return out
+}
+
+function shift(t: Timex, base: number, toOrig: (i: number) => number): TimeRef {
+  return { text: t.text.replace(/[\s,;:]+$/, ''), start: toOrig(base + t.start), end: toOrig(base + t.start + t.text.replace(/[\s,;:]+$/, '').length), expr: t.expr }
+}
+
+interface CueHit {
+  cue: string
+  index: number
+  end: number
+  past: boolean
+  kind: EventKind
+}
+
+interface Clause {
+  first: CueHit
+  cues: Array<[number, number]>
+  /** the part of the sentence whose counts and times belong to these cues */
+  from: number
+  to: number
+  whole: boolean
+}
+
+/** Asserted cues: not negated, not hypothetical or future. */
+function cueHits(text: string): CueHit[] {
+  const hits: CueHit[] = []
+  for (const c of CUES) {
+    for (const m of text.matchAll(new RegExp(c.re.source, 'gi'))) {
+      const before = text.slice(Math.max(0, m.index - 60), m.index)
+      if (MODAL_BEFORE.test(before) || NEGATION_BEFORE.test(before)) continue
+      // "self-declared", "at captured soldiers", "the wounded": a participle used as an adjective
+      if (/[-‐‑]$/.test(before) || (/ed$/i.test(m[0]) && /\b(?:at|the|of|a|an|its|their|over|on|with|against)\s+$/i.test(before))) continue
+      // "was killed" / "killed 12" are past; "killing" after "is" is not ("is killing" = ongoing)
+      const past = c.past.test(m[0]) && !/\b(?:is|are|be|being)\s+$/i.test(before)
+      hits.push({ cue: m[0], index: m.index, end: m.index + m[0].length, past, kind: c.kind })
+    }
+  }
+  return hits.sort((x, y) => x.index - y.index || y.cue.length - x.cue.length)
+}
+
+const CLAUSE_GAP_WORDS = 15
+
+/**
+ * Cues close together describe one event ("attacks … killed 12"); cues far apart in one long
+ * sentence describe several. Each group gets the stretch of text up to halfway to its neighbours.
+ */
+function clauses(text: string): Clause[] {
+  const hits = cueHits(text)
+  const groups: CueHit[][] = []
+  for (const h of hits) {
+    const g = groups[groups.length - 1]
+    const last = g?.[g.length - 1]
+    if (g && last && text.slice(last.end, h.index).split(/\s+/).filter(Boolean).length <= CLAUSE_GAP_WORDS) g.push(h)
+    else groups.push([h])
+  }
+  return groups.map((g, i) => {
+    const prev = groups[i - 1]
+    const next = groups[i + 1]
+    const from = prev ? Math.floor((prev[prev.length - 1]!.end + g[0]!.index) / 2) : 0
+    const to = next ? Math.floor((g[g.length - 1]!.end + next[0]!.index) / 2) : text.length
+    // the clause's main cue: a past-tense one if any ("Shootouts have erupted"), else the first
+    const first = g.find((h) => h.past) ?? g[0]!
+    return { first: g[0]!.past ? g[0]! : first, cues: g.map((h) => [h.index, h.end] as [number, number]), from, to, whole: groups.length === 1 }
+  })
+}
+
+function trimmed(text: string, from: number, to: number, base: number): [number, number] {
+  while (from < to && !/\s/.test(text[from - 1] ?? ' ')) from++
+  while (to > from && !/\s/.test(text[to] ?? ' ')) to--
+  return [base + from, base + to]
+}
+
+/** The most specific kind the sentence supports: bodies found are a killing, "executions … killed" an execution. */
+function kindOf(text: string, found: { kind: EventKind }): EventKind {
+  const has = (k: EventKind): boolean => CUES.find((x) => x.kind === k)!.re.test(text)
+  const violent = found.kind === 'killing' || found.kind === 'attack' || found.kind === 'clash' || found.kind === 'discovery'
+  if (violent && has('execution')) return 'execution'
+  if ((found.kind === 'killing' || found.kind === 'attack') && has('airstrike')) return 'airstrike'
+  if (found.kind === 'discovery' && has('killing')) return 'killing'
+  return found.kind
+}
+
+/** The event's own time: the non-report timex closest to the cue (any, when there is no cue position). */
+function eventTime(s: Sentence, timexes: Timex[], cueAt?: number): Timex | undefined {
+  const own = timexes.filter((t) => !isReportTime(s.text, t))
+  if (cueAt === undefined) return own[0]
+  let best: Timex | undefined
+  let bestDist = Infinity
+  for (const t of own) {
+    const d = t.start > cueAt ? t.start - cueAt : cueAt - t.end
+    if (d < bestDist) [best, bestDist] = [t, d]
+  }
+  return best
+}
+
+/** "reported on Sunday that", "Last week, the Pentagon claimed", "This week it was revealed": when it was said */
+function isReportTime(text: string, t: Timex): boolean {
+  const before = text.slice(Math.max(0, t.start - 40), t.start)
+  const after = text.slice(t.end, t.end + 50)
+  if (REPORT_VERB.test(lastWords(before, 2))) return true
+  // "Last week, the Pentagon claimed the …", "This week it was revealed that": said then, about something else;
+  // "… on Sunday, officials said." is the event's own date with its attribution
+  return new RegExp(`^[\\s,]*(?:\\S+\\s+){0,3}?(?:it\\s+was\\s+)?${REPORT_VERB.source}\\s+[\\p{L}"“]`, 'iu').test(after)
+}
+
+function lastWords(s: string, n: number): string {
+  return s.split(/\s+/).filter(Boolean).slice(-n).join(' ')
+}
+
+/**
+ * The count the event is about: a number of people within a few words of a cue ("120 of its own
+ * members", "12 IS fighters"), or the cue's direct object ("killing 30", "execution of 224").
+ */
+function countNear(text: string, cues: Array<[number, number]>, from = 0, to = text.length): { value: number; text: string } | undefined {
+  let best: { value: number; text: string; dist: number } | undefined
+  for (const m of text.matchAll(COUNT_RE)) {
+    if (m.index < from || m.index >= to) continue
+    const v = valueOf(m[1]!)
+    if (!Number.isFinite(v) || v < 2) continue
+    const end = m.index + m[0].length
+    if (/^(?:19|20)\d\d$/.test(m[1]!) && !COUNTED_NOUN.test(text.slice(end))) continue // a year
+    const counted = COUNTED_NOUN.test(text.slice(end))
+    for (const [cs, ce] of cues) {
+      const gap = text.slice(Math.min(end, ce), Math.max(m.index, cs))
+      const words = m.index >= ce || end <= cs ? gap.split(/\s+/).filter(Boolean).length : 0
+      if (!(counted ? words <= 16 : m.index >= ce && words <= 2)) continue
+      const dist = m.index >= ce ? m.index - ce : cs - end
+      if (!best || dist < best.dist) best = { value: v, text: m[0].trim(), dist }
+    }
+  }
+  return best && { value: best.value, text: best.text }
+}
+
+function valueOf(s: string): number {
+  const t = s.toLowerCase().replace(/\s+/g, ' ')
+  if (/^[\d,]+$/.test(t)) return Number(t.replace(/,/g, ''))
+  return NUMBER_WORDS[t] ?? NaN
+}
+
+function labelOf(text: string, at: number, len: number): string {
+  const MAX = 140
+  if (text.length <= MAX) return text
+  // the clause around the cue, widened to whole words
+  let s = at
+  while (s > 0 && !/[;:—–(]/.test(text[s - 1]!) && at - s < 80) s--
+  let e = at + len
+  while (e < text.length && !/[;:—–)]/.test(text[e]!) && e - at < 100) e++
+  let label = text.slice(s, e).trim()
+  if (s > 0) label = '…' + label.replace(/^\S*\s/, '')
+  if (e < text.length) label = label.replace(/\s\S*$/, '') + '…'
+  return label
+}
