@@ -150,7 +150,9 @@ function toEvent(list: Resolved[]): TimelineEvent {
   const best = bestDated(list)
   const counts = list.map((r) => r.m.count).filter((c): c is number => c !== undefined)
   // the label of the most informative source: dated, with a count, first reported
-  const labelled = best?.m.count !== undefined ? best : (list.find((r) => r.range && r.m.count !== undefined) ?? best ?? list.find((r) => r.m.count !== undefined) ?? list[0]!)
+  // (a copy's sentence is the original's, often with its punctuation stripped: the original's reads better)
+  const pool = list.some((r) => r.doc.role !== 'copy') ? list.filter((r) => r.doc.role !== 'copy') : list
+  const labelled = pool.find((r) => r.range && r.m.count !== undefined) ?? bestDated(pool) ?? pool.find((r) => r.m.count !== undefined) ?? pool[0]!
   const notAfters = list.map((r) => r.notAfter).filter((d): d is number => d !== undefined)
   const reported = list.map((r) => r.doc.published.date).filter((d): d is string => !!d).sort()[0] ?? null
   return {

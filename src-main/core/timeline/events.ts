@@ -58,8 +58,8 @@ const CUES: Cue[] = [
   },
   {
     kind: 'attack',
-    re: /\b(?:attack(?:ed|s)?|ambush(?:ed|es)?|bomb(?:ed|ing|ings)|blasts?|explosions?|suicide\s+bombers?|struck|shell(?:ed|ing)|raid(?:ed|s)?|stormed)\b/i,
-    past: /(?:ed|struck)$/i
+    re: /\b(?:opened\s+fire|attack(?:ed|s)?|ambush(?:ed|es)?|bomb(?:ed|ing|ings)|blasts?|explosions?|suicide\s+bombers?|struck|shell(?:ed|ing)|raid(?:ed|s)?|stormed)\b/i,
+    past: /(?:ed|struck|fire)$/i
   },
   {
     kind: 'clash',
@@ -75,13 +75,14 @@ const CUES: Cue[] = [
   { kind: 'movement', re: /\b(?:arrived|fled|escaped|defected|withdrew|retreated|returned|crossed)\b/i, past: /./ },
   {
     kind: 'announcement',
-    re: /\b(?:announced|declared|imposed|banned|launched|introduced|closed|claimed\s+responsibility|curfew)\b/i,
+    re: /\b(?:announced|declared|imposed|banned|launched|introduced|closed|reopened|claimed\s+responsibility|curfew)\b/i,
     past: /(?:ed|responsibility)$/i
   },
   // only the passive: "were found last month"; "have found themselves" and "a found e-mail" are not events
   { kind: 'discovery', re: /\b(?:(?:was|were|been|be)\s+(?:\w+\s+)?(?:found|discovered|uncovered))\b/i, past: /./ }
 ]
 
+const ANY_CUE = new RegExp(CUES.map((c) => c.re.source).join('|'), 'i')
 const REPORT_VERB = /\b(?:said|says|told|tells|reported|reports|revealed|claimed|confirmed|emerged|announced|wrote|added|stated|disclosed|noted|learned)\b/i
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|vowed\s+to|aims?\s+to|if)\s+(?:\S+\s+){0,3}$/i
 const NEGATION_BEFORE = /\b(?:not|never|no|n't|without)\s+(?:\S+\s+){0,2}$/i
@@ -89,7 +90,7 @@ const GENERIC_BEFORE = /\b(?:such|these|those|similar|more|further|frequent|regu
 const CUMULATIVE = /\b(?:the\s+number\s+of|a\s+total\s+of|in\s+total|so\s+far|to\s+date|death\s+toll|toll\s+(?:has|had|rose|stands)|since\s+the\s+(?:start|beginning)|puts\s+the\s+number)\b/i
 const REFERS_BACK_TO_PLACE = /\b(?:in|of|on|near|around|outside)\s+the\s+(?:town|city|village|camp|district)\b(?!\s+of\b)/i
 const ANAPHOR =
-  /^(?:(?:although|but|and|while|though|yet)\s+)?(?:the|this|that|these|those)\s+(?:\S+\s+){0,2}?(?:massacre|killings?|attacks?|executions?|bombing|shooting|clash(?:es)?|incident|slaughter|ambush|raid|strikes?)\s+(?:\S+\s+)?(?:took\s+place|happened|occurred|(?:was|were)\s+carried\s+out)\b/i
+  /(?:^|\b(?:said|says|that|although|but|and|while|though|yet)\s+)(?:the|this|that|these|those)\s+(?:\S+\s+){0,2}?(?:massacre|killings?|attacks?|executions?|bombing|shooting|clash(?:es)?|incident|slaughter|ambush|raid|strikes?)\s+(?:\S+\s+)?(?:took\s+place|happened|occurred|(?:was|were)\s+carried\s+out)\b/i
 
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15,
@@ -99,7 +100,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const COUNT_RE =
   /(?<![$£€\d.,])\b(?:(?:about|around|some|nearly|almost|approximately|roughly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|between|an\s+estimated|estimated)\s+)?(\d{1,3}(?:,\d{3})+|\d+|a\s+dozen|dozens|scores|tens|hundreds|thousands|a\s+hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s+(?:and|to|or)\s+(\d{1,3}(?:,\d{3})*|\d+))?(?![\d,.]*\s*(?:%|percent|per\s*cent|-?years?[- ]old|km|kilomet|miles?|million|billion|bn|m\b|a\s+(?:day|month|year)|per\s+(?:day|month|year)|dollars|euros|pounds|barrels|times|hours|days|weeks|months|years|minutes))/gi
 const COUNTED_NOUN =
-  /^(?:\s+|\s+["“'‘]?[\p{L}-]+["”'’]?\s+){0,3}?(?:\s|^)(?:of\s+(?:its|their|the\s+group's|the\s+group’s|his)\s+(?:own\s+)?)?(?:[\p{L}-]+\s+)?(?:fighters?|members?|people|persons|civilians|men|women|children|soldiers|militants|troops|workers|dead|bodies|jihadists?|jihadis|recruits|police(?:men)?|officers|prisoners|hostages|captives|insurgents|rebels|guerrillas|volunteers|refugees|residents|villagers|protesters|journalists|britons|foreigners|others|commanders|guards|victims|killed|wounded|injured|died)\b/iu
+  /^(?:\s+|\s+["“'‘]?[\p{L}-]+["”'’]?\s+){0,3}?(?:\s|^)(?:of\s+(?:its|their|the\s+group's|the\s+group’s|his)\s+(?:own\s+)?)?(?:[\p{L}-]+\s+)?(?:fighters?|members?|people|persons|civilians|men|women|children|soldiers|militants|troops|workers|dead|bodies|jihadists?|jihadis|recruits|police(?:men)?|officers|prisoners|hostages|captives|insurgents|rebels|guerrillas|volunteers|refugees|families|households|residents|villagers|protesters|journalists|britons|foreigners|others|commanders|guards|victims|killed|wounded|injured|died)\b/iu
 
 export function findEvents(original: string): EventMention[] {
   const prepared = prepareText(original)
@@ -109,8 +110,14 @@ export function findEvents(original: string): EventMention[] {
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si]!
     if (s.text.length < 20 || isBoilerplateLine(s.text)) continue
-    const timexes = findTimexes(s.text)
+    // the headline restates the lead in telegraph style ("Protesters detained in Basra"): the lead is the source
+    if (si === 0 && !/[.!?]["'”’)]*$/.test(s.text) && s.text.length < 120 && prepared.text.slice(s.end, s.end + 1) === '\n') continue
     const anaphor = ANAPHOR.test(s.text)
+    // date parsing is the expensive part: only sentences that can hold an event are parsed
+    if (!anaphor && !ANY_CUE.test(s.text)) continue
+    // a date glued between headline and lead in a scrape ("…near Kirkuk 12 April 2016 Gunmen attacked…")
+    // is the publication date, not the event's
+    const timexes = findTimexes(s.text).filter((t) => !(t.expr.k === 'abs' && s.start + t.start < 300 && /^\s+\p{Lu}/u.test(s.text.slice(t.end))))
     if (anaphor) {
       const prev = out[out.length - 1]
       const event = eventTime(s, timexes)
@@ -124,13 +131,14 @@ export function findEvents(original: string): EventMention[] {
       }
     }
     if (CUMULATIVE.test(s.text)) continue // "the number of executions … at 3,518": a running total, not an event
-    const report = timexes.find((t) => isReportTime(s.text, t))
     for (const clause of clauses(s.text)) {
       const { cue, index, past } = clause.first
       if (!past && GENERIC_BEFORE.test(s.text.slice(Math.max(0, index - 20), index))) continue // "such attacks", "more raids"
       const inside = (x: { start: number }): boolean => x.start >= clause.from && x.start < clause.to
       const count = countNear(s.text, clause.cues, clause.from, clause.to)
-      const time = eventTime(s, timexes.filter(inside), index)
+      const cueSpan: [number, number] = [index, index + cue.length]
+      const time = eventTime(s, timexes.filter(inside), cueSpan)
+      const report = timexes.find((t) => isReportTime(s.text, t, cueSpan))
       if (!past && count === undefined && !time) continue
       // one clause of a long sentence (a scrape with its full stops stripped) is its own source sentence
       const [from, to] = clause.whole ? [s.start, s.end] : trimmed(s.text, clause.from, clause.to, s.start)
@@ -238,9 +246,10 @@ function kindOf(text: string, found: { kind: EventKind }): EventKind {
 }
 
 /** The event's own time: the non-report timex closest to the cue (any, when there is no cue position). */
-function eventTime(s: Sentence, timexes: Timex[], cueAt?: number): Timex | undefined {
-  const own = timexes.filter((t) => !isReportTime(s.text, t))
-  if (cueAt === undefined) return own[0]
+function eventTime(s: Sentence, timexes: Timex[], cue?: [number, number]): Timex | undefined {
+  const own = timexes.filter((t) => !isReportTime(s.text, t, cue))
+  if (cue === undefined) return own[0]
+  const cueAt = cue[0]
   let best: Timex | undefined
   let bestDist = Infinity
   for (const t of own) {
@@ -251,17 +260,23 @@ function eventTime(s: Sentence, timexes: Timex[], cueAt?: number): Timex | undef
 }
 
 /** "reported on Sunday that", "Last week, the Pentagon claimed", "This week it was revealed": when it was said */
-function isReportTime(text: string, t: Timex): boolean {
-  const before = text.slice(Math.max(0, t.start - 40), t.start)
-  const after = text.slice(t.end, t.end + 50)
-  if (REPORT_VERB.test(lastWords(before, 2))) return true
-  // "Last week, the Pentagon claimed the …", "This week it was revealed that": said then, about something else;
-  // "… on Sunday, officials said." is the event's own date with its attribution
-  return new RegExp(`^[\\s,]*(?:\\S+\\s+){0,3}?(?:it\\s+was\\s+)?${REPORT_VERB.source}\\s+[\\p{L}"“]`, 'iu').test(after)
-}
+const REPORT_AFTER = new RegExp(`^[\\s,]*(?:\\S+\\s+){0,3}?(?:it\\s+was\\s+)?(${REPORT_VERB.source})\\s+[\\p{L}"“]`, 'iu')
 
-function lastWords(s: string, n: number): string {
-  return s.split(/\s+/).filter(Boolean).slice(-n).join(' ')
+/**
+ * A time that says when something was said, not when it happened: "reported on Sunday that",
+ * "Last week, the Pentagon claimed the …", "This week it was revealed that". Not when the saying is
+ * the event itself ("announced a curfew last week"), nor "… on Sunday, officials said." (the
+ * event's own date with its attribution).
+ */
+function isReportTime(text: string, t: Timex, cue?: [number, number]): boolean {
+  const isCue = (at: number): boolean => cue !== undefined && at >= cue[0] && at < cue[1]
+  const from = Math.max(0, t.start - 40)
+  const before = text.slice(from, t.start)
+  const last = [...before.matchAll(new RegExp(REPORT_VERB.source, 'gi'))].pop()
+  // the verb right before the time: "reported on Sunday", "claimed last week"
+  if (last && before.slice(last.index + last[0].length).split(/\s+/).filter(Boolean).length <= 1 && !isCue(from + last.index)) return true
+  const a = REPORT_AFTER.exec(text.slice(t.end, t.end + 50))
+  return !!a && !isCue(t.end + a[0].search(REPORT_VERB))
 }
 
 /**
