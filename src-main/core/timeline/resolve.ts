@@ -52,7 +52,8 @@ export function resolveTimex(e: TimeExpr, anchor: Anchor | null): DateRange | nu
 }
 
 function widthPrecision(days: number): TimePrecision {
-  return days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 31 ? 'month' : days <= 92 ? 'season' : days <= 366 ? 'year' : 'vague'
+  // "about a month", "about a season": a range a little wider than its unit still reads as that unit
+  return days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 45 ? 'month' : days <= 100 ? 'season' : days <= 366 ? 'year' : 'vague'
 }
 
 function at(e: Exclude<TimeExpr, { k: 'abs' }>, dct: number): Omit<DateRange, 'basis'> {
