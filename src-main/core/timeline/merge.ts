@@ -1,7 +1,8 @@
 /**
  * The same event reported by several articles becomes one group of mentions. Two mentions are the
  * same event when their kinds agree and their date ranges overlap, and one of these holds:
- * - they give the same count (120 executions, 12 killed) — and never when their counts differ;
+ * - they give the same count (120 executions, 12 killed) and name no different places — and never
+ *   merge when their counts differ;
  * - their sentences share most of their text (a copy, a rewrite quoting it), within one story;
  * - they name the same place and both are dated to a month or better.
  * Candidate pairs come from buckets (count, story, place), so the work grows with the archive, not
@@ -56,6 +57,20 @@ function overlaps(a: MergeInput, b: MergeInput): boolean {
 }
 
 const FINE: ReadonlySet<string> = new Set(['day', 'week', 'month'])
+const MAX_BUCKET = 1000
+const MAX_MONTHS = 14
+
+/** The months a mention's range touches (as year·12+month), or undefined when it is too wide or open. */
+function months(m: MergeInput): number[] | undefined {
+  const [s, e] = span(m)
+  if (!Number.isFinite(s) || !Number.isFinite(e)) return undefined
+  const a = new Date(s * 864e5)
+  const b = new Date(e * 864e5)
+  const first = a.getUTCFullYear() * 12 + a.getUTCMonth()
+  const last = b.getUTCFullYear() * 12 + b.getUTCMonth()
+  if (last - first >= MAX_MONTHS) return undefined
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i)
+}
 
 /** Groups of mention keys, each one event. */
 export function mergeMentions(items: readonly MergeInput[]): number[][] {
@@ -75,6 +90,8 @@ export function mergeMentions(items: readonly MergeInput[]): number[][] {
     return s
   }
   const countsDiffer = (a: MergeInput, b: MergeInput): boolean => a.count !== undefined && b.count !== undefined && a.count !== b.count
+  // 12 killed in Homs and 12 killed in Hama the same week are two events
+  const placesDiffer = (a: MergeInput, b: MergeInput): boolean => a.places.length > 0 && b.places.length > 0 && !a.places.some((p) => b.places.includes(p))
 
   const bucket = (keyOf: (m: MergeInput) => string[] | undefined): Map<string, number[]> => {
     const map = new Map<string, number[]>()
@@ -89,7 +106,7 @@ export function mergeMentions(items: readonly MergeInput[]): number[][] {
   }
   const pairs = (groups: Map<string, number[]>, same: (a: MergeInput, b: MergeInput, i: number, j: number) => boolean): void => {
     for (const list of groups.values()) {
-      if (list.length > 400) continue // a count or place so common it says nothing
+      if (list.length > MAX_BUCKET) continue // a count or place so common in one month that it says nothing
       for (let x = 0; x < list.length; x++) {
         for (let y = x + 1; y < list.length; y++) {
           const [i, j] = [list[x]!, list[y]!]
@@ -101,10 +118,10 @@ export function mergeMentions(items: readonly MergeInput[]): number[][] {
     }
   }
 
-  // 1. the same count
+  // 1. the same count (bucketed by count and month, so a common count in a large archive stays cheap)
   pairs(
-    bucket((m) => (m.count !== undefined && m.count >= 2 ? [String(m.count)] : undefined)),
-    () => true
+    bucket((m) => (m.count !== undefined && m.count >= 2 ? months(m)?.map((k) => `${m.count}|${k}`) : undefined)),
+    (a, b) => !placesDiffer(a, b)
   )
   // 2. the same sentence, told again within one story (a copy, or a rewrite quoting it)
   pairs(
@@ -113,7 +130,7 @@ export function mergeMentions(items: readonly MergeInput[]): number[][] {
   )
   // 3. the same place, both dated finely enough to tell events apart
   pairs(
-    bucket((m) => (m.range && FINE.has(m.range.precision) ? m.places : undefined)),
+    bucket((m) => (m.range && FINE.has(m.range.precision) ? m.places.flatMap((p) => months(m)!.map((k) => `${p}|${k}`)) : undefined)),
     (a, b) => a.doc !== b.doc && a.kind === b.kind && !countsDiffer(a, b)
   )
 
