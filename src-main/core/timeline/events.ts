@@ -105,7 +105,7 @@ const COUNTED_NOUN =
 export function findEvents(original: string): EventMention[] {
   const prepared = prepareText(original)
   const out: EventMention[] = []
-  const sents = sentences(prepared.text)
+  const sents = sentences(prepared.text).flatMap((x) => (x.text.length > MAX_SENTENCE ? chunks(x) : [x]))
   const toOrig = (i: number): number => prepared.toOriginal(i)
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si]!
@@ -161,6 +161,27 @@ export function findEvents(original: string): EventMention[] {
       }
       out.push(m)
     }
+  }
+  return out
+}
+
+const MAX_SENTENCE = 1200
+
+/**
+ * A "sentence" of thousands of characters is a scrape with no punctuation at all: cut it at spaces
+ * into pieces of about 800 characters, so date parsing stays linear in the text's length.
+ */
+function chunks(x: Sentence): Sentence[] {
+  const out: Sentence[] = []
+  let from = 0
+  while (from < x.text.length) {
+    let to = Math.min(x.text.length, from + 800)
+    if (to < x.text.length) {
+      const space = x.text.lastIndexOf(' ', to)
+      if (space > from + 200) to = space
+    }
+    out.push({ start: x.start + from, end: x.start + to, text: x.text.slice(from, to) })
+    from = to
   }
   return out
 }
