@@ -7,7 +7,8 @@
 export const Channels = {
   status: 'archive:status',
   chooseArchive: 'archive:choose',
-  search: 'search:query'
+  search: 'search:query',
+  timeline: 'timeline:query'
 } as const
 
 export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt' | 'invalid' | 'no-archive' | 'internal'
@@ -44,15 +45,69 @@ export interface SearchResponse {
   ms: number
 }
 
+export interface TimelineRequest {
+  /** only events reported by documents matching this search ('' = the whole archive) */
+  query?: string
+  /** only events whose places or actors include every one of these entity ids */
+  entities?: string[]
+  /** YYYY-MM-DD, inclusive */
+  from?: string
+  to?: string
+  limit?: number
+}
+
+export type TimePrecision = 'day' | 'week' | 'month' | 'season' | 'year' | 'vague'
+
+export interface TimelineSourceView {
+  path: string
+  sentence: string
+  /** [start, end) in the document's text */
+  offsets: [number, number]
+  dateText: string | null
+  basis: 'explicit' | 'published' | null
+  published: string | null
+  archived: string
+  role?: 'original' | 'copy' | 'rewrite'
+}
+
+export interface TimelineEventView {
+  id: string
+  status: 'dated' | 'undated' | 'unresolved'
+  start: string | null
+  end: string | null
+  precision: TimePrecision | null
+  notAfter: string | null
+  kind: string
+  label: string
+  count: number | null
+  places: string[]
+  actors: string[]
+  sources: TimelineSourceView[]
+  independentSources: number
+  reported: string | null
+  archived: string
+}
+
+export interface TimelineResponse {
+  events: TimelineEventView[]
+  undatedEvents: TimelineEventView[]
+  unresolvedEvents: TimelineEventView[]
+  density: { unit: 'day' | 'month' | 'year'; buckets: Array<{ at: string; events: number }> }
+  entities: Record<string, { name: string; type: 'person' | 'organization' | 'place' }>
+  ms: number
+}
+
 /** What the preload exposes as `window.dateline`. */
 export interface DatelineApi {
   getStatus(): Promise<Result<StatusView>>
   /** Shows the native folder dialog, then opens and indexes the chosen archive. */
   chooseArchive(): Promise<Result<StatusView>>
   search(request: SearchRequest): Promise<Result<SearchResponse>>
+  /** The reported events of the archive or of a search, each once with all its sources. */
+  timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
 }
 
-export const API_KEYS = ['getStatus', 'chooseArchive', 'search'] as const satisfies ReadonlyArray<keyof DatelineApi>
+export const API_KEYS = ['getStatus', 'chooseArchive', 'search', 'timeline'] as const satisfies ReadonlyArray<keyof DatelineApi>
 
 export const MAX_QUERY_CHARS = 1000
 
@@ -64,4 +119,17 @@ export function isSearchRequest(v: unknown): v is SearchRequest {
   if (typeof r['query'] !== 'string' || r['query'].length > MAX_QUERY_CHARS) return false
   const intOk = (x: unknown, max: number) => x === undefined || (Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max)
   return intOk(r['limit'], 500) && intOk(r['offset'], 1_000_000)
+}
+
+const YMD_RE = /^\d{4}-\d{2}-\d{2}$/
+
+export function isTimelineRequest(v: unknown): v is TimelineRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const r = v as Record<string, unknown>
+  if (!Object.keys(r).every((k) => ['query', 'entities', 'from', 'to', 'limit'].includes(k))) return false
+  if (r['query'] !== undefined && (typeof r['query'] !== 'string' || r['query'].length > MAX_QUERY_CHARS)) return false
+  const ents = r['entities']
+  if (ents !== undefined && !(Array.isArray(ents) && ents.length <= 20 && ents.every((e) => typeof e === 'string' && e.length > 0 && e.length <= 200))) return false
+  for (const k of ['from', 'to']) if (r[k] !== undefined && (typeof r[k] !== 'string' || !YMD_RE.test(r[k] as string))) return false
+  return r['limit'] === undefined || (Number.isInteger(r['limit']) && (r['limit'] as number) >= 0 && (r['limit'] as number) <= 100_000)
 }

@@ -9,7 +9,8 @@ import { Channels, type DatelineApi } from '../contract/api'
 const api: DatelineApi = {
   getStatus: () => ipcRenderer.invoke(Channels.status),
   chooseArchive: () => ipcRenderer.invoke(Channels.chooseArchive),
-  search: (request) => ipcRenderer.invoke(Channels.search, request)
+  search: (request) => ipcRenderer.invoke(Channels.search, request),
+  timeline: (request) => ipcRenderer.invoke(Channels.timeline, request)
 }
 
 contextBridge.exposeInMainWorld('dateline', api)

@@ -4,7 +4,7 @@
  * Every call checks the sender and validates its arguments before any service runs.
  */
 import type { IpcMainInvokeEvent } from 'electron'
-import { Channels, isSearchRequest, type Result, type SearchRequest, type SearchResponse, type StatusView } from '../contract/api'
+import { Channels, isSearchRequest, isTimelineRequest, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
 
 export type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -17,6 +17,7 @@ export interface Services {
   status(): Promise<Result<StatusView>>
   chooseArchive(): Promise<Result<StatusView>>
   search(request: SearchRequest): Promise<Result<SearchResponse>>
+  timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
 }
 
 export class UntrustedSenderError extends Error {}
@@ -39,6 +40,13 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
     guard((request) => {
       if (!isSearchRequest(request)) return invalid('search expects { query: string (≤ 1000 chars), limit?, offset? }')
       return services.search(request)
+    })
+  )
+  ipc.handle(
+    Channels.timeline,
+    guard((request) => {
+      if (!isTimelineRequest(request)) return invalid('timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }')
+      return services.timeline(request)
     })
   )
 }

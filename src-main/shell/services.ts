@@ -2,7 +2,7 @@
  * What the window can ask for, implemented on the core. No electron import: the folder picker
  * and settings are injected by the composition root, so this is tested under plain Node.
  */
-import type { Result, SearchRequest, SearchResponse, StatusView } from '../contract/api'
+import type { Result, SearchRequest, SearchResponse, StatusView, TimelineRequest, TimelineResponse } from '../contract/api'
 import { ArchiveService } from '../core/api'
 import { DatelineError } from '../core/errors'
 import type { Services } from './ipc'
@@ -55,6 +55,29 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
       if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
       if (!req.query.trim()) return { ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } }
       return guarded(async () => svc.search(req.query, { limit: req.limit, offset: req.offset }))
+    },
+    async timeline(req: TimelineRequest): Promise<Result<TimelineResponse>> {
+      const svc = current
+      if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
+      return guarded(async () => {
+        const t = svc.timeline({
+          ...(req.query?.trim() ? { query: req.query } : {}),
+          ...(req.entities ? { entities: req.entities } : {}),
+          ...(req.from ? { from: req.from } : {}),
+          ...(req.to ? { to: req.to } : {}),
+          ...(req.limit !== undefined ? { limit: req.limit } : {})
+        })
+        // only what the window draws: no document ids, no counts it can compute itself
+        const view = (e: (typeof t.events)[number]) => ({ ...e, sources: e.sources.map(({ docId: _docId, ...s }) => s) })
+        return {
+          events: t.events.map(view),
+          undatedEvents: t.undatedEvents.map(view),
+          unresolvedEvents: t.unresolvedEvents.map(view),
+          density: t.density,
+          entities: t.entities,
+          ms: t.ms
+        }
+      })
     }
   }
 }

@@ -1,22 +1,23 @@
 // The IPC boundary: every channel registered, foreign senders refused, arguments validated,
 // and the services answering from the real core with errors as values.
 import { describe, expect, it } from 'vitest'
-import { Channels, type Result, type SearchResponse, type StatusView } from '../../src-main/contract/api'
+import { Channels, type Result, type SearchResponse, type StatusView, type TimelineResponse } from '../../src-main/contract/api'
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
+import { writeTimelineArchive } from '../fixtures/timeline'
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
 const APP_URL = 'app://bundle/index.html'
 
 function setup(pick: string | null = null) {
-  const fx = writeFixtureArchive()
+  const fx = pick === 'timeline' ? writeTimelineArchive() : writeFixtureArchive()
   const handlers = new Map<string, Listener>()
   const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
   const remembered: string[] = []
   const services = createServices({
     dataDir: fx.dataDir,
-    pickFolder: async () => (pick === 'fixture' ? fx.root : pick),
+    pickFolder: async () => (pick === 'fixture' || pick === 'timeline' ? fx.root : pick),
     lastArchive: () => null,
     rememberArchive: (p) => void remembered.push(p)
   })
@@ -54,6 +55,22 @@ describe('IPC handlers', () => {
     expect(found.ok && found.value.hits).toHaveLength(2)
     const bad = await call(Channels.search, APP_URL, { query: 'title:' })
     expect(bad).toEqual({ ok: false, error: { code: 'query', message: expect.stringMatching(/needs a word after it/) } })
+  })
+
+  it('rejects malformed timeline requests, and answers well-formed ones from the real core', async () => {
+    const { call } = setup('timeline')
+    for (const bad of [null, 'x', { from: '2015-1-1' }, { to: 20150101 }, { entities: 'place:raqqa' }, { entities: [''] }, { limit: -2 }, { extra: true }]) {
+      expect(await call(Channels.timeline, APP_URL, bad)).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    }
+    expect(await call(Channels.timeline, APP_URL, {})).toMatchObject({ ok: false, error: { code: 'no-archive' } })
+    await call(Channels.chooseArchive, APP_URL)
+    const t = (await call(Channels.timeline, APP_URL, { from: '2019-01-01', to: '2019-12-31' })) as Result<TimelineResponse>
+    if (!t.ok) throw new Error(t.error.message)
+    const strike = t.value.events.find((e) => e.count === 23)!
+    expect(strike).toMatchObject({ start: '2019-11-01', precision: 'day', independentSources: 2 })
+    expect(Object.keys(strike.sources[0]!)).not.toContain('docId')
+    expect(t.value.events.every((e) => e.start!.startsWith('2019'))).toBe(true)
+    expect(await call(Channels.timeline, APP_URL, { from: '2019-02-30' })).toMatchObject({ ok: false, error: { code: 'usage', message: expect.stringMatching(/not a date/) } })
   })
 
   it('keeps the current state when the folder dialog is cancelled', async () => {

@@ -26,7 +26,8 @@ registerIpcHandlers(
   {
     status: async () => ({ ok: true, value: { archive: '/a', documents: 3, indexing: false } }),
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false } }),
-    search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } })
+    search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } }),
+    timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } })
   },
   { app: { protocol: 'app:', host: 'bundle' } }
 )
@@ -43,10 +44,12 @@ describe('preload ↔ main contract', () => {
     await expect(api.getStatus()).resolves.toEqual({ ok: true, value: { archive: '/a', documents: 3, indexing: false } })
     await expect(api.chooseArchive()).resolves.toMatchObject({ ok: true, value: { archive: '/b' } })
     await expect(api.search({ query: 'raqqa' })).resolves.toMatchObject({ ok: true, value: { query: 'raqqa' } })
+    await expect(api.timeline({ from: '2015-01-01' })).resolves.toMatchObject({ ok: true, value: { events: [] } })
   })
 
   it('main still validates when the renderer sends garbage', async () => {
     await expect(api.search({ query: 7 } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.timeline({ from: 'last week' } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
   })
 
   it('main refuses frames that are not ours', async () => {
