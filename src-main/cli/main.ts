@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type ReuseView, type SearchResult, type StoryView, type TimelineResult } from '../core/api'
-import type { TimelineEvent } from '../core/timeline/build'
+import { publicEvent, type TimelineEvent } from '../core/timeline/build'
 import { toCsv, toTimelineJs } from '../core/timeline/export'
 import type { Published } from '../core/dates/publication'
 import type { Facets } from '../core/entities/facets'
@@ -282,29 +282,12 @@ function jsonSearch(r: SearchResult) {
 }
 
 function jsonTimeline(t: TimelineResult) {
-  const ev = (e: TimelineEvent) => ({
-    id: e.id,
-    status: e.status,
-    start: e.start,
-    end: e.end,
-    precision: e.precision,
-    notAfter: e.notAfter,
-    kind: e.kind,
-    label: e.label,
-    count: e.count,
-    places: e.places,
-    actors: e.actors,
-    sources: e.sources.map((s) => ({ path: s.path, sentence: s.sentence, offsets: s.offsets, dateText: s.dateText, basis: s.basis, published: s.published, archived: s.archived, ...(s.role ? { role: s.role } : {}) })),
-    independentSources: e.independentSources,
-    reported: e.reported,
-    archived: e.archived
-  })
   return {
-    events: t.events.map(ev),
+    events: t.events.map(publicEvent),
     unresolved: t.unresolved,
     undated: t.undated,
-    undatedEvents: t.undatedEvents.map(ev),
-    unresolvedEvents: t.unresolvedEvents.map(ev),
+    undatedEvents: t.undatedEvents.map(publicEvent),
+    unresolvedEvents: t.unresolvedEvents.map(publicEvent),
     density: t.density,
     entities: t.entities,
     ms: t.ms

@@ -4,6 +4,7 @@
  */
 import type { Result, SearchRequest, SearchResponse, StatusView, TimelineRequest, TimelineResponse } from '../contract/api'
 import { ArchiveService } from '../core/api'
+import { publicEvent } from '../core/timeline/build'
 import { DatelineError } from '../core/errors'
 import type { Services } from './ipc'
 
@@ -68,11 +69,10 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
           ...(req.limit !== undefined ? { limit: req.limit } : {})
         })
         // only what the window draws: no document ids, no counts it can compute itself
-        const view = (e: (typeof t.events)[number]) => ({ ...e, sources: e.sources.map(({ docId: _docId, ...s }) => s) })
         return {
-          events: t.events.map(view),
-          undatedEvents: t.undatedEvents.map(view),
-          unresolvedEvents: t.unresolvedEvents.map(view),
+          events: t.events.map(publicEvent),
+          undatedEvents: t.undatedEvents.map(publicEvent),
+          unresolvedEvents: t.unresolvedEvents.map(publicEvent),
           density: t.density,
           entities: t.entities,
           ms: t.ms

@@ -211,6 +211,11 @@ export function buildTimeline(docs: readonly TimelineDoc[]): TimelineEvent[] {
   )
 }
 
+/** An event as shown outside the core (CLI, window): document ids are internal. */
+export function publicEvent(e: TimelineEvent): Omit<TimelineEvent, 'sources'> & { sources: Array<Omit<TimelineSource, 'docId'>> } {
+  return { ...e, sources: e.sources.map(({ docId: _docId, ...s }) => s) }
+}
+
 export interface TimelineFilter {
   /** only events with a source among these documents */
   docs?: ReadonlySet<string>

@@ -187,7 +187,8 @@ function chunks(x: Sentence): Sentence[] {
 }
 
 function shift(t: Timex, base: number, toOrig: (i: number) => number): TimeRef {
-  return { text: t.text.replace(/[\s,;:]+$/, ''), start: toOrig(base + t.start), end: toOrig(base + t.start + t.text.replace(/[\s,;:]+$/, '').length), expr: t.expr }
+  const text = t.text.replace(/[\s,;:]+$/, '')
+  return { text, start: toOrig(base + t.start), end: toOrig(base + t.start + text.length), expr: t.expr }
 }
 
 interface CueHit {
@@ -245,8 +246,7 @@ function clauses(text: string): Clause[] {
     const from = prev ? Math.floor((prev[prev.length - 1]!.end + g[0]!.index) / 2) : 0
     const to = next ? Math.floor((g[g.length - 1]!.end + next[0]!.index) / 2) : text.length
     // the clause's main cue: a past-tense one if any ("Shootouts have erupted"), else the first
-    const first = g.find((h) => h.past) ?? g[0]!
-    return { first: g[0]!.past ? g[0]! : first, cues: g.map((h) => [h.index, h.end] as [number, number]), from, to, whole: groups.length === 1 }
+    return { first: g.find((h) => h.past) ?? g[0]!, cues: g.map((h) => [h.index, h.end] as [number, number]), from, to, whole: groups.length === 1 }
   })
 }
 
@@ -311,8 +311,8 @@ function countNear(text: string, cues: Array<[number, number]>, from = 0, to = t
     const v = valueOf(m[1]!)
     if (!Number.isFinite(v) || v < 2) continue
     const end = m.index + m[0].length
-    if (/^(?:19|20)\d\d$/.test(m[1]!) && !COUNTED_NOUN.test(text.slice(end))) continue // a year
     const counted = COUNTED_NOUN.test(text.slice(end))
+    if (/^(?:19|20)\d\d$/.test(m[1]!) && !counted) continue // a year
     for (const [cs, ce] of cues) {
       const gap = text.slice(Math.min(end, ce), Math.max(m.index, cs))
       const words = m.index >= ce || end <= cs ? gap.split(/\s+/).filter(Boolean).length : 0
