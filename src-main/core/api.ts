@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
-import { scanArchive, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
+import { scanArchive, scanPaths, inScope, normalizeScope, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
 import { analyzeDocument } from './analyze'
 import { parseYmd } from './dates/calendar'
@@ -29,6 +29,10 @@ import { Segment, type SegmentDoc } from './search/segment'
 import { highlightSpans, makeSnippet } from './search/snippet'
 import { buildTimeline, density, filterTimeline, type Density, type DensityUnit, type TimelineDoc, type TimelineEvent } from './timeline/build'
 import { writeFileAtomic } from './store/atomic'
+import { runImport, type DuplicateFile, type ImportedFile, type ImportProgress } from './import/run'
+import type { Rejection } from './import/collect'
+import { removeOrphanedImports } from './import/temp'
+import { access, constants as fsConstants, stat } from 'node:fs/promises'
 import { acquireLock } from './store/lock'
 import { foldWord } from './text/fold'
 import { archiveDataDir, defaultDataDir } from './store/paths'
@@ -198,6 +202,30 @@ export interface TimelineResult {
   ms: number
 }
 
+export interface ImportOptions {
+  /** destination folder inside the archive; "{date}" becomes today's date (default "Imported/{date}") */
+  target?: string
+  signal?: AbortSignal
+  onProgress?: (p: ImportProgress) => void
+  /** each file's outcome as soon as it is known */
+  onFile?: Parameters<typeof runImport>[1]['onFile']
+}
+
+export interface ImportReport {
+  imported: ImportedFile[]
+  duplicates: DuplicateFile[]
+  rejected: Rejection[]
+  cancelled: boolean
+  /** files not looked at because the import was cancelled */
+  notStarted: number
+  /** documents in the archive after the import */
+  documents: number
+  /** time from the first copy to the new files being searchable */
+  ms: number
+}
+
+export const DEFAULT_IMPORT_TARGET = 'Imported/{date}'
+
 export interface ArchiveStatus {
   archive: string
   dataDir: string
@@ -229,6 +257,8 @@ export class ArchiveService {
   private registryCache: EntityRegistry | undefined
   private storyCache: StoryCache | undefined
   private timelineCache: { registry: EntityRegistry; stories: StoryCache; events: TimelineEvent[] } | undefined
+  /** a full reconciliation with the folder has run in this session (imports can then look only at their target) */
+  private fullyReconciled = false
 
   private constructor(
     readonly archive: string,
@@ -285,19 +315,77 @@ export class ArchiveService {
 
   /** Bring the index up to date with the archive folder. Only added/changed/removed files are read. */
   update(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
-    const run = this.queue.then(() => this.doUpdate(onProgress))
+    return this.enqueue(() => this.doUpdate(onProgress))
+  }
+
+  /**
+   * Bring only these archive paths (relative; files or folders) up to date: what the live watcher
+   * and imports use, so one new file costs one file's work and not a listing of the whole archive.
+   */
+  updatePaths(paths: readonly string[], onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
+    return this.enqueue(() => this.doUpdate(onProgress, normalizeScope(paths)))
+  }
+
+  /**
+   * Copy dropped files and folders into the archive (never overwriting; duplicates by content are
+   * not copied) and index them at once. Rejects only when the archive itself is unusable; every
+   * per-file problem is a reason in the report.
+   */
+  importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
+    return this.enqueue(() => this.doImport(sources, opts))
+  }
+
+  private async doImport(sources: readonly string[], opts: ImportOptions): Promise<ImportReport> {
+    const target = importTarget(opts.target ?? DEFAULT_IMPORT_TARGET)
+    await access(this.archive, fsConstants.W_OK).catch((err: NodeJS.ErrnoException) => {
+      throw err.code === 'ENOENT'
+        ? new DatelineError('not-found', `Archive folder not found: ${this.archive}`)
+        : new DatelineError('io', `Cannot import into ${this.archive}: the folder cannot be written (${errCode(err)}).`)
+    })
+    if (!(await stat(this.archive)).isDirectory()) throw new DatelineError('not-found', `Archive folder not found: ${this.archive}`)
+    // Know everything the archive holds before judging duplicates: after a crash, copies may
+    // exist that the index has not seen yet. The first import of a session reconciles fully.
+    if (!this.fullyReconciled) await this.doUpdate()
+    else await this.doUpdate(undefined, [target])
+    const known = new Map<string, string>()
+    for (const d of Object.values(this.manifest.docs)) if (!known.has(d.hash)) known.set(d.hash, d.path)
+    const t0 = performance.now()
+    const outcome = await runImport(sources, {
+      archive: this.archive,
+      target,
+      maxBytes: this.opts.maxFileBytes,
+      known,
+      exclude: [this.dataDir],
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      onFile: opts.onFile
+    })
+    if (outcome.imported.length) {
+      await this.doUpdate((p) => opts.onProgress?.({ phase: 'index', done: p.done, total: p.total, bytes: 0, totalBytes: 0, current: p.current }), outcome.imported.map((f) => f.to))
+    }
+    return { ...outcome, documents: this.documentCount, ms: Math.round(performance.now() - t0) }
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job)
     this.queue = run.catch(() => {})
     return run
   }
 
-  private async doUpdate(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
+  private async doUpdate(onProgress?: (p: IndexProgress) => void, scope?: string[]): Promise<IndexReport> {
     const t0 = performance.now()
     await this.store.ensureDir()
     const lock = await acquireLock(this.store.dir)
     try {
       await this.store.removeStrayFiles(new Set(this.manifest.segments))
       onProgress?.({ phase: 'scan', done: 0, total: 0 })
-      const { files, skipped } = await scanArchive(this.archive, { exclude: [this.dataDir], maxBytes: this.opts.maxFileBytes })
+      const scanOpts = { exclude: [this.dataDir], maxBytes: this.opts.maxFileBytes }
+      const { files, skipped } = scope ? await scanPaths(this.archive, scope, scanOpts) : await scanArchive(this.archive, scanOpts)
+      const covered = (p: string) => !scope || inScope(p, scope)
+      if (!scope) {
+        this.fullyReconciled = true
+        await removeOrphanedImports(this.archive, skipped)
+      }
 
       const manifest: Manifest = structuredClone(this.manifest)
       const byPath = new Map(Object.values(manifest.docs).map((d) => [d.path, d]))
@@ -312,6 +400,7 @@ export class ArchiveService {
 
       const rejected = manifest.rejected
       manifest.rejected = {}
+      for (const [p, r] of Object.entries(rejected)) if (!covered(p)) manifest.rejected[p] = r
       const changed = files.filter((f) => {
         seen.add(f.path)
         const old = byPath.get(f.path)
@@ -361,7 +450,7 @@ export class ArchiveService {
       })
 
       for (const [p, d] of byPath) {
-        if (!seen.has(p)) {
+        if (!seen.has(p) && covered(p)) {
           delete manifest.docs[d.id]
           removed++
         }
@@ -882,4 +971,14 @@ async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T)
     while (next < items.length) await fn(items[next++]!)
   })
   await Promise.all(workers)
+}
+
+/** "Imported/{date}" → "Imported/2026-11-22"; refuses paths that leave the archive or hide the files. */
+export function importTarget(template: string, now = new Date()): string {
+  const ymd = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+  const parts = template.replaceAll('{date}', ymd).split(/[\\/]+/).filter((p) => p && p !== '.')
+  if (path.isAbsolute(template) || parts.some((p) => p === '..' || p.startsWith('.'))) {
+    throw new DatelineError('usage', `The import folder must be a visible folder inside the archive (got "${template}").`)
+  }
+  return parts.join('/')
 }

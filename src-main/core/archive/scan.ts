@@ -33,79 +33,136 @@ const NOT_ARTICLES = /^(?:readme|license|licence|changelog|contributing)(?:\.[a-
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 export async function scanArchive(root: string, opts: ScanOptions = {}): Promise<{ files: FileEntry[]; skipped: Skipped[] }> {
-  const files: FileEntry[] = []
-  const skipped: Skipped[] = []
-  const exclude = new Set((opts.exclude ?? []).map((p) => path.resolve(p)))
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
-  const readers = opts.readers ?? defaultReaders
   const rootAbs = path.resolve(root)
+  const rootInfo = await stat(rootAbs).catch(() => null)
+  if (!rootInfo?.isDirectory()) throw new DatelineError('not-found', `Archive folder not found: ${root}`)
+  const walker = new Walker(rootAbs, opts)
+  await walker.walk(rootAbs)
+  return { files: walker.files, skipped: walker.skipped }
+}
 
-  const rel = (abs: string) => path.relative(rootAbs, abs).split(path.sep).join('/')
+/**
+ * Look only at some paths of the archive (relative, forward slashes): files are checked, folders
+ * walked. Used for live changes and imports so a 100,000-file archive is not re-listed for one file.
+ * Paths that no longer exist are simply absent from the result.
+ */
+export async function scanPaths(root: string, rels: readonly string[], opts: ScanOptions = {}): Promise<{ files: FileEntry[]; skipped: Skipped[] }> {
+  const rootAbs = path.resolve(root)
+  const walker = new Walker(rootAbs, opts)
+  for (const rel of normalizeScope(rels)) {
+    const parts = rel.split('/')
+    // inside a hidden folder, the data folder or an editor's temp name: not part of the archive
+    if (parts.some((p) => p.startsWith('.'))) continue
+    const abs = path.join(rootAbs, ...parts)
+    if ([...walker.exclude].some((x) => abs === x || abs.startsWith(x + path.sep))) continue
+    let info
+    try {
+      info = await lstat(abs)
+    } catch {
+      continue
+    }
+    if (info.isDirectory()) await walker.walk(abs)
+    else await walker.visit(abs, parts[parts.length - 1]!, info.isSymbolicLink())
+  }
+  return { files: walker.files, skipped: walker.skipped }
+}
 
-  async function walk(dir: string): Promise<void> {
+/** Distinct relative paths, with those inside another listed folder dropped. */
+export function normalizeScope(rels: readonly string[]): string[] {
+  const clean = [...new Set(rels.map((r) => r.split(/[\\/]+/).filter((p) => p && p !== '.').join('/')))]
+    .filter((r) => r && !r.split('/').includes('..'))
+    .sort()
+  return clean.filter((r, i) => !clean.slice(0, i).some((q) => r.startsWith(q + '/')))
+}
+
+/** True when `rel` is one of the scope paths or lies inside one. */
+export function inScope(rel: string, scope: readonly string[]): boolean {
+  return scope.some((s) => rel === s || rel.startsWith(s + '/'))
+}
+
+// Editors and browsers write these next to the real file while saving or downloading.
+const TEMP_FILE = /(?:~|\.sw[a-p]|\.tmp|\.temp|\.part|\.partial|\.crdownload|\.download|___jb_(?:tmp|old)___)$|^~\$|^\.#|^4913$|^\.goutputstream-/i
+
+export function isTemporaryName(name: string): boolean {
+  return TEMP_FILE.test(name)
+}
+
+class Walker {
+  readonly files: FileEntry[] = []
+  readonly skipped: Skipped[] = []
+  readonly exclude: Set<string>
+  private readonly maxBytes: number
+  private readonly readers: DocumentReader[]
+
+  constructor(
+    private readonly rootAbs: string,
+    opts: ScanOptions
+  ) {
+    this.exclude = new Set((opts.exclude ?? []).map((p) => path.resolve(p)))
+    this.maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
+    this.readers = opts.readers ?? defaultReaders
+  }
+
+  rel(abs: string): string {
+    return path.relative(this.rootAbs, abs).split(path.sep).join('/')
+  }
+
+  async walk(dir: string): Promise<void> {
     let entries
     try {
       entries = await readdir(dir, { withFileTypes: true })
     } catch (err) {
-      skipped.push({ path: rel(dir) + '/', reason: `unreadable folder (${errCode(err)})` })
+      this.skipped.push({ path: this.rel(dir) + '/', reason: `unreadable folder (${errCode(err)})` })
       return
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const e of entries) {
       const abs = path.join(dir, e.name)
-      if (exclude.has(abs)) {
-        skipped.push({ path: rel(abs) + '/', reason: 'Dateline data folder' })
+      if (this.exclude.has(abs)) {
+        this.skipped.push({ path: this.rel(abs) + '/', reason: 'Dateline data folder' })
         continue
       }
       if (e.name.startsWith('.')) {
-        skipped.push({ path: rel(abs) + (e.isDirectory() ? '/' : ''), reason: e.isDirectory() ? 'hidden folder' : 'hidden file' })
+        this.skipped.push({ path: this.rel(abs) + (e.isDirectory() ? '/' : ''), reason: e.isDirectory() ? 'hidden folder' : 'hidden file' })
         continue
       }
-      if (e.isDirectory()) {
-        await walk(abs)
-        continue
-      }
-      let info
-      try {
-        info = e.isSymbolicLink() ? await stat(abs) : await lstat(abs)
-      } catch (err) {
-        skipped.push({ path: rel(abs), reason: e.isSymbolicLink() ? 'broken symbolic link' : `unreadable (${errCode(err)})` })
-        continue
-      }
-      if (info.isDirectory()) {
-        // Symlinked folders are not followed: they can loop or leave the archive.
-        skipped.push({ path: rel(abs) + '/', reason: 'symbolic link to a folder (not followed)' })
-        continue
-      }
-      if (!info.isFile()) {
-        skipped.push({ path: rel(abs), reason: 'not a regular file' })
-        continue
-      }
-      if (NOT_ARTICLES.test(e.name)) {
-        skipped.push({ path: rel(abs), reason: 'folder documentation (README/LICENSE), not an article' })
-        continue
-      }
-      const ext = path.extname(e.name)
-      if (!readerFor(ext, readers)) {
-        skipped.push({ path: rel(abs), reason: ext ? `unsupported file type (${ext.toLowerCase()})` : 'unsupported file type (no extension)' })
-        continue
-      }
-      if (info.size === 0) {
-        skipped.push({ path: rel(abs), reason: 'empty file' })
-        continue
-      }
-      if (info.size > maxBytes) {
-        skipped.push({ path: rel(abs), reason: `too large (${formatMB(info.size)}, limit ${formatMB(maxBytes)})` })
-        continue
-      }
-      files.push({ path: rel(abs), abs, size: info.size, mtimeMs: Math.round(info.mtimeMs) })
+      if (e.isDirectory()) await this.walk(abs)
+      else await this.visit(abs, e.name, e.isSymbolicLink())
     }
   }
 
-  const rootInfo = await stat(rootAbs).catch(() => null)
-  if (!rootInfo?.isDirectory()) throw new DatelineError('not-found', `Archive folder not found: ${root}`)
-  await walk(rootAbs)
-  return { files, skipped }
+  async visit(abs: string, name: string, isLink: boolean): Promise<void> {
+    const rel = this.rel(abs)
+    let info
+    try {
+      info = isLink ? await stat(abs) : await lstat(abs)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      this.skipped.push({ path: rel, reason: isLink ? (code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link') : `unreadable (${errCode(err)})` })
+      return
+    }
+    if (info.isDirectory()) {
+      // Symlinked folders are not followed: they can loop or leave the archive.
+      this.skipped.push({ path: rel + '/', reason: 'symbolic link to a folder (not followed)' })
+      return
+    }
+    const reason = fileRejection(name, info, this.maxBytes, this.readers)
+    if (reason) this.skipped.push({ path: rel, reason })
+    else this.files.push({ path: rel, abs, size: info.size, mtimeMs: Math.round(info.mtimeMs) })
+  }
+}
+
+/** Why a file is not an article, judged from its name and stat data alone; null when it may be one. */
+export function fileRejection(name: string, info: { isFile(): boolean; size: number }, maxBytes: number, readers: DocumentReader[] = defaultReaders): string | null {
+  if (!info.isFile()) return 'not a regular file'
+  if (name.startsWith('.')) return 'hidden file'
+  if (isTemporaryName(name)) return 'temporary file (editor or download in progress)'
+  if (NOT_ARTICLES.test(name)) return 'folder documentation (README/LICENSE), not an article'
+  const ext = path.extname(name)
+  if (!readerFor(ext, readers)) return ext ? `unsupported file type (${ext.toLowerCase()})` : 'unsupported file type (no extension)'
+  if (info.size === 0) return 'empty file'
+  if (info.size > maxBytes) return `too large (${formatMB(info.size)}, limit ${formatMB(maxBytes)})`
+  return null
 }
 
 function formatMB(bytes: number): string {

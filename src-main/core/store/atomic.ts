@@ -25,7 +25,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await syncDir(path.dirname(file))
 }
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   // Makes the rename durable on Linux; not supported on Windows, where it is skipped.
   try {
     const fh = await open(dir, 'r')

@@ -30,7 +30,7 @@ export async function acquireLock(dir: string): Promise<Lock> {
   throw new DatelineError('locked', 'Could not lock the index folder.')
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
