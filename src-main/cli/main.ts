@@ -4,7 +4,7 @@
  * "dateline: <message>". --json prints one JSON object on stdout for scripts.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import { ArchiveService, type DocumentView, type EntityView, type IndexReport, type ReuseView, type SearchResult, type StoryView, type TimelineResult } from '../core/api'
+import { ArchiveService, type ImportReport, type DocumentView, type EntityView, type IndexReport, type ReuseView, type SearchResult, type StoryView, type TimelineResult } from '../core/api'
 import { publicEvent, type TimelineEvent } from '../core/timeline/build'
 import { toCsv, toTimelineJs } from '../core/timeline/export'
 import type { Published } from '../core/dates/publication'
@@ -12,11 +12,14 @@ import type { Facets } from '../core/entities/facets'
 import { ENTITY_TYPES, isEntityType } from '../core/entities/types'
 import { DatelineError } from '../core/errors'
 import { parseArgs } from './args'
+import { keepArchiveLive, type LiveChange } from '../core/live'
 
 export interface CliIO {
   out(text: string): void
   err(text: string): void
   env: NodeJS.ProcessEnv
+  /** aborted on Ctrl+C / SIGTERM: cancels an import, ends a watch */
+  signal?: AbortSignal
 }
 
 export const USAGE = `Usage:
@@ -37,6 +40,8 @@ export const USAGE = `Usage:
   dateline reuse <archive> <path-a> <path-b> [--json]
   dateline date <archive> <relative-path> <YYYY-MM-DD|unknown> [--json]
   dateline date <archive> <relative-path> --clear [--json]
+  dateline import <archive> <file-or-folder>… [--into <folder>] [--max-size <MB>] [--progress] [--json]
+  dateline watch <archive> [--poll] [--max-size <MB>] [--json]
   dateline timeline <archive> [--query Q] [--entity <id>…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--undated]
                     [--json | --format json|timelinejs|csv] [--out <file>]
 
@@ -51,17 +56,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return command ? 0 : 2
     }
     if (command === 'entity') return await runEntityCommand(rest, io)
-    const args = parseArgs(rest, ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out'], ['json', 'hidden', 'all', 'clear', 'undated'])
+    const args = parseArgs(
+      rest,
+      ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size'],
+      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll']
+    )
     const json = args.flags.has('json')
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined
     const archiveDir = args.positionals[0]
     if (!archiveDir) throw new DatelineError('usage', `${command}: give the archive folder.\n${USAGE}`)
+    const maxSize = args.flags.get('max-size')
+    const maxFileBytes = maxSize === undefined ? undefined : megabytes(maxSize)
 
     switch (command) {
       case 'index': {
         if (args.positionals.length > 1) throw new DatelineError('usage', 'index takes one archive folder')
-        const svc = await ArchiveService.open(archiveDir, { dataDir })
+        const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes })
         const report = await svc.update()
         io.out(json ? JSON.stringify(report) : formatReport(report, svc.indexDir))
         return 0
@@ -167,6 +178,51 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
           })
           if (!json) io.out(`${t.events.length} dated events written to ${out}`)
         } else io.out(format === 'csv' ? text.replace(/\r?\n$/, '') : text)
+        return 0
+      }
+      case 'import': {
+        const sources = args.positionals.slice(1)
+        if (!sources.length) throw new DatelineError('usage', 'import: give the files or folders to import, for example: dateline import ./archive ~/Downloads/articles')
+        const into = args.flags.get('into')
+        const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes })
+        const progress = args.flags.has('progress')
+        const report = await svc.importFiles(sources, {
+          ...(typeof into === 'string' ? { target: into } : {}),
+          signal: io.signal,
+          // one JSON line per event on stderr, so scripts (and the crash test) can follow along
+          ...(progress ? { onProgress: (p) => io.err(JSON.stringify({ progress: p })), onFile: (o) => io.err(JSON.stringify(o)) } : {})
+        })
+        io.out(json ? JSON.stringify(report) : formatImport(report))
+        return report.cancelled ? 130 : 0
+      }
+      case 'watch': {
+        const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes })
+        const line = (c: LiveChange) =>
+          io.out(
+            json
+              ? JSON.stringify(c)
+              : c.kind === 'renamed'
+                ? `renamed ${c.from} -> ${c.path}`
+                : c.kind === 'rejected'
+                  ? `rejected ${c.path}: ${c.reason}`
+                  : `${c.kind} ${c.path}`
+          )
+        // changes made while nothing was watching come first
+        const first = await svc.update()
+        for (const c of first.changes) line(c)
+        const watcher = await keepArchiveLive(svc, {
+          polling: args.flags.has('poll'),
+          onChange: line,
+          onNotice: (m) => io.err(`dateline: ${m}`),
+          onError: (m) => io.err(`dateline: ${m}`)
+        })
+        io.err(`dateline: watching ${svc.archive} (${svc.documentCount} documents${watcher.mode === 'polling' ? ', polling' : ''}); Ctrl+C to stop`)
+        await new Promise<void>((resolve) => {
+          if (!io.signal || io.signal.aborted) return resolve()
+          io.signal.addEventListener('abort', () => resolve(), { once: true })
+        })
+        watcher.close()
+        await svc.update().catch(() => {}) // let a batch in progress finish
         return 0
       }
       case 'status': {
@@ -355,6 +411,25 @@ function formatFacets(f: Facets): string {
 function formatDoc(d: DocumentView): string {
   const story = d.story ? `  story ${d.story.id}: ${d.story.role}${d.story.of ? ` of ${d.story.of}` : ''} (${d.story.members} documents)` : '  in no story'
   return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...formatPublished(d.published).split('\n').map((l) => '  ' + l), story, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
+}
+
+function megabytes(v: string | true): number {
+  const mb = Number(v)
+  if (v === true || !Number.isFinite(mb) || mb <= 0) throw new DatelineError('usage', '--max-size must be a size in megabytes, for example --max-size 50')
+  return Math.round(mb * 1024 * 1024)
+}
+
+function formatImport(r: ImportReport): string {
+  const folder = r.imported[0]?.to.replace(/\/[^/]*$/, '')
+  const lines = [
+    `${r.imported.length} imported${folder ? ` (into ${folder}…)` : ''}, ${r.duplicates.length} already in the archive, ${r.rejected.length} rejected — ${r.ms} ms` +
+      (r.cancelled ? `; cancelled, ${r.notStarted} not started` : '')
+  ]
+  for (const f of r.imported) lines.push(`  + ${f.from} -> ${f.to}${f.renamed ? ` (${f.renamed})` : ''}`)
+  for (const d of r.duplicates) lines.push(`  = ${d.from}: already in the archive as ${d.existing}`)
+  for (const x of r.rejected) lines.push(`  ! ${x.from}: ${x.reason}`)
+  lines.push(`${r.documents} documents in the archive`)
+  return lines.join('\n')
 }
 
 function formatReport(r: IndexReport, indexDir: string): string {

@@ -55,6 +55,8 @@ export interface IndexReport {
   skipped: Skipped[]
   /** relative paths that were read and (re)processed in this run */
   processed: string[]
+  /** what changed in the index, path by path (a removal and an addition with the same content is a rename) */
+  changes: FileChange[]
   segments: { built: number; merged: number; total: number }
   /** problems found in the stored index and repaired */
   repaired: string[]
@@ -62,6 +64,10 @@ export interface IndexReport {
   stories: SyncStats
   ms: number
 }
+
+export type FileChange =
+  | { kind: 'added' | 'changed' | 'removed'; path: string }
+  | { kind: 'renamed'; path: string; from: string }
 
 export interface IndexProgress {
   phase: 'scan' | 'read' | 'index' | 'save'
@@ -449,12 +455,15 @@ export class ArchiveService {
         else added++
       })
 
+      const gone: IndexedDocument[] = []
       for (const [p, d] of byPath) {
         if (!seen.has(p) && covered(p)) {
           delete manifest.docs[d.id]
+          gone.push(d)
           removed++
         }
       }
+      const changes = describeChanges(toIndex, gone, byPath)
 
       // New segments for new and changed documents (older versions become tombstones).
       toIndex.sort((a, b) => (a.path < b.path ? -1 : 1))
@@ -527,6 +536,7 @@ export class ArchiveService {
         unchanged,
         skipped: skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
         processed: processed.sort(),
+        changes,
         segments: { built: written.length, merged, total: segments.size },
         repaired,
         stories: linkStats,
@@ -981,4 +991,25 @@ export function importTarget(template: string, now = new Date()): string {
     throw new DatelineError('usage', `The import folder must be a visible folder inside the archive (got "${template}").`)
   }
   return parts.join('/')
+}
+
+/** Per-path changes of one update, with a removed and an added file of identical content reported as a rename. */
+function describeChanges(indexed: readonly Document[], gone: readonly IndexedDocument[], before: Map<string, IndexedDocument>): FileChange[] {
+  const goneByHash = new Map<string, IndexedDocument[]>()
+  for (const d of gone) goneByHash.set(d.hash, [...(goneByHash.get(d.hash) ?? []), d])
+  const renamedFrom = new Set<string>()
+  const changes: FileChange[] = []
+  for (const d of indexed) {
+    if (before.has(d.path)) {
+      changes.push({ kind: 'changed', path: d.path })
+      continue
+    }
+    const src = goneByHash.get(d.hash)?.shift()
+    if (src) {
+      renamedFrom.add(src.path)
+      changes.push({ kind: 'renamed', path: d.path, from: src.path })
+    } else changes.push({ kind: 'added', path: d.path })
+  }
+  for (const d of gone) if (!renamedFrom.has(d.path)) changes.push({ kind: 'removed', path: d.path })
+  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
