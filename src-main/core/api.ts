@@ -215,6 +215,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   /** each file's outcome as soon as it is known */
   onFile?: Parameters<typeof runImport>[1]['onFile']
+  /** how copies are written (injected by tests to simulate failures) */
+  fs?: Parameters<typeof runImport>[1]['fs']
 }
 
 export interface ImportReport {
@@ -364,7 +366,8 @@ export class ArchiveService {
       exclude: [this.dataDir],
       signal: opts.signal,
       onProgress: opts.onProgress,
-      onFile: opts.onFile
+      onFile: opts.onFile,
+      fs: opts.fs
     })
     if (outcome.imported.length) {
       await this.doUpdate((p) => opts.onProgress?.({ phase: 'index', done: p.done, total: p.total, bytes: 0, totalBytes: 0, current: p.current }), outcome.imported.map((f) => f.to))

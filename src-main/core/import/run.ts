@@ -86,7 +86,23 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     run.onFile?.({ rejected: r })
   }
 
+  // Claims on a content hash are taken in listing order (reads finish in any order), so which of
+  // two identical files is copied and which is "the duplicate" does not depend on timing.
+  let turn: Promise<void> = Promise.resolve()
+
   async function one(f: (typeof files)[number]): Promise<void> {
+    const myTurn = turn
+    let done_!: () => void // ends this file's turn (idempotent)
+    turn = new Promise((r) => (done_ = r))
+    try {
+      await claimAndCopy(f, myTurn, done_)
+    } finally {
+      // never let a later file claim before an earlier one, even when this one stopped early
+      void myTurn.then(done_)
+    }
+  }
+
+  async function claimAndCopy(f: (typeof files)[number], myTurn: Promise<void>, endTurn: () => void): Promise<void> {
     run.onProgress?.({ phase: 'copy', done, total: files.length, bytes, totalBytes, current: f.from })
     let data: Uint8Array
     try {
@@ -101,6 +117,7 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     const checked = buildDocument({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers)
     if (!checked.ok) return reject(f.from, checked.reason)
     const hash = contentHash(data)
+    await myTurn
     const claim = claims.get(hash)
     if (claim) {
       const existing = await claim
@@ -113,6 +130,7 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     }
     let settle!: (p: string | null) => void
     claims.set(hash, new Promise((r) => (settle = r)))
+    endTurn()
     const dir = path.join(targetAbs, ...parts.slice(0, -1).map((p) => p.name))
     try {
       const dest = await copyIntoPlace({ dir, name: parts[parts.length - 1]!.name, bytes: data, mtimeMs: f.mtimeMs }, run.fs ?? realCopyFs)
