@@ -210,6 +210,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         // changes made while nothing was watching come first
         const first = await svc.update()
         for (const c of first.changes) line(c)
+        await svc.warmUp()
         const watcher = await keepArchiveLive(svc, {
           polling: args.flags.has('poll'),
           onChange: line,

@@ -74,6 +74,16 @@ export class StoryLinks {
     return this.index.postingBytes
   }
 
+  /** True when some live document is unknown to the links (or known with other content): a sync has work to do. */
+  lags(live: Iterable<{ id: string; hash: string }>): boolean {
+    let n = 0
+    for (const d of live) {
+      n++
+      if (this.hashes.get(d.id) !== d.hash) return true
+    }
+    return n !== this.hashes.size
+  }
+
   /** Links of one document. */
   linksOf(id: string): StoryLink[] {
     return [...(this.links.get(id)?.values() ?? [])]
