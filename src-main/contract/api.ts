@@ -8,7 +8,16 @@ export const Channels = {
   status: 'archive:status',
   chooseArchive: 'archive:choose',
   search: 'search:query',
-  timeline: 'timeline:query'
+  timeline: 'timeline:query',
+  importPaths: 'import:paths',
+  chooseImport: 'import:choose',
+  cancelImport: 'import:cancel'
+} as const
+
+/** Messages main sends to the window (the preload turns them into listener calls). */
+export const Events = {
+  importProgress: 'import:progress',
+  archiveChanged: 'archive:changed'
 } as const
 
 export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt' | 'invalid' | 'no-archive' | 'internal'
@@ -97,6 +106,38 @@ export interface TimelineResponse {
   ms: number
 }
 
+export interface ImportResponse {
+  imported: Array<{ from: string; to: string; renamed?: string }>
+  duplicates: Array<{ from: string; existing: string }>
+  rejected: Array<{ from: string; reason: string }>
+  cancelled: boolean
+  notStarted: number
+  documents: number
+  ms: number
+}
+
+export interface ImportProgressView {
+  phase: 'collect' | 'copy' | 'index'
+  done: number
+  total: number
+  bytes: number
+  totalBytes: number
+  current?: string
+}
+
+export type ArchiveChangeView =
+  | { kind: 'added' | 'changed' | 'removed'; path: string }
+  | { kind: 'renamed'; path: string; from: string }
+  | { kind: 'rejected'; path: string; reason: string }
+
+/** Live changes of the open archive's folder (other programs, imports), and notices about watching it. */
+export interface ArchiveChangedEvent {
+  changes: ArchiveChangeView[]
+  documents: number
+  /** e.g. "live updates now poll every 10 s because the system's watch limit was reached" */
+  notice?: string
+}
+
 /** What the preload exposes as `window.dateline`. */
 export interface DatelineApi {
   getStatus(): Promise<Result<StatusView>>
@@ -105,9 +146,23 @@ export interface DatelineApi {
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   /** The reported events of the archive or of a search, each once with all its sources. */
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
+  /**
+   * Import files and folders dropped on the window. The preload resolves each File to its path
+   * (the renderer never sees or invents paths); files not from the disk are ignored.
+   */
+  importDropped(files: File[]): Promise<Result<ImportResponse>>
+  /** Native open dialog (files and folders), then import. */
+  chooseImport(): Promise<Result<ImportResponse>>
+  /** Stop the running import after the file in hand; what was copied stays and is indexed. */
+  cancelImport(): Promise<Result<{ cancelled: boolean }>>
+  /** Returns a function that removes the listener. */
+  onImportProgress(listener: (progress: ImportProgressView) => void): () => void
+  onArchiveChanged(listener: (event: ArchiveChangedEvent) => void): () => void
 }
 
-export const API_KEYS = ['getStatus', 'chooseArchive', 'search', 'timeline'] as const satisfies ReadonlyArray<keyof DatelineApi>
+export const API_KEYS = ['getStatus', 'chooseArchive', 'search', 'timeline', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
+
+export const MAX_IMPORT_PATHS = 10_000
 
 export const MAX_QUERY_CHARS = 1000
 
@@ -132,4 +187,14 @@ export function isTimelineRequest(v: unknown): v is TimelineRequest {
   if (ents !== undefined && !(Array.isArray(ents) && ents.length <= 20 && ents.every((e) => typeof e === 'string' && e.length > 0 && e.length <= 200))) return false
   for (const k of ['from', 'to']) if (r[k] !== undefined && (typeof r[k] !== 'string' || !YMD_RE.test(r[k] as string))) return false
   return r['limit'] === undefined || (Number.isInteger(r['limit']) && (r['limit'] as number) >= 0 && (r['limit'] as number) <= 100_000)
+}
+
+/** Absolute paths from the preload's drop handler (POSIX or Windows), at most MAX_IMPORT_PATHS. */
+export function isImportPaths(v: unknown): v is string[] {
+  return (
+    Array.isArray(v) &&
+    v.length > 0 &&
+    v.length <= MAX_IMPORT_PATHS &&
+    v.every((p) => typeof p === 'string' && p.length > 0 && p.length <= 4096 && !p.includes('\0') && (p.startsWith('/') || /^[A-Za-z]:[\\/]|^\\\\/.test(p)))
+  )
 }

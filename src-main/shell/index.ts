@@ -37,10 +37,22 @@ void app.whenReady().then(() => {
       return res.canceled ? null : (res.filePaths[0] ?? null)
     },
     lastArchive: () => settings.get('recentArchives')[0] ?? null,
-    rememberArchive: (p) => rememberArchive(settings, p)
+    rememberArchive: (p) => rememberArchive(settings, p),
+    pickImport: async () => {
+      const win = BrowserWindow.getFocusedWindow()
+      // Linux and Windows cannot offer files and folders in one dialog; files are the common case there
+      const properties = process.platform === 'darwin' ? (['openFile', 'openDirectory', 'multiSelections'] as const) : (['openFile', 'multiSelections'] as const)
+      const opts = { title: 'Import articles', properties: [...properties], filters: [{ name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown'] }] }
+      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+      return res.canceled ? null : res.filePaths
+    },
+    send: (channel, payload) => {
+      for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(channel, payload)
+    }
   })
   registerIpcHandlers(ipcMain, services, trusted)
   createMainWindow(devServerUrl)
+  app.on('before-quit', () => services.close())
 })
 
 app.on('window-all-closed', () => {

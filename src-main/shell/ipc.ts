@@ -4,7 +4,7 @@
  * Every call checks the sender and validates its arguments before any service runs.
  */
 import type { IpcMainInvokeEvent } from 'electron'
-import { Channels, isSearchRequest, isTimelineRequest, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
+import { Channels, isImportPaths, isSearchRequest, isTimelineRequest, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
 
 export type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -18,6 +18,9 @@ export interface Services {
   chooseArchive(): Promise<Result<StatusView>>
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
+  importPaths(paths: string[]): Promise<Result<ImportResponse>>
+  chooseImport(): Promise<Result<ImportResponse>>
+  cancelImport(): Promise<Result<{ cancelled: boolean }>>
 }
 
 export class UntrustedSenderError extends Error {}
@@ -49,4 +52,13 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
       return services.timeline(request)
     })
   )
+  ipc.handle(
+    Channels.importPaths,
+    guard((paths) => {
+      if (!isImportPaths(paths)) return invalid('import expects 1 to 10,000 absolute file or folder paths')
+      return services.importPaths(paths)
+    })
+  )
+  ipc.handle(Channels.chooseImport, guard(() => services.chooseImport()))
+  ipc.handle(Channels.cancelImport, guard(() => services.cancelImport()))
 }

@@ -2,8 +2,10 @@
  * What the window can ask for, implemented on the core. No electron import: the folder picker
  * and settings are injected by the composition root, so this is tested under plain Node.
  */
-import type { Result, SearchRequest, SearchResponse, StatusView, TimelineRequest, TimelineResponse } from '../contract/api'
+import { Events, type ArchiveChangedEvent, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { ArchiveService } from '../core/api'
+import type { ArchiveWatcher } from '../core/archive/watch'
+import { keepArchiveLive, type LiveChange } from '../core/live'
 import { publicEvent } from '../core/timeline/build'
 import { DatelineError } from '../core/errors'
 import type { Services } from './ipc'
@@ -14,17 +16,54 @@ export interface ServiceDeps {
   pickFolder(): Promise<string | null>
   lastArchive(): string | null
   rememberArchive(path: string): void
+  /** native dialog for files and folders to import; null when cancelled */
+  pickImport(): Promise<string[] | null>
+  /** a message to the window (progress, live changes) */
+  send(channel: string, payload: unknown): void
+  /** files over this size are refused (default 20 MB; a setting) */
+  maxFileBytes?: number
+  /** watch the open archive's folder for changes by other programs (default true) */
+  watch?: boolean
 }
 
-export function createServices(deps: ServiceDeps): Services & { open(path: string): Promise<Result<StatusView>> } {
+export function createServices(deps: ServiceDeps): Services & { open(path: string): Promise<Result<StatusView>>; close(): void } {
   let current: ArchiveService | null = null
   let indexing = false
+  let watcher: ArchiveWatcher | null = null
+  let importing: AbortController | null = null
+
+  function changed(svc: ArchiveService, changes: LiveChange[], notice?: string) {
+    if (svc !== current) return
+    const event: ArchiveChangedEvent = { changes, documents: svc.documentCount, ...(notice ? { notice } : {}) }
+    deps.send(Events.archiveChanged, event)
+  }
+
+  async function startWatching(svc: ArchiveService) {
+    watcher?.close()
+    watcher = null
+    if (deps.watch === false) return
+    // batch the per-file changes of one index update into one message
+    let batch: LiveChange[] = []
+    watcher = await keepArchiveLive(svc, {
+      onChange: (c) => void batch.push(c),
+      onReport: () => {
+        queueMicrotask(() => {
+          if (batch.length) changed(svc, batch)
+          batch = []
+        })
+      },
+      onNotice: (m) => changed(svc, [], m),
+      onError: (m) => changed(svc, [], `Live updates hit a problem: ${m}`)
+    })
+    // the first file dropped after opening should not wait for the model to load
+    void svc.warmUp().catch(() => {})
+  }
 
   const view = (): StatusView => ({ archive: current?.archive ?? null, documents: current?.documentCount ?? 0, indexing })
 
   async function open(archivePath: string): Promise<Result<StatusView>> {
     return guarded(async () => {
-      const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir })
+      const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir, ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}) })
       current = svc
       deps.rememberArchive(svc.archive)
       indexing = true
@@ -33,12 +72,46 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
       } finally {
         indexing = false
       }
+      await startWatching(svc)
       return view()
     })
   }
 
+  async function importPaths(paths: string[]): Promise<Result<ImportResponse>> {
+    const svc = current
+    if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder before importing articles into it.' } }
+    if (importing) return { ok: false, error: { code: 'locked', message: 'An import is already running; wait for it or cancel it.' } }
+    const stop = new AbortController()
+    importing = stop
+    try {
+      return await guarded(async () => {
+        const r = await svc.importFiles(paths, { signal: stop.signal, onProgress: (p) => deps.send(Events.importProgress, p) })
+        const { imported, duplicates, rejected, cancelled, notStarted, documents, ms } = r
+        return { imported, duplicates, rejected, cancelled, notStarted, documents, ms }
+      })
+    } finally {
+      importing = null
+    }
+  }
+
   return {
     open,
+    close() {
+      watcher?.close()
+      watcher = null
+      importing?.abort()
+    },
+    importPaths,
+    async chooseImport() {
+      const picked = await deps.pickImport()
+      if (!picked?.length) return { ok: true, value: { imported: [], duplicates: [], rejected: [], cancelled: true, notStarted: 0, documents: current?.documentCount ?? 0, ms: 0 } }
+      return importPaths(picked)
+    },
+    async cancelImport() {
+      const running = importing
+      running?.abort()
+      return { ok: true, value: { cancelled: running !== null } }
+    },
     async status() {
       if (!current) {
         const last = deps.lastArchive()

@@ -38,7 +38,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`
 
   const fx = writeFixtureArchive()
-  const services = createServices({ dataDir: fx.dataDir, pickFolder: async () => null, lastArchive: () => fx.root, rememberArchive: () => {} })
+  const services = createServices({ dataDir: fx.dataDir, pickFolder: async () => null, lastArchive: () => fx.root, rememberArchive: () => {}, pickImport: async () => null, send: () => {}, watch: false })
   const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
   // the dev-server origin is trusted here exactly as ELECTRON_RENDERER_URL is in `electron-vite dev`
   registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: base })
@@ -65,7 +65,9 @@ async function openApp() {
     content: `(() => {
       const electron = {
         contextBridge: { exposeInMainWorld: (k, v) => Object.defineProperty(window, k, { value: Object.freeze(v) }) },
-        ipcRenderer: { invoke: (ch, ...args) => window.__ipcInvoke(ch, args) }
+        ipcRenderer: { invoke: (ch, ...args) => window.__ipcInvoke(ch, args), on: () => {}, removeListener: () => {} },
+        // a plain browser has no file paths for dropped files
+        webUtils: { getPathForFile: () => '' }
       };
       const fakeRequire = (id) => { if (id === 'electron') return electron; throw new Error('a sandboxed preload cannot require ' + id) };
       const module = { exports: {} };

@@ -1,13 +1,18 @@
 // The IPC boundary: every channel registered, foreign senders refused, arguments validated,
 // and the services answering from the real core with errors as values.
-import { describe, expect, it } from 'vitest'
-import { Channels, type Result, type SearchResponse, type StatusView, type TimelineResponse } from '../../src-main/contract/api'
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { articleText, tempDir, uniqueName } from '../fixtures/imports'
+import { Channels, Events, type ArchiveChangedEvent, type ImportResponse, type Result, type SearchResponse, type StatusView, type TimelineResponse } from '../../src-main/contract/api'
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { writeTimelineArchive } from '../fixtures/timeline'
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
+const opened: Array<{ close(): void }> = []
+afterAll(() => opened.forEach((s) => s.close()))
 const APP_URL = 'app://bundle/index.html'
 
 function setup(pick: string | null = null) {
@@ -15,16 +20,20 @@ function setup(pick: string | null = null) {
   const handlers = new Map<string, Listener>()
   const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
   const remembered: string[] = []
+  const sent: Array<{ channel: string; payload: unknown }> = []
   const services = createServices({
     dataDir: fx.dataDir,
     pickFolder: async () => (pick === 'fixture' || pick === 'timeline' ? fx.root : pick),
     lastArchive: () => null,
-    rememberArchive: (p) => void remembered.push(p)
+    rememberArchive: (p) => void remembered.push(p),
+    pickImport: async () => null,
+    send: (channel, payload) => void sent.push({ channel, payload })
   })
+  opened.push(services)
   registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' } })
   const call = (ch: string, url: string | undefined, ...args: unknown[]) =>
     handlers.get(ch)!({ senderFrame: url === undefined ? null : ({ url } as never) }, ...args) as Promise<Result<unknown>>
-  return { fx, handlers, call, remembered }
+  return { fx, handlers, call, remembered, sent }
 }
 
 describe('IPC handlers', () => {
@@ -76,5 +85,38 @@ describe('IPC handlers', () => {
   it('keeps the current state when the folder dialog is cancelled', async () => {
     const { call } = setup(null)
     expect(await call(Channels.chooseArchive, APP_URL)).toEqual({ ok: true, value: { archive: null, documents: 0, indexing: false } })
+  })
+
+  it('imports dropped paths into the open archive, streams progress, and validates the paths', async () => {
+    const { call, sent } = setup('fixture')
+    await expect(call(Channels.importPaths, APP_URL, ['/tmp/x.txt'])).resolves.toMatchObject({ ok: false, error: { code: 'no-archive' } })
+    await call(Channels.chooseArchive, APP_URL)
+    for (const bad of [[], ['relative/path.txt'], 'not-a-list', [42], ['/tmp/a\0b']]) {
+      expect(await call(Channels.importPaths, APP_URL, bad)).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    }
+    const dir = tempDir('ipc-import')
+    writeFileSync(path.join(dir, 'dropped.txt'), articleText(400))
+    writeFileSync(path.join(dir, 'blank.txt'), '')
+    const r = (await call(Channels.importPaths, APP_URL, [path.join(dir, 'dropped.txt'), path.join(dir, 'blank.txt')])) as Result<ImportResponse>
+    expect(r).toMatchObject({ ok: true, value: { imported: [{ from: path.join(dir, 'dropped.txt') }], rejected: [{ from: path.join(dir, 'blank.txt'), reason: 'empty file' }], documents: 6 } })
+    const found = (await call(Channels.search, APP_URL, { query: uniqueName(400) })) as Result<SearchResponse>
+    expect(found.ok && found.value.total).toBe(1)
+    const progress = sent.filter((m) => m.channel === Events.importProgress).map((m) => m.payload as { phase: string })
+    expect(progress.map((p) => p.phase)).toContain('copy')
+    await expect(call(Channels.cancelImport, APP_URL)).resolves.toEqual({ ok: true, value: { cancelled: false } })
+  })
+
+  it('tells the window about files other programs add to the open archive', async () => {
+    const { fx, call, sent } = setup('fixture')
+    await call(Channels.chooseArchive, APP_URL)
+    mkdirSync(path.join(fx.root, 'incoming'))
+    writeFileSync(path.join(fx.root, 'incoming', 'wire.txt'), articleText(401))
+    appendFileSync(path.join(fx.root, 'incoming', 'wire.txt'), '\n')
+    const t0 = Date.now()
+    const changes = () => sent.filter((m) => m.channel === Events.archiveChanged).flatMap((m) => (m.payload as ArchiveChangedEvent).changes)
+    while (!changes().length && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50))
+    expect(changes()).toEqual([{ kind: 'added', path: 'incoming/wire.txt' }])
+    const found = (await call(Channels.search, APP_URL, { query: uniqueName(401) })) as Result<SearchResponse>
+    expect(found.ok && found.value.hits.map((h) => h.path)).toEqual(['incoming/wire.txt'])
   })
 })

@@ -7,11 +7,15 @@ import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
 const handlers = new Map<string, Listener>()
 const exposed: Record<string, unknown> = {}
+const rendererListeners: Record<string, Array<(...a: unknown[]) => void>> = {}
 let senderUrl = 'app://bundle/index.html'
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
+  webUtils: { getPathForFile: (f: { path?: string }) => f.path ?? '' },
   ipcRenderer: {
+    on: (channel: string, fn: (...a: unknown[]) => void) => void (rendererListeners[channel] ??= []).push(fn),
+    removeListener: (channel: string, fn: (...a: unknown[]) => void) => void (rendererListeners[channel] = (rendererListeners[channel] ?? []).filter((f) => f !== fn)),
     invoke: async (channel: string, ...args: unknown[]) => {
       const h = handlers.get(channel)
       if (!h) throw new Error(`No handler registered for '${channel}'`)
@@ -27,7 +31,10 @@ registerIpcHandlers(
     status: async () => ({ ok: true, value: { archive: '/a', documents: 3, indexing: false } }),
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false } }),
     search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } }),
-    timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } })
+    timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
+    importPaths: async (paths) => ({ ok: true, value: { imported: paths.map((p) => ({ from: p, to: `Imported/x/${p.split('/').pop()}` })), duplicates: [], rejected: [], cancelled: false, notStarted: 0, documents: 1, ms: 1 } }),
+    chooseImport: async () => ({ ok: true, value: { imported: [], duplicates: [], rejected: [], cancelled: true, notStarted: 0, documents: 0, ms: 0 } }),
+    cancelImport: async () => ({ ok: true, value: { cancelled: false } })
   },
   { app: { protocol: 'app:', host: 'bundle' } }
 )
@@ -45,6 +52,26 @@ describe('preload ↔ main contract', () => {
     await expect(api.chooseArchive()).resolves.toMatchObject({ ok: true, value: { archive: '/b' } })
     await expect(api.search({ query: 'raqqa' })).resolves.toMatchObject({ ok: true, value: { query: 'raqqa' } })
     await expect(api.timeline({ from: '2015-01-01' })).resolves.toMatchObject({ ok: true, value: { events: [] } })
+    await expect(api.cancelImport()).resolves.toEqual({ ok: true, value: { cancelled: false } })
+  })
+
+  it('turns dropped files into their paths in the preload, and ignores files that are not on disk', async () => {
+    const onDisk = { name: 'a.txt', path: '/home/ana/a.txt' } as unknown as File
+    const madeUp = { name: 'b.txt' } as unknown as File
+    await expect(api.importDropped([onDisk, madeUp])).resolves.toMatchObject({ ok: true, value: { imported: [{ from: '/home/ana/a.txt' }] } })
+    await expect(api.importDropped([madeUp])).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+  })
+
+  it('delivers main\'s events to listeners until they unsubscribe', () => {
+    const got: unknown[] = []
+    const off = api.onArchiveChanged((e) => got.push(e))
+    const offProgress = api.onImportProgress((p) => got.push(p))
+    for (const f of rendererListeners['archive:changed'] ?? []) f({}, { changes: [{ kind: 'added', path: 'x.txt' }], documents: 2 })
+    for (const f of rendererListeners['import:progress'] ?? []) f({}, { phase: 'copy', done: 1, total: 2, bytes: 10, totalBytes: 20 })
+    off()
+    offProgress()
+    expect(rendererListeners['archive:changed']).toEqual([])
+    expect(got).toEqual([{ changes: [{ kind: 'added', path: 'x.txt' }], documents: 2 }, { phase: 'copy', done: 1, total: 2, bytes: 10, totalBytes: 20 }])
   })
 
   it('main still validates when the renderer sends garbage', async () => {
