@@ -38,6 +38,8 @@ void app.whenReady().then(() => {
     },
     lastArchive: () => settings.get('recentArchives')[0] ?? null,
     rememberArchive: (p) => rememberArchive(settings, p),
+    maxFileBytes: settings.get('maxFileMB') * 1024 * 1024,
+    importFolder: settings.get('importFolder'),
     pickImport: async () => {
       const win = BrowserWindow.getFocusedWindow()
       // Linux and Windows cannot offer files and folders in one dialog; files are the common case there

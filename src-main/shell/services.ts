@@ -22,6 +22,8 @@ export interface ServiceDeps {
   send(channel: string, payload: unknown): void
   /** files over this size are refused (default 20 MB; a setting) */
   maxFileBytes?: number
+  /** where imports go inside the archive (default "Imported/{date}"; a setting) */
+  importFolder?: string
   /** watch the open archive's folder for changes by other programs (default true) */
   watch?: boolean
 }
@@ -85,7 +87,7 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
     importing = stop
     try {
       return await guarded(async () => {
-        const r = await svc.importFiles(paths, { signal: stop.signal, onProgress: (p) => deps.send(Events.importProgress, p) })
+        const r = await svc.importFiles(paths, { ...(deps.importFolder ? { target: deps.importFolder } : {}), signal: stop.signal, onProgress: (p) => deps.send(Events.importProgress, p) })
         const { imported, duplicates, rejected, cancelled, notStarted, documents, ms } = r
         return { imported, duplicates, rejected, cancelled, notStarted, documents, ms }
       })
