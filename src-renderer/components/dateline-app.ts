@@ -6,6 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { DatelineApi, SearchResponse, StatusView } from '../../src-main/contract/api'
 import { getApi, snippetParts } from '../api'
+import './drop-import'
 
 const DEBOUNCE_MS = 150
 
@@ -39,6 +40,8 @@ export class DatelineApp extends LitElement {
   declare error: string
   private timer: ReturnType<typeof setTimeout> | undefined
   private seq = 0
+  private lastQuery = ''
+  private unsubscribe: (() => void) | undefined
 
   constructor() {
     super()
@@ -54,6 +57,18 @@ export class DatelineApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     void this.refreshStatus()
+    // files added by imports or other programs: new counts, and the current search again
+    this.unsubscribe = this.bridge.onArchiveChanged(() => void this.refresh())
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.unsubscribe?.()
+  }
+
+  private async refresh(): Promise<void> {
+    await this.refreshStatus()
+    if (this.lastQuery.trim()) await this.runSearch(this.lastQuery)
   }
 
   async refreshStatus(): Promise<void> {
@@ -77,6 +92,7 @@ export class DatelineApp extends LitElement {
   }
 
   private async runSearch(query: string): Promise<void> {
+    this.lastQuery = query
     const seq = ++this.seq
     if (!query.trim()) {
       this.result = null
@@ -101,7 +117,9 @@ export class DatelineApp extends LitElement {
         <span class="archive" title=${st?.archive ?? ''}>${st?.archive ?? 'No archive open'}</span>
         <span class="count" data-testid="doc-count">${st ? `${st.documents} documents` : '…'}${st?.indexing ? ' (indexing…)' : ''}</span>
         <button @click=${this.choose}>Open archive…</button>
+        <button @click=${() => void this.renderRoot.querySelector('drop-import')?.chooseFiles()} ?disabled=${!st?.archive}>Import files…</button>
       </header>
+      <drop-import .api=${this.api} @imported=${() => void this.refresh()}></drop-import>
       <p>
         <input type="search" aria-label="Search the archive" placeholder='Search: khatib raqqa, "exact phrase", -exclude, title:word, raqq*, khatib~1' @input=${this.onInput} />
       </p>
