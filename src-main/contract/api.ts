@@ -9,6 +9,8 @@ export const Channels = {
   chooseArchive: 'archive:choose',
   search: 'search:query',
   timeline: 'timeline:query',
+  document: 'document:open',
+  curate: 'entity:curate',
   importPaths: 'import:paths',
   chooseImport: 'import:choose',
   cancelImport: 'import:cancel'
@@ -32,9 +34,24 @@ export interface StatusView {
 }
 
 export interface SearchRequest {
+  /** '' lists every document (with filters: every document they keep) */
   query: string
   limit?: number
   offset?: number
+  /** only documents mentioning every one of these entities */
+  entities?: string[]
+  /** and none of these */
+  excludeEntities?: string[]
+  sort?: 'relevance' | 'date'
+}
+
+export type EntityType = 'person' | 'organization' | 'place'
+
+export interface FacetView {
+  id: string
+  name: string
+  /** documents of the result set mentioning it */
+  count: number
 }
 
 export interface HitView {
@@ -44,6 +61,8 @@ export interface HitView {
   score: number
   /** HTML-escaped text in which only <mark>…</mark> is markup */
   snippet: string
+  /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
+  published: string | null
 }
 
 export interface SearchResponse {
@@ -51,7 +70,47 @@ export interface SearchResponse {
   total: number
   hits: HitView[]
   ignored: string[]
+  /** entities of the whole result set, per type, most frequent first */
+  facets: Record<EntityType, FacetView[]>
   ms: number
+}
+
+export interface DocumentRequest {
+  path: string
+  /** the current search, to highlight its words */
+  query?: string
+}
+
+export interface DocumentResponse {
+  path: string
+  title: string
+  text: string
+  /** [start, end) of the search's words in text */
+  highlights: Array<[number, number]>
+  entities: Array<{ id: string; type: EntityType; name: string; mentions: Array<[number, number]> }>
+  published: { date: string | null; source: string; confidence: number; evidence: string[]; fileDate: string }
+  story: null | {
+    role: 'original' | 'copy' | 'rewrite'
+    /** the member this one was taken from */
+    of?: string
+    members: Array<{ path: string; title: string; role: 'original' | 'copy' | 'rewrite'; published: string | null }>
+    /** passages of this text also found in the one it was taken from */
+    reused: Array<[number, number]>
+  }
+  events: TimelineEventView[]
+}
+
+export type CurationRequest =
+  | { op: 'merge'; ids: string[]; name?: string }
+  | { op: 'rename'; id: string; name: string }
+  | { op: 'hide'; id: string }
+
+export interface EntityView {
+  id: string
+  type: EntityType
+  name: string
+  aliases: string[]
+  documents: number
 }
 
 export interface TimelineRequest {
@@ -146,6 +205,10 @@ export interface DatelineApi {
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   /** The reported events of the archive or of a search, each once with all its sources. */
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
+  /** One article for the reader: text, highlights, entity mentions, date, story, events. */
+  document(request: DocumentRequest): Promise<Result<DocumentResponse>>
+  /** Correct the entity list (kept across re-indexing). */
+  curate(request: CurationRequest): Promise<Result<EntityView>>
   /**
    * Import files and folders dropped on the window. The preload resolves each File to its path
    * (the renderer never sees or invents paths); files not from the disk are ignored.
@@ -160,20 +223,49 @@ export interface DatelineApi {
   onArchiveChanged(listener: (event: ArchiveChangedEvent) => void): () => void
 }
 
-export const API_KEYS = ['getStatus', 'chooseArchive', 'search', 'timeline', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
+export const API_KEYS = ['getStatus', 'chooseArchive', 'search', 'timeline', 'document', 'curate', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
 
 export const MAX_IMPORT_PATHS = 10_000
 
 export const MAX_QUERY_CHARS = 1000
 
+const isIdList = (x: unknown) => x === undefined || (Array.isArray(x) && x.length <= 20 && x.every((e) => typeof e === 'string' && e.length > 0 && e.length <= 200))
+
 export function isSearchRequest(v: unknown): v is SearchRequest {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
   const r = v as Record<string, unknown>
   const keys = Object.keys(r)
-  if (!keys.every((k) => k === 'query' || k === 'limit' || k === 'offset')) return false
+  if (!keys.every((k) => ['query', 'limit', 'offset', 'entities', 'excludeEntities', 'sort'].includes(k))) return false
   if (typeof r['query'] !== 'string' || r['query'].length > MAX_QUERY_CHARS) return false
+  if (!isIdList(r['entities']) || !isIdList(r['excludeEntities'])) return false
+  if (r['sort'] !== undefined && r['sort'] !== 'relevance' && r['sort'] !== 'date') return false
   const intOk = (x: unknown, max: number) => x === undefined || (Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max)
   return intOk(r['limit'], 500) && intOk(r['offset'], 1_000_000)
+}
+
+export function isDocumentRequest(v: unknown): v is DocumentRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const r = v as Record<string, unknown>
+  if (!Object.keys(r).every((k) => k === 'path' || k === 'query')) return false
+  if (typeof r['path'] !== 'string' || !r['path'] || r['path'].length > 4096 || r['path'].includes('\0')) return false
+  return r['query'] === undefined || (typeof r['query'] === 'string' && r['query'].length <= MAX_QUERY_CHARS)
+}
+
+export function isCurationRequest(v: unknown): v is CurationRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const r = v as Record<string, unknown>
+  const id = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length <= 200
+  const name = (x: unknown) => typeof x === 'string' && x.trim().length > 0 && x.length <= 200
+  switch (r['op']) {
+    case 'merge':
+      return Object.keys(r).every((k) => ['op', 'ids', 'name'].includes(k)) && Array.isArray(r['ids']) && r['ids'].length >= 2 && r['ids'].length <= 20 && r['ids'].every(id) && (r['name'] === undefined || name(r['name']))
+    case 'rename':
+      return Object.keys(r).every((k) => ['op', 'id', 'name'].includes(k)) && id(r['id']) && name(r['name'])
+    case 'hide':
+      return Object.keys(r).every((k) => ['op', 'id'].includes(k)) && id(r['id'])
+    default:
+      return false
+  }
 }
 
 const YMD_RE = /^\d{4}-\d{2}-\d{2}$/

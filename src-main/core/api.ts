@@ -85,6 +85,10 @@ export interface SearchOptions {
   excludeEntities?: string[]
   /** entries per type in the facets (default 10, 0 = no facets) */
   facetLimit?: number
+  /** relevance (default) or publication date, newest first (unknown dates last) */
+  sort?: 'relevance' | 'date'
+  /** give each hit its publication date */
+  dates?: boolean
 }
 
 export interface SearchHit {
@@ -93,6 +97,8 @@ export interface SearchHit {
   title: string
   score: number
   snippet: string
+  /** publication date ("2015-10-30", "2015-10", "2015") when asked for with `dates`; null when unknown */
+  published?: string | null
 }
 
 export interface SearchResult {
@@ -596,21 +602,37 @@ export class ArchiveService {
     const offset = Math.max(0, opts.offset ?? 0)
     const docs = this.manifest.docs
     const matches = this.match(plan, registry, opts)
-    matches.sort((a, b) => b.score - a.score || (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1))
+    const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
+    const published = opts.sort === 'date' || opts.dates ? this.storyState().published : undefined
+    if (opts.sort === 'date') {
+      const day = (ref: string) => published!.get(ref)?.date ?? ''
+      matches.sort((a, b) => (day(a.ref) < day(b.ref) ? 1 : day(a.ref) > day(b.ref) ? -1 : b.score - a.score || byPath(a, b)))
+    } else matches.sort((a, b) => b.score - a.score || byPath(a, b))
     const hits = matches.slice(offset, offset + limit).map((m): SearchHit => {
       const meta = docs[m.ref]!
       const doc = m.segment.docs.get(m.ref)!
-      return {
+      const hit: SearchHit = {
         id: m.ref,
         path: meta.path,
         title: meta.title,
         score: Math.round(m.score * 1e4) / 1e4,
         snippet: makeSnippet(doc.text, highlightSpans(doc.text, m.terms, m.spans))
       }
+      if (published) hit.published = published.get(m.ref)?.date ?? null
+      return hit
     })
     const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
     const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
     return { query, total: matches.length, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+  }
+
+  /** Where a search's words and phrases occur in one document (for the reader); [] when it does not match. */
+  highlights(pathOrId: string, query: string): Span[] {
+    const meta = this.meta(pathOrId)
+    if (!query.trim()) return []
+    const { plan } = lowerQuery(parseQuery(query))
+    const m = this.match(plan, this.entityRegistry(), {}).find((x) => x.ref === meta.id)
+    return m ? highlightSpans(m.segment.docs.get(m.ref)!.text, m.terms, m.spans) : []
   }
 
   private match(plan: ReturnType<typeof lowerQuery>['plan'], registry: EntityRegistry, opts: Pick<SearchOptions, 'entities' | 'excludeEntities'>) {

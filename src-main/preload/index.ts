@@ -17,6 +17,8 @@ const api: DatelineApi = {
   chooseArchive: () => ipcRenderer.invoke(Channels.chooseArchive),
   search: (request) => ipcRenderer.invoke(Channels.search, request),
   timeline: (request) => ipcRenderer.invoke(Channels.timeline, request),
+  document: (request) => ipcRenderer.invoke(Channels.document, request),
+  curate: (request) => ipcRenderer.invoke(Channels.curate, request),
   importDropped: async (files) => {
     // Paths come from Electron for real dropped files only ('' for files made up in the page).
     const paths = [...files].map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '')

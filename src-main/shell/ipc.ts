@@ -4,7 +4,7 @@
  * Every call checks the sender and validates its arguments before any service runs.
  */
 import type { IpcMainInvokeEvent } from 'electron'
-import { Channels, isImportPaths, isSearchRequest, isTimelineRequest, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
+import { Channels, isCurationRequest, isDocumentRequest, isImportPaths, isSearchRequest, isTimelineRequest, type CurationRequest, type DocumentRequest, type DocumentResponse, type EntityView, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
 
 export type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -18,6 +18,8 @@ export interface Services {
   chooseArchive(): Promise<Result<StatusView>>
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
+  document(request: DocumentRequest): Promise<Result<DocumentResponse>>
+  curate(request: CurationRequest): Promise<Result<EntityView>>
   importPaths(paths: string[]): Promise<Result<ImportResponse>>
   chooseImport(): Promise<Result<ImportResponse>>
   cancelImport(): Promise<Result<{ cancelled: boolean }>>
@@ -41,7 +43,7 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
   ipc.handle(
     Channels.search,
     guard((request) => {
-      if (!isSearchRequest(request)) return invalid('search expects { query: string (≤ 1000 chars), limit?, offset? }')
+      if (!isSearchRequest(request)) return invalid('search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort? }')
       return services.search(request)
     })
   )
@@ -50,6 +52,20 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
     guard((request) => {
       if (!isTimelineRequest(request)) return invalid('timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }')
       return services.timeline(request)
+    })
+  )
+  ipc.handle(
+    Channels.document,
+    guard((request) => {
+      if (!isDocumentRequest(request)) return invalid('document expects { path: string, query?: string }')
+      return services.document(request)
+    })
+  )
+  ipc.handle(
+    Channels.curate,
+    guard((request) => {
+      if (!isCurationRequest(request)) return invalid('curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "hide", id }')
+      return services.curate(request)
     })
   )
   ipc.handle(

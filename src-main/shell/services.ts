@@ -2,7 +2,7 @@
  * What the window can ask for, implemented on the core. No electron import: the folder picker
  * and settings are injected by the composition root, so this is tested under plain Node.
  */
-import { Events, type ArchiveChangedEvent, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
+import { Events, type ArchiveChangedEvent, type CurationRequest, type DocumentRequest, type DocumentResponse, type EntityView, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { ArchiveService } from '../core/api'
 import type { ArchiveWatcher } from '../core/archive/watch'
 import { keepArchiveLive, type LiveChange } from '../core/live'
@@ -129,8 +129,64 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
     async search(req: SearchRequest): Promise<Result<SearchResponse>> {
       const svc = current
       if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
-      if (!req.query.trim()) return { ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } }
-      return guarded(async () => svc.search(req.query, { limit: req.limit, offset: req.offset }))
+      return guarded(async () => {
+        const r = svc.search(req.query, {
+          limit: req.limit,
+          offset: req.offset,
+          entities: req.entities,
+          excludeEntities: req.excludeEntities,
+          sort: req.sort,
+          dates: true,
+          facetLimit: 15
+        })
+        return {
+          query: r.query,
+          total: r.total,
+          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippet: h.snippet, published: h.published ?? null })),
+          ignored: r.ignored,
+          facets: r.facets,
+          ms: r.ms
+        }
+      })
+    },
+    async document(req: DocumentRequest): Promise<Result<DocumentResponse>> {
+      const svc = current
+      if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
+      return guarded(async () => {
+        const d = svc.document(req.path)
+        const ds = d.story
+        let story: DocumentResponse['story'] = null
+        if (ds) {
+          const full = svc.story(ds.id)
+          // what this text shares with the one it was taken from, marked in the reader
+          const reused = ds.of ? svc.reuse(d.path, ds.of).passages.map((p): [number, number] => [p.a.start, p.a.end]) : []
+          story = {
+            role: ds.role,
+            ...(ds.of ? { of: ds.of } : {}),
+            members: full.members.map((m) => ({ path: m.path, title: m.title, role: m.role, published: m.published })),
+            reused
+          }
+        }
+        const { date, source, confidence, evidence, fileDate } = d.published
+        return {
+          path: d.path,
+          title: d.title,
+          text: d.text,
+          highlights: req.query ? svc.highlights(d.path, req.query) : [],
+          entities: d.entities,
+          published: { date, source, confidence, evidence, fileDate },
+          story,
+          events: svc.documentEvents(d.path).map(publicEvent)
+        }
+      })
+    },
+    async curate(req: CurationRequest): Promise<Result<EntityView>> {
+      const svc = current
+      if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
+      return guarded(async () => {
+        const e = await svc.curate(req)
+        return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents }
+      })
     },
     async timeline(req: TimelineRequest): Promise<Result<TimelineResponse>> {
       const svc = current

@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { articleText, tempDir, uniqueName } from '../fixtures/imports'
-import { Channels, Events, type ArchiveChangedEvent, type ImportResponse, type Result, type SearchResponse, type StatusView, type TimelineResponse } from '../../src-main/contract/api'
+import { Channels, Events, type ArchiveChangedEvent, type DocumentResponse, type EntityView, type ImportResponse, type Result, type SearchResponse, type StatusView, type TimelineResponse } from '../../src-main/contract/api'
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
@@ -118,5 +118,40 @@ describe('IPC handlers', () => {
     expect(changes()).toEqual([{ kind: 'added', path: 'incoming/wire.txt' }])
     const found = (await call(Channels.search, APP_URL, { query: uniqueName(401) })) as Result<SearchResponse>
     expect(found.ok && found.value.hits.map((h) => h.path)).toEqual(['incoming/wire.txt'])
+  })
+
+  it('filters a search by entities, opens a document for the reader, and applies corrections', async () => {
+    const { call } = setup('fixture')
+    await call(Channels.chooseArchive, APP_URL)
+    const all = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
+    if (!all.ok) throw new Error(all.error.message)
+    expect(all.value.total).toBe(5)
+    const haddad = all.value.facets.person.find((f) => /Haddad/.test(f.name))!
+    expect(haddad.count).toBe(3)
+    const only = (await call(Channels.search, APP_URL, { query: '', entities: [haddad.id] })) as Result<SearchResponse>
+    const without = (await call(Channels.search, APP_URL, { query: '', excludeEntities: [haddad.id] })) as Result<SearchResponse>
+    expect(only.ok && only.value.total).toBe(3)
+    expect(without.ok && without.value.total).toBe(2)
+    const byDate = (await call(Channels.search, APP_URL, { query: 'strike', sort: 'date' })) as Result<SearchResponse>
+    expect(byDate.ok && byDate.value.hits.every((h) => h.published === null || /^\d{4}/.test(h.published))).toBe(true)
+    expect(await call(Channels.search, APP_URL, { query: 'x', sort: 'newest' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+
+    const doc = (await call(Channels.document, APP_URL, { path: 'wire/harbour-strike.txt', query: 'haddad' })) as Result<DocumentResponse>
+    if (!doc.ok) throw new Error(doc.error.message)
+    const d = doc.value
+    expect(d.highlights.length).toBeGreaterThan(0)
+    for (const [a, b] of d.highlights) expect(d.text.slice(a, b).toLowerCase()).toBe('haddad')
+    expect(d.entities.map((e) => e.id)).toContain(haddad.id)
+    expect(d.story?.members.map((m) => m.path)).toContain('scraped/harbour-strike-copy.txt')
+    const copy = (await call(Channels.document, APP_URL, { path: 'scraped/harbour-strike-copy.txt' })) as Result<DocumentResponse>
+    expect(copy.ok && copy.value.story?.role).toBe('copy')
+    expect(copy.ok && copy.value.story!.reused.length).toBeGreaterThan(0)
+    expect(await call(Channels.document, APP_URL, { path: 'nope.txt' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+
+    const hidden = (await call(Channels.curate, APP_URL, { op: 'hide', id: haddad.id })) as Result<EntityView>
+    expect(hidden.ok).toBe(true)
+    const after = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
+    expect(after.ok && after.value.facets.person.map((f) => f.id)).not.toContain(haddad.id)
+    expect(await call(Channels.curate, APP_URL, { op: 'rename', id: 'x', name: '' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
   })
 })

@@ -30,7 +30,9 @@ registerIpcHandlers(
   {
     status: async () => ({ ok: true, value: { archive: '/a', documents: 3, indexing: false } }),
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false } }),
-    search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], ms: 0 } }),
+    search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], facets: { person: [], organization: [], place: [] }, ms: 0 } }),
+    document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
+    curate: async (req) => ({ ok: true, value: { id: req.op === 'merge' ? req.ids[0]! : req.id, type: 'place', name: 'X', aliases: [], documents: 1 } }),
     timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
     importPaths: async (paths) => ({ ok: true, value: { imported: paths.map((p) => ({ from: p, to: `Imported/x/${p.split('/').pop()}` })), duplicates: [], rejected: [], cancelled: false, notStarted: 0, documents: 1, ms: 1 } }),
     chooseImport: async () => ({ ok: true, value: { imported: [], duplicates: [], rejected: [], cancelled: true, notStarted: 0, documents: 0, ms: 0 } }),
@@ -53,6 +55,8 @@ describe('preload ↔ main contract', () => {
     await expect(api.search({ query: 'raqqa' })).resolves.toMatchObject({ ok: true, value: { query: 'raqqa' } })
     await expect(api.timeline({ from: '2015-01-01' })).resolves.toMatchObject({ ok: true, value: { events: [] } })
     await expect(api.cancelImport()).resolves.toEqual({ ok: true, value: { cancelled: false } })
+    await expect(api.document({ path: 'a.txt' })).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } })
+    await expect(api.curate({ op: 'hide', id: 'place:x' })).resolves.toMatchObject({ ok: true, value: { id: 'place:x' } })
   })
 
   it('turns dropped files into their paths in the preload, and ignores files that are not on disk', async () => {
@@ -77,6 +81,8 @@ describe('preload ↔ main contract', () => {
   it('main still validates when the renderer sends garbage', async () => {
     await expect(api.search({ query: 7 } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
     await expect(api.timeline({ from: 'last week' } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.curate({ op: 'merge', ids: ['only-one'] } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.document({ path: '' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
   })
 
   it('main refuses frames that are not ours', async () => {
