@@ -43,6 +43,9 @@ export interface SearchRequest {
   /** and none of these */
   excludeEntities?: string[]
   sort?: 'relevance' | 'date'
+  /** only documents reporting an event dated within this window (YYYY-MM-DD): the timeline brush */
+  eventsFrom?: string
+  eventsTo?: string
 }
 
 export type EntityType = 'person' | 'organization' | 'place'
@@ -229,13 +232,16 @@ export const MAX_IMPORT_PATHS = 10_000
 
 export const MAX_QUERY_CHARS = 1000
 
+const YMD_RE = /^\d{4}-\d{2}-\d{2}$/
+
 const isIdList = (x: unknown) => x === undefined || (Array.isArray(x) && x.length <= 20 && x.every((e) => typeof e === 'string' && e.length > 0 && e.length <= 200))
 
 export function isSearchRequest(v: unknown): v is SearchRequest {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
   const r = v as Record<string, unknown>
   const keys = Object.keys(r)
-  if (!keys.every((k) => ['query', 'limit', 'offset', 'entities', 'excludeEntities', 'sort'].includes(k))) return false
+  if (!keys.every((k) => ['query', 'limit', 'offset', 'entities', 'excludeEntities', 'sort', 'eventsFrom', 'eventsTo'].includes(k))) return false
+  for (const k of ['eventsFrom', 'eventsTo']) if (r[k] !== undefined && (typeof r[k] !== 'string' || !YMD_RE.test(r[k] as string))) return false
   if (typeof r['query'] !== 'string' || r['query'].length > MAX_QUERY_CHARS) return false
   if (!isIdList(r['entities']) || !isIdList(r['excludeEntities'])) return false
   if (r['sort'] !== undefined && r['sort'] !== 'relevance' && r['sort'] !== 'date') return false
@@ -267,8 +273,6 @@ export function isCurationRequest(v: unknown): v is CurationRequest {
       return false
   }
 }
-
-const YMD_RE = /^\d{4}-\d{2}-\d{2}$/
 
 export function isTimelineRequest(v: unknown): v is TimelineRequest {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false

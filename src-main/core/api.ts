@@ -89,6 +89,9 @@ export interface SearchOptions {
   sort?: 'relevance' | 'date'
   /** give each hit its publication date */
   dates?: boolean
+  /** only documents reporting an event dated within this window (YYYY-MM-DD, inclusive): the timeline's brush */
+  eventsFrom?: string
+  eventsTo?: string
 }
 
 export interface SearchHit {
@@ -635,9 +638,20 @@ export class ArchiveService {
     return m ? highlightSpans(m.segment.docs.get(m.ref)!.text, m.terms, m.spans) : []
   }
 
-  private match(plan: ReturnType<typeof lowerQuery>['plan'], registry: EntityRegistry, opts: Pick<SearchOptions, 'entities' | 'excludeEntities'>) {
+  private match(plan: ReturnType<typeof lowerQuery>['plan'], registry: EntityRegistry, opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'>) {
     const docs = this.manifest.docs
     let matches = execute(plan, [...this.segments.values()], { isLive: (ref, seg) => docs[ref]?.segment === seg.id })
+    if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
+      const day = (v: string | undefined) => {
+        if (v === undefined) return undefined
+        const d = parseYmd(v)
+        if (d === undefined) throw new DatelineError('usage', `"${v}" is not a date: use YYYY-MM-DD.`)
+        return d
+      }
+      const inWindow = new Set<string>()
+      for (const e of filterTimeline(this.allEvents(), { from: day(opts.eventsFrom), to: day(opts.eventsTo) })) for (const src of e.sources) inWindow.add(src.docId)
+      matches = matches.filter((m) => inWindow.has(m.ref))
+    }
     const required = (opts.entities ?? []).map((id) => this.requireEntity(registry, id))
     const excluded = (opts.excludeEntities ?? []).map((id) => this.requireEntity(registry, id))
     if (required.length || excluded.length) {

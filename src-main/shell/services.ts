@@ -136,6 +136,8 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
           entities: req.entities,
           excludeEntities: req.excludeEntities,
           sort: req.sort,
+          eventsFrom: req.eventsFrom,
+          eventsTo: req.eventsTo,
           dates: true,
           facetLimit: 15
         })

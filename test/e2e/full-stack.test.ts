@@ -1,7 +1,7 @@
 // The closest thing to running the app without an Electron binary: the built renderer and the
 // built preload run in Debian's Chromium; ipcRenderer.invoke is bridged to the real IPC handlers
 // in Node, which run the real core on a real archive folder.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,7 +10,10 @@ import { articleText, tempDir, uniqueName } from '../fixtures/imports'
 import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
+import { TIMELINE_FILES } from '../fixtures/timeline'
 
+const DOCS = 5 + Object.keys(TIMELINE_FILES).length
+const SHOTS = path.resolve('docs/screenshots')
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const outDir = path.resolve('out')
@@ -39,7 +42,12 @@ beforeAll(async () => {
   const a = server.address()
   base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`
 
+  // the messy fixture archive plus the timeline articles (events reported by several outlets)
   const fx = writeFixtureArchive()
+  for (const [rel, text] of Object.entries(TIMELINE_FILES)) {
+    mkdirSync(path.dirname(path.join(fx.root, 'timeline', rel)), { recursive: true })
+    writeFileSync(path.join(fx.root, 'timeline', rel), text)
+  }
   const services = createServices({
     dataDir: fx.dataDir,
     pickFolder: async () => null,
@@ -64,8 +72,14 @@ afterAll(async () => {
 })
 
 async function openApp() {
-  const page = await browser.newPage()
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   const errors: string[] = []
+  // the app must never reach the network: every request has to stay on the page's own origin
+  const external: string[] = []
+  page.on('request', (r) => {
+    const u = r.url()
+    if (!u.startsWith(base + '/') && !u.startsWith('data:')) external.push(u)
+  })
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   await page.exposeBinding('__ipcInvoke', async ({ frame }, channel: string, args: unknown[]) => {
@@ -96,35 +110,152 @@ async function openApp() {
   pages.add(page)
   page.on('close', () => pages.delete(page))
   await page.goto(base + '/')
-  return { page, errors }
+  await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe(`${DOCS} documents`)
+  return { page, errors, external }
 }
 
+/** Light and dark screenshots of the window as it is now, for the README. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true })
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.waitForTimeout(50)
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option')
+const summary = (page: Page) => page.getByRole('status').filter({ hasText: /results? ·/ })
+
 describe('the window, through the preload, on the real core', () => {
-  it('shows the document count and finds articles as the user types', async () => {
-    const { page, errors } = await openApp()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe('5 documents')
+  it('finds articles as the user types, with highlighted snippets', async () => {
+    const { page, errors, external } = await openApp()
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('haddad -lantern')
-    const items = page.getByRole('list', { name: 'Results' }).getByRole('listitem')
-    await expect.poll(() => items.count()).toBe(2)
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('2 results')
-    const marks = await page.locator('li mark').allTextContents()
+    await expect.poll(() => results(page).count()).toBe(2)
+    await expect.poll(() => summary(page).textContent()).toMatch(/^2 results · /)
+    const marks = await page.locator('result-list mark').allTextContents()
     expect(marks.length).toBeGreaterThan(0)
     for (const m of marks) expect(m.toLowerCase()).toBe('haddad')
+    await screenshots(page, 'search')
     expect(errors).toEqual([])
+    expect(external).toEqual([])
   })
 
   it('shows a query error inline instead of failing', async () => {
     const { page, errors } = await openApp()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe('5 documents')
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('title:')
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/needs a word after it/)
     expect(errors).toEqual([])
   })
 
+  it('filters by an entity, excludes one, and removes filters from their chips', async () => {
+    const { page, errors, external } = await openApp()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    const people = page.getByRole('list', { name: 'People' })
+    const haddad = people.getByRole('button', { name: /Haddad/ }).first()
+    await haddad.click()
+    await expect.poll(() => summary(page).textContent()).toMatch(/^3 results/)
+    const chips = page.getByLabel('Active filters')
+    await expect.poll(() => chips.textContent()).toMatch(/Haddad/)
+    await page.getByRole('button', { name: /^Remove filter .*Haddad/ }).click()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    await people.getByRole('button', { name: /^Exclude .*Haddad/ }).click()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS - 3} results`))
+    for (const p of await results(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))) expect(p).not.toMatch(/harbour|selwyn/)
+    await screenshots(page, 'entities')
+    expect(errors).toEqual([])
+    expect(external).toEqual([])
+  })
+
+  it('opens an article in the reader with search words, entities, date, story and events', async () => {
+    const { page, errors, external } = await openApp()
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('haddad')
+    await expect.poll(() => results(page).count()).toBe(3)
+    await results(page).filter({ hasText: 'wire/harbour-strike.txt' }).click()
+    const reader = page.getByLabel('Article text')
+    await expect.poll(() => reader.textContent()).toMatch(/Dockworkers walked off the job/)
+    const marked = await page.locator('reader-panel article mark').allTextContents()
+    expect(marked.map((m) => m.toLowerCase())).toEqual(marked.map(() => 'haddad'))
+    expect(await page.locator('reader-panel .e-person').count()).toBeGreaterThan(0)
+    expect(await page.locator('reader-panel .e-place').count()).toBeGreaterThan(0)
+    const story = page.getByRole('region', { name: 'Story' })
+    await expect.poll(() => story.textContent()).toMatch(/copy/)
+    // follow the story to the scraped copy: its text taken from the original is shaded
+    await story.getByRole('button').first().click()
+    await expect.poll(() => page.locator('reader-panel .reused').count()).toBeGreaterThan(0)
+    await screenshots(page, 'reader')
+    expect(errors).toEqual([])
+    expect(external).toEqual([])
+  })
+
+  it('draws the timeline, zooms it, brushes a range into a filter, and opens an event at its sentence', async () => {
+    const { page, errors, external } = await openApp()
+    await page.getByRole('button', { name: 'Timeline' }).click()
+    const panel = page.locator('timeline-panel')
+    await expect.poll(() => panel.getByRole('list', { name: 'Events in view' }).getByRole('listitem').count(), { timeout: 15_000 }).toBeGreaterThan(5)
+    const range = () => page.getByTestId('timeline-range').textContent()
+    const before = await range()
+    await panel.getByRole('button', { name: 'Zoom in' }).click()
+    await expect.poll(range).not.toBe(before)
+    await panel.getByRole('button', { name: 'Fit' }).click()
+    await expect.poll(range).toBe(before)
+    // click the market airstrike bar on the canvas (where the component drew it)
+    const box = await panel.evaluate((el: HTMLElement & { hitBoxes: Array<{ id: string; box: number[] }>; events: Array<{ id: string; label: string }> }) => {
+      const ev = el.events.find((e) => /strike/i.test(e.label))!
+      return el.hitBoxes.find((h) => h.id === ev.id)!.box
+    })
+    const canvas = panel.locator('canvas')
+    const cb = (await canvas.boundingBox())!
+    await page.mouse.click(cb.x + (box[0]! + box[2]!) / 2, cb.y + (box[1]! + box[3]!) / 2)
+    await expect.poll(async () => (await page.locator('reader-panel .focus').allTextContents()).join('')).toMatch(/strike/i)
+    await screenshots(page, 'timeline')
+    // Shift+drag across the Kirkuk events (February to April 2016) keeps only the articles reporting them
+    const span = await panel.evaluate((el: HTMLElement & { hitBoxes: Array<{ id: string; box: number[] }>; events: Array<{ id: string; sources: Array<{ path: string }> }> }) => {
+      const ids = new Set(el.events.filter((e) => e.sources.every((s) => s.path.includes('kirkuk'))).map((e) => e.id))
+      const xs = el.hitBoxes.filter((h) => ids.has(h.id)).flatMap((h) => [h.box[0]!, h.box[2]!])
+      return [Math.min(...xs) + 1, Math.max(...xs) - 1]
+    })
+    await page.keyboard.down('Shift')
+    await page.mouse.move(cb.x + span[0]!, cb.y + 20)
+    await page.mouse.down()
+    await page.mouse.move(cb.x + span[1]!, cb.y + 20, { steps: 5 })
+    await page.mouse.up()
+    await page.keyboard.up('Shift')
+    await expect.poll(() => page.getByLabel('Active filters').textContent()).toMatch(/events 2016-0[1-3]-\d\d – 2016-0[3-4]-\d\d/)
+    await expect.poll(async () => (await results(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).sort()).toEqual(['timeline/kirkuk/rewrite.txt', 'timeline/kirkuk/scrape.txt', 'timeline/kirkuk/wire.txt'])
+    expect(await results(page).count()).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    expect(external).toEqual([])
+  })
+
+  it('works from the keyboard: Ctrl+K, arrows, Enter, Esc, and the help panel', async () => {
+    const { page, errors } = await openApp()
+    await page.keyboard.press('Control+k')
+    const box = page.getByRole('searchbox', { name: 'Search the archive' })
+    expect(await box.evaluate((el) => el.matches(':focus'))).toBe(true)
+    await page.keyboard.type('strike')
+    await expect.poll(() => results(page).count()).toBeGreaterThan(1)
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => results(page).nth(1).getAttribute('aria-selected')).toBe('true')
+    const path1 = await results(page).nth(1).getAttribute('data-path')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('reader-panel .meta').first().textContent()).toContain(path1!)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => box.inputValue()).toBe('')
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('?')
+    await expect.poll(() => page.getByRole('dialog', { name: 'Search syntax and shortcuts' }).isVisible()).toBe(true)
+    await screenshots(page, 'help')
+    await page.keyboard.press('Escape')
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+
   // last: it adds a document to the shared fixture archive
   it('imports files dropped on the window, shows each outcome, and finds the new article', async () => {
-    const { page, errors } = await openApp()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe('5 documents')
+    const { page, errors, external } = await openApp()
     const dir = tempDir('e2e-drop')
     writeFileSync(path.join(dir, 'ferry-report.txt'), articleText(700))
     writeFileSync(path.join(dir, 'blank.txt'), '')
@@ -136,19 +267,22 @@ describe('the window, through the preload, on the real core', () => {
       document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }))
     }, { 'ferry-report.txt': path.join(dir, 'ferry-report.txt'), 'blank.txt': path.join(dir, 'blank.txt') })
     await expect.poll(() => page.getByTestId('drop-overlay').isVisible()).toBe(true)
+    await screenshots(page, 'drop-overlay')
     await page.evaluate(() => {
       const dt = (window as unknown as { __dt: DataTransfer }).__dt
       document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
     })
-    const results = page.getByRole('region', { name: 'Import results' })
-    await expect.poll(() => results.getByRole('status').textContent(), { timeout: 15_000 }).toBe('1 imported · 0 already in the archive · 1 rejected')
+    const outcome = page.getByRole('region', { name: 'Import results' })
+    await expect.poll(() => outcome.getByRole('status').textContent(), { timeout: 15_000 }).toBe('1 imported · 0 already in the archive · 1 rejected')
     expect(await page.getByTestId('drop-overlay').count()).toBe(0)
-    const items = await results.getByRole('listitem').allTextContents()
+    const items = await outcome.getByRole('listitem').allTextContents()
     expect(items).toEqual([expect.stringMatching(/^Imported ferry-report\.txt → Imported\/\d{4}-\d\d-\d\d\/ferry-report\.txt$/), 'blank.txt: empty file'])
-    await expect.poll(() => page.getByTestId('doc-count').textContent()).toBe('6 documents')
+    await expect.poll(() => page.getByTestId('doc-count').textContent()).toBe(`${DOCS + 1} documents`)
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill(uniqueName(700))
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /results?$/ }).textContent()).toBe('1 result')
-    expect(await page.getByRole('list', { name: 'Results' }).getByRole('listitem').getAttribute('data-path')).toMatch(/ferry-report\.txt$/)
+    await expect.poll(() => summary(page).textContent()).toMatch(/^1 result · /)
+    expect(await results(page).first().getAttribute('data-path')).toMatch(/ferry-report\.txt$/)
+    await screenshots(page, 'import')
     expect(errors).toEqual([])
+    expect(external).toEqual([])
   })
 })

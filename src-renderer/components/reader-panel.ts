@@ -1,0 +1,116 @@
+/**
+ * <reader-panel>: one article — its text with the search's words marked, entity mentions
+ * underlined in their type's colour and passages reused from its source shaded; its publication
+ * date and how it is known; its story (the other copies and rewrites); the events it reports.
+ * Emits `open-doc` {path, focus?} when the user picks a story member.
+ */
+import { LitElement, css, html, nothing } from 'lit'
+import type { DocumentResponse } from '../../src-main/contract/api'
+import { splitRuns } from '../lib/segments'
+
+export class ReaderPanel extends LitElement {
+  static override properties = {
+    doc: { attribute: false },
+    spot: { attribute: false }
+  }
+
+  static override styles = css`
+    :host { display: block; overflow: auto; padding: 0 14px 24px; }
+    h2 { font-size: 17px; margin: 10px 0 2px; }
+    .meta { color: GrayText; font-size: 12px; margin-bottom: 8px; }
+    .text { white-space: pre-wrap; line-height: 1.55; font-size: 14px; }
+    mark { background: var(--mark, #ffe08a); color: inherit; border-radius: 2px; }
+    .e-person { box-shadow: inset 0 -2px var(--person, #7b4fd6); }
+    .e-organization { box-shadow: inset 0 -2px var(--organization, #1f7a8c); }
+    .e-place { box-shadow: inset 0 -2px var(--place, #b8621b); }
+    .reused { background: color-mix(in srgb, var(--reused, #4c8bf5) 14%, transparent); }
+    .focus { background: color-mix(in srgb, var(--focus, #e5484d) 22%, transparent); }
+    section { border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); margin-top: 12px; padding-top: 6px; font-size: 13px; }
+    h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: GrayText; margin: 6px 0; }
+    ul { margin: 0; padding-left: 18px; }
+    button.link { background: none; border: 0; padding: 0; color: LinkText; cursor: pointer; font: inherit; text-align: left; }
+    .legend { display: flex; gap: 10px; font-size: 12px; color: GrayText; margin: 4px 0 10px; flex-wrap: wrap; }
+    .empty { color: GrayText; padding: 24px 0; }
+  `
+
+  declare doc: DocumentResponse | null
+  /** [start, end) to outline and scroll to (an event's sentence) */
+  declare spot: [number, number] | null
+
+  constructor() {
+    super()
+    this.doc = null
+    this.spot = null
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('doc') || changed.has('spot')) {
+      const el = this.renderRoot.querySelector('.focus') ?? this.renderRoot.querySelector('mark')
+      if (el) el.scrollIntoView({ block: 'center' })
+      else if (changed.has('doc')) this.scrollTop = 0
+    }
+  }
+
+  override render() {
+    const d = this.doc
+    if (!d) return html`<p class="empty">Select a result to read it here (↑ ↓ to move, Enter to open).</p>`
+    const runs = splitRuns(d.text, [
+      { name: 'mark', spans: d.highlights },
+      { name: 'entity', spans: d.entities.flatMap((e) => e.mentions), values: d.entities.flatMap((e) => e.mentions.map(() => e.type)) },
+      { name: 'reused', spans: d.story?.reused ?? [] },
+      { name: 'focus', spans: this.spot ? [this.spot] : [] }
+    ])
+    const p = d.published
+    return html`
+      <h2>${d.title}</h2>
+      <div class="meta">${d.path} · published ${p.date ?? 'unknown'} ${p.date ? html`(${p.source}${p.confidence < 1 ? `, confidence ${Math.round(p.confidence * 100)}%` : ''})` : nothing} · file date ${p.fileDate}</div>
+      ${p.evidence.length ? html`<div class="meta" title="How the date is known">${p.evidence.join(' · ')}</div>` : nothing}
+      <div class="legend" aria-hidden="true">
+        <span class="e-person">person</span><span class="e-organization">organisation</span><span class="e-place">place</span>
+        ${d.highlights.length ? html`<span><mark>search</mark></span>` : nothing}
+        ${d.story?.reused.length ? html`<span class="reused">taken from ${d.story.of}</span>` : nothing}
+      </div>
+      <article class="text" aria-label="Article text">${runs.map((r) => {
+        const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '']
+          .filter(Boolean)
+          .join(' ')
+        const inner = r.marks['mark'] !== undefined ? html`<mark>${r.text}</mark>` : r.text
+        return cls ? html`<span class=${cls}>${inner}</span>` : inner
+      })}</article>
+      ${d.story
+        ? html`<section aria-label="Story">
+            <h3>Story — this is ${d.story.role === 'original' ? 'the original' : `a ${d.story.role} of ${d.story.of}`}</h3>
+            <ul>
+              ${d.story.members.filter((m) => m.path !== d.path).map(
+                (m) => html`<li><button class="link" @click=${() => this.emit(m.path)}>${m.title}</button> — ${m.role}, ${m.published ?? 'date unknown'} <span class="meta">${m.path}</span></li>`
+              )}
+            </ul>
+          </section>`
+        : nothing}
+      <section aria-label="Events">
+        <h3>Events reported (${d.events.length})</h3>
+        ${d.events.length
+          ? html`<ul>
+              ${d.events.map((e) => {
+                const src = e.sources.find((s) => s.path === d.path) ?? e.sources[0]
+                return html`<li><button class="link" @click=${() => src && (this.spot = src.offsets)}>${e.start ? (e.start === e.end ? e.start : `${e.start} – ${e.end}`) : 'undated'} · ${e.label}</button>
+                  ${e.sources.length > 1 ? html` <span class="meta">(${e.sources.length} sources)</span>` : nothing}</li>`
+              })}
+            </ul>`
+          : html`<p class="meta">none found</p>`}
+      </section>
+    `
+  }
+
+  private emit(path: string) {
+    this.dispatchEvent(new CustomEvent('open-doc', { detail: { path }, bubbles: true, composed: true }))
+  }
+}
+
+customElements.define('reader-panel', ReaderPanel)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reader-panel': ReaderPanel
+  }
+}

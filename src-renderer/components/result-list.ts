@@ -1,0 +1,108 @@
+/**
+ * <result-list>: search hits in a virtualised list (only the rows in view are in the DOM, so
+ * 10,000 hits scroll as smoothly as 10), fixed row height, with the selected row kept in view.
+ * Emits `open` {index} on click and `more` when the end of the loaded hits comes into view.
+ */
+import { LitElement, css, html } from 'lit'
+import type { HitView } from '../../src-main/contract/api'
+import { snippetParts } from '../api'
+
+export const ROW_HEIGHT = 78
+const OVERSCAN = 6
+
+export class ResultList extends LitElement {
+  static override properties = {
+    hits: { attribute: false },
+    total: { type: Number },
+    selected: { type: Number },
+    top: { state: true },
+    viewport: { state: true }
+  }
+
+  static override styles = css`
+    :host { display: block; position: relative; overflow: auto; contain: strict; }
+    .spacer { position: relative; }
+    ol { list-style: none; margin: 0; padding: 0; position: absolute; left: 0; right: 0; }
+    li { box-sizing: border-box; height: ${ROW_HEIGHT}px; padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); cursor: pointer; overflow: hidden; }
+    li[aria-selected='true'] { background: color-mix(in srgb, Highlight 22%, transparent); }
+    .top { display: flex; gap: 8px; align-items: baseline; }
+    .title { font-weight: 600; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .date { color: GrayText; font-size: 12px; font-variant-numeric: tabular-nums; }
+    .path { color: GrayText; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .snippet { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    mark { background: var(--mark, #ffe08a); color: inherit; border-radius: 2px; }
+  `
+
+  declare hits: HitView[]
+  declare total: number
+  declare selected: number
+  declare top: number
+  declare viewport: number
+  private observer: ResizeObserver | undefined
+
+  constructor() {
+    super()
+    this.hits = []
+    this.total = 0
+    this.selected = -1
+    this.top = 0
+    this.viewport = 600
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.addEventListener('scroll', this.onScroll, { passive: true })
+    this.observer = new ResizeObserver(() => (this.viewport = this.clientHeight || 600))
+    this.observer.observe(this)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.removeEventListener('scroll', this.onScroll)
+    this.observer?.disconnect()
+  }
+
+  private readonly onScroll = () => {
+    this.top = this.scrollTop
+  }
+
+  /** Scroll so that row `i` is visible. */
+  reveal(i: number): void {
+    const top = i * ROW_HEIGHT
+    if (top < this.scrollTop) this.scrollTop = top
+    else if (top + ROW_HEIGHT > this.scrollTop + this.clientHeight) this.scrollTop = top + ROW_HEIGHT - this.clientHeight
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('selected') && this.selected >= 0) this.reveal(this.selected)
+    const last = Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN
+    if (last >= this.hits.length && this.hits.length < this.total) this.dispatchEvent(new CustomEvent('more', { bubbles: true, composed: true }))
+  }
+
+  override render() {
+    const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN)
+    const last = Math.min(this.hits.length, Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN)
+    const rows = this.hits.slice(first, last)
+    return html`<div class="spacer" style="height:${this.hits.length * ROW_HEIGHT}px">
+      <ol aria-label="Results" role="listbox" style="top:${first * ROW_HEIGHT}px">
+        ${rows.map((h, k) => {
+          const i = first + k
+          return html`<li role="option" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
+            @click=${() => this.dispatchEvent(new CustomEvent('open', { detail: { index: i }, bubbles: true, composed: true }))}>
+            <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ?? 'date unknown'}</span></div>
+            <div class="path">${h.path}</div>
+            <div class="snippet">${snippetParts(h.snippet).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}</div>
+          </li>`
+        })}
+      </ol>
+    </div>`
+  }
+}
+
+customElements.define('result-list', ResultList)
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'result-list': ResultList
+  }
+}
