@@ -1,5 +1,5 @@
 /** The main window with secure defaults, and app-wide hardening of every web contents. */
-import { BrowserWindow, app, shell, type WebContents } from 'electron'
+import { BrowserWindow, app, type WebContents } from 'electron'
 import { fileURLToPath } from 'node:url'
 import { APP_HOST, APP_SCHEME } from './protocol'
 
@@ -18,7 +18,9 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      webviewTag: false
+      webviewTag: false,
+      // middle-click must not open links in new windows (Electronegativity AUXCLICK)
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   win.once('ready-to-show', () => win.show())
@@ -36,10 +38,8 @@ export function hardenAllWebContents(isAllowedUrl: (url: string) => boolean): vo
       if (!isAllowedUrl(url)) event.preventDefault()
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(({ url }) => {
-      // links to the web go to the user's browser; the app itself never opens windows or fetches
-      if (url.startsWith('https://')) void shell.openExternal(url)
-      return { action: 'deny' }
-    })
+    // The app opens no windows and hands nothing to other programs: an archive's text is untrusted,
+    // so even web links in it are not opened (the user can copy them).
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
 }
