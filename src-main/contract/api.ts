@@ -7,6 +7,8 @@
 export const Channels = {
   status: 'archive:status',
   chooseArchive: 'archive:choose',
+  openRecent: 'archive:open-recent',
+  cancelIndexing: 'archive:cancel-indexing',
   search: 'search:query',
   timeline: 'timeline:query',
   document: 'document:open',
@@ -18,11 +20,12 @@ export const Channels = {
 
 /** Messages main sends to the window (the preload turns them into listener calls). */
 export const Events = {
+  indexProgress: 'archive:index-progress',
   importProgress: 'import:progress',
   archiveChanged: 'archive:changed'
 } as const
 
-export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt' | 'invalid' | 'no-archive' | 'internal'
+export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt' | 'cancelled' | 'invalid' | 'no-archive' | 'internal'
 
 /** Failures are values with a message written for the user, never thrown across IPC. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
@@ -31,6 +34,17 @@ export interface StatusView {
   archive: string | null
   documents: number
   indexing: boolean
+  /** recently opened archives, most recent first */
+  recent: string[]
+}
+
+export interface IndexProgressView {
+  phase: 'scan' | 'read' | 'index' | 'save'
+  done: number
+  total: number
+  current?: string
+  /** estimated seconds left in the indexing phase; null until it can be estimated */
+  etaSeconds: number | null
 }
 
 export interface SearchRequest {
@@ -205,6 +219,11 @@ export interface DatelineApi {
   getStatus(): Promise<Result<StatusView>>
   /** Shows the native folder dialog, then opens and indexes the chosen archive. */
   chooseArchive(): Promise<Result<StatusView>>
+  /** Open one of `status.recent`. */
+  openRecent(path: string): Promise<Result<StatusView>>
+  /** Stop the indexing in progress; the index stays as it was. */
+  cancelIndexing(): Promise<Result<{ cancelled: boolean }>>
+  onIndexProgress(listener: (progress: IndexProgressView) => void): () => void
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   /** The reported events of the archive or of a search, each once with all its sources. */
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
@@ -226,7 +245,7 @@ export interface DatelineApi {
   onArchiveChanged(listener: (event: ArchiveChangedEvent) => void): () => void
 }
 
-export const API_KEYS = ['getStatus', 'chooseArchive', 'search', 'timeline', 'document', 'curate', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
+export const API_KEYS = ['getStatus', 'chooseArchive', 'openRecent', 'cancelIndexing', 'onIndexProgress', 'search', 'timeline', 'document', 'curate', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
 
 export const MAX_IMPORT_PATHS = 10_000
 

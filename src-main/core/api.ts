@@ -331,8 +331,9 @@ export class ArchiveService {
   }
 
   /** Bring the index up to date with the archive folder. Only added/changed/removed files are read. */
-  update(onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
-    return this.enqueue(() => this.doUpdate(onProgress))
+  /** `signal` cancels before anything is written: the index stays as it was. */
+  update(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> {
+    return this.enqueue(() => this.doUpdate(onProgress, undefined, signal))
   }
 
   /**
@@ -412,7 +413,10 @@ export class ArchiveService {
     return run
   }
 
-  private async doUpdate(onProgress?: (p: IndexProgress) => void, scope?: string[]): Promise<IndexReport> {
+  private async doUpdate(onProgress?: (p: IndexProgress) => void, scope?: string[], signal?: AbortSignal): Promise<IndexReport> {
+    const stopIfCancelled = () => {
+      if (signal?.aborted) throw new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
+    }
     const t0 = performance.now()
     await this.store.ensureDir()
     const lock = await acquireLock(this.store.dir)
@@ -460,6 +464,7 @@ export class ArchiveService {
 
       let done = 0
       await forEachLimit(changed, READ_CONCURRENCY, async (f) => {
+        stopIfCancelled()
         onProgress?.({ phase: 'read', done: done++, total: changed.length, current: f.path })
         const old = byPath.get(f.path)
         let bytes: Uint8Array
@@ -504,8 +509,19 @@ export class ArchiveService {
       const newSegments: Segment[] = []
       for (let i = 0; i < toIndex.length; i += this.opts.segmentBatch) {
         const batch = toIndex.slice(i, i + this.opts.segmentBatch)
-        onProgress?.({ phase: 'index', done: i, total: toIndex.length })
-        const seg = Segment.build(`s${manifest.nextSegment++}`, batch.map(analyzeDocument))
+        const analyzed: ReturnType<typeof analyzeDocument>[] = []
+        for (let k = 0; k < batch.length; k++) {
+          // Analysis is the slow part of indexing. Every 10 files: report progress, let the event loop
+          // run (the window's calls are answered meanwhile), and stop here when asked.
+          if (k % 10 === 0) {
+            if (k) await new Promise((r) => setImmediate(r))
+            stopIfCancelled()
+            onProgress?.({ phase: 'index', done: i + k, total: toIndex.length, current: batch[k]!.path })
+          }
+          analyzed.push(analyzeDocument(batch[k]!))
+        }
+        stopIfCancelled()
+        const seg = Segment.build(`s${manifest.nextSegment++}`, analyzed)
         newSegments.push(seg)
         for (const d of batch) {
           const { text: _text, ...meta } = d

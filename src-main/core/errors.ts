@@ -2,7 +2,7 @@
  * Errors users can read. Every failure that reaches the CLI or the window is a DatelineError
  * with a code (for programs) and a message written for a person.
  */
-export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt'
+export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt' | 'cancelled'
 
 export class DatelineError extends Error {
   constructor(

@@ -4,7 +4,7 @@
  * Built as CommonJS (sandboxed preloads cannot be ES modules).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { Channels, Events, type ArchiveChangedEvent, type DatelineApi, type ImportProgressView } from '../contract/api'
+import { Channels, Events, type ArchiveChangedEvent, type DatelineApi, type ImportProgressView, type IndexProgressView } from '../contract/api'
 
 function listen<T>(channel: string, listener: (payload: T) => void): () => void {
   const wrapped = (_e: unknown, payload: T) => listener(payload)
@@ -15,6 +15,9 @@ function listen<T>(channel: string, listener: (payload: T) => void): () => void 
 const api: DatelineApi = {
   getStatus: () => ipcRenderer.invoke(Channels.status),
   chooseArchive: () => ipcRenderer.invoke(Channels.chooseArchive),
+  openRecent: (path) => ipcRenderer.invoke(Channels.openRecent, path),
+  cancelIndexing: () => ipcRenderer.invoke(Channels.cancelIndexing),
+  onIndexProgress: (listener) => listen<IndexProgressView>(Events.indexProgress, listener),
   search: (request) => ipcRenderer.invoke(Channels.search, request),
   timeline: (request) => ipcRenderer.invoke(Channels.timeline, request),
   document: (request) => ipcRenderer.invoke(Channels.document, request),

@@ -38,6 +38,7 @@ void app.whenReady().then(() => {
     },
     lastArchive: () => settings.get('recentArchives')[0] ?? null,
     rememberArchive: (p) => rememberArchive(settings, p),
+    recentArchives: () => settings.get('recentArchives'),
     maxFileBytes: settings.get('maxFileMB') * 1024 * 1024,
     importFolder: settings.get('importFolder'),
     pickImport: async () => {

@@ -16,6 +16,8 @@ export interface IpcMainLike {
 export interface Services {
   status(): Promise<Result<StatusView>>
   chooseArchive(): Promise<Result<StatusView>>
+  openRecent(path: string): Promise<Result<StatusView>>
+  cancelIndexing(): Promise<Result<{ cancelled: boolean }>>
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
   document(request: DocumentRequest): Promise<Result<DocumentResponse>>
@@ -40,6 +42,14 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
 
   ipc.handle(Channels.status, guard(() => services.status()))
   ipc.handle(Channels.chooseArchive, guard(() => services.chooseArchive()))
+  ipc.handle(
+    Channels.openRecent,
+    guard((p) => {
+      if (typeof p !== 'string' || !p || p.length > 4096) return invalid('openRecent expects the path of a recent archive')
+      return services.openRecent(p)
+    })
+  )
+  ipc.handle(Channels.cancelIndexing, guard(() => services.cancelIndexing()))
   ipc.handle(
     Channels.search,
     guard((request) => {

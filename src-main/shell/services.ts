@@ -16,6 +16,8 @@ export interface ServiceDeps {
   pickFolder(): Promise<string | null>
   lastArchive(): string | null
   rememberArchive(path: string): void
+  /** recently opened archives, most recent first */
+  recentArchives?(): string[]
   /** native dialog for files and folders to import; null when cancelled */
   pickImport(): Promise<string[] | null>
   /** a message to the window (progress, live changes) */
@@ -33,6 +35,7 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
   let indexing = false
   let watcher: ArchiveWatcher | null = null
   let importing: AbortController | null = null
+  let indexingStop: AbortController | null = null
 
   function changed(svc: ArchiveService, changes: LiveChange[], notice?: string) {
     if (svc !== current) return
@@ -61,7 +64,7 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
     void svc.warmUp().catch(() => {})
   }
 
-  const view = (): StatusView => ({ archive: current?.archive ?? null, documents: current?.documentCount ?? 0, indexing })
+  const view = (): StatusView => ({ archive: current?.archive ?? null, documents: current?.documentCount ?? 0, indexing, recent: deps.recentArchives?.() ?? [] })
 
   async function open(archivePath: string): Promise<Result<StatusView>> {
     return guarded(async () => {
@@ -69,10 +72,25 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
       current = svc
       deps.rememberArchive(svc.archive)
       indexing = true
+      const stop = new AbortController()
+      indexingStop = stop
+      // ETA from the analysis rate so far (the slow phase), once a few files are done
+      let t0 = 0
+      let first = 0
       try {
-        await svc.update()
+        await svc.update((p) => {
+          let etaSeconds: number | null = null
+          if (p.phase === 'index') {
+            if (!t0) {
+              t0 = performance.now()
+              first = p.done
+            } else if (p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
+          }
+          deps.send(Events.indexProgress, { ...p, etaSeconds })
+        }, stop.signal)
       } finally {
         indexing = false
+        indexingStop = null
       }
       await startWatching(svc)
       return view()
@@ -108,6 +126,15 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
       const picked = await deps.pickImport()
       if (!picked?.length) return { ok: true, value: { imported: [], duplicates: [], rejected: [], cancelled: true, notStarted: 0, documents: current?.documentCount ?? 0, ms: 0 } }
       return importPaths(picked)
+    },
+    async openRecent(p: string) {
+      if (!(deps.recentArchives?.() ?? []).includes(p)) return { ok: false, error: { code: 'invalid', message: 'That folder is not among the recent archives; use Open archive….' } }
+      return open(p)
+    },
+    async cancelIndexing() {
+      const running = indexingStop
+      running?.abort()
+      return { ok: true, value: { cancelled: running !== null } }
     },
     async cancelImport() {
       const running = importing

@@ -27,9 +27,10 @@ function setup(pick: string | null = null) {
     lastArchive: () => null,
     rememberArchive: (p) => void remembered.push(p),
     pickImport: async () => null,
-    send: (channel, payload) => void sent.push({ channel, payload })
+    send: (channel, payload) => void sent.push({ channel, payload }),
+    recentArchives: () => [...remembered].reverse()
   })
-  opened.push(services)
+  opened.push(services as never)
   registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' } })
   const call = (ch: string, url: string | undefined, ...args: unknown[]) =>
     handlers.get(ch)!({ senderFrame: url === undefined ? null : ({ url } as never) }, ...args) as Promise<Result<unknown>>
@@ -57,7 +58,7 @@ describe('IPC handlers', () => {
     const { call, remembered, fx } = setup('fixture')
     expect(await call(Channels.search, APP_URL, { query: 'haddad' })).toMatchObject({ ok: false, error: { code: 'no-archive' } })
     const opened = (await call(Channels.chooseArchive, APP_URL)) as Result<StatusView>
-    expect(opened).toEqual({ ok: true, value: { archive: fx.root, documents: 5, indexing: false } })
+    expect(opened).toEqual({ ok: true, value: { archive: fx.root, documents: 5, indexing: false, recent: [fx.root] } })
     expect(remembered).toEqual([fx.root])
     const found = (await call(Channels.search, APP_URL, { query: 'haddad', limit: 2 })) as Result<SearchResponse>
     expect(found.ok && found.value.total).toBe(3)
@@ -84,7 +85,7 @@ describe('IPC handlers', () => {
 
   it('keeps the current state when the folder dialog is cancelled', async () => {
     const { call } = setup(null)
-    expect(await call(Channels.chooseArchive, APP_URL)).toEqual({ ok: true, value: { archive: null, documents: 0, indexing: false } })
+    expect(await call(Channels.chooseArchive, APP_URL)).toEqual({ ok: true, value: { archive: null, documents: 0, indexing: false, recent: [] } })
   })
 
   it('imports dropped paths into the open archive, streams progress, and validates the paths', async () => {
@@ -153,5 +154,27 @@ describe('IPC handlers', () => {
     const after = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
     expect(after.ok && after.value.facets.person.map((f) => f.id)).not.toContain(haddad.id)
     expect(await call(Channels.curate, APP_URL, { op: 'rename', id: 'x', name: '' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+  })
+
+  it('streams indexing progress with an estimate, lists recent archives, and cancels indexing before anything is written', async () => {
+    const { fx, call, sent } = setup('fixture')
+    const r = (await call(Channels.chooseArchive, APP_URL)) as Result<StatusView>
+    expect(r.ok && r.value.recent).toEqual([fx.root])
+    const progress = sent.filter((m) => m.channel === Events.indexProgress).map((m) => m.payload as { phase: string; done: number; total: number; etaSeconds: number | null })
+    expect(progress.some((p) => p.phase === 'index' && p.total === 5)).toBe(true)
+    expect(await call(Channels.openRecent, APP_URL, '/somewhere/else')).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(call(Channels.openRecent, APP_URL, fx.root)).resolves.toMatchObject({ ok: true, value: { archive: fx.root, documents: 5 } })
+
+    // a second, unindexed archive: cancel as soon as indexing reports progress
+    const other = tempDir('ipc-cancel')
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(other, `a${i}.txt`), articleText(800 + i))
+    const c = setup(null)
+    const services = opened[opened.length - 1] as unknown as { open(p: string): Promise<Result<StatusView>>; cancelIndexing(): Promise<unknown> }
+    const opening = services.open(other)
+    while (!c.sent.some((m) => m.channel === Events.indexProgress && (m.payload as { phase: string }).phase === 'index')) await new Promise((res) => setTimeout(res, 5))
+    await services.cancelIndexing()
+    expect(await opening).toMatchObject({ ok: false, error: { code: 'cancelled' } })
+    // nothing was written: the archive is open with no documents indexed
+    expect(await c.call(Channels.status, APP_URL)).toMatchObject({ ok: true, value: { archive: other, documents: 0 } })
   })
 })

@@ -28,8 +28,10 @@ const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
 registerIpcHandlers(
   ipc,
   {
-    status: async () => ({ ok: true, value: { archive: '/a', documents: 3, indexing: false } }),
-    chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false } }),
+    status: async () => ({ ok: true, value: { archive: '/a', documents: 3, indexing: false, recent: ['/a'] } }),
+    openRecent: async (p) => ({ ok: true, value: { archive: p, documents: 3, indexing: false, recent: [p] } }),
+    cancelIndexing: async () => ({ ok: true, value: { cancelled: false } }),
+    chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false, recent: ['/b', '/a'] } }),
     search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], facets: { person: [], organization: [], place: [] }, ms: 0 } }),
     document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
     curate: async (req) => ({ ok: true, value: { id: req.op === 'merge' ? req.ids[0]! : req.id, type: 'place', name: 'X', aliases: [], documents: 1 } }),
@@ -50,7 +52,9 @@ describe('preload ↔ main contract', () => {
   })
 
   it('round-trips every call', async () => {
-    await expect(api.getStatus()).resolves.toEqual({ ok: true, value: { archive: '/a', documents: 3, indexing: false } })
+    await expect(api.getStatus()).resolves.toEqual({ ok: true, value: { archive: '/a', documents: 3, indexing: false, recent: ['/a'] } })
+    await expect(api.openRecent('/a')).resolves.toMatchObject({ ok: true, value: { archive: '/a' } })
+    await expect(api.cancelIndexing()).resolves.toEqual({ ok: true, value: { cancelled: false } })
     await expect(api.chooseArchive()).resolves.toMatchObject({ ok: true, value: { archive: '/b' } })
     await expect(api.search({ query: 'raqqa' })).resolves.toMatchObject({ ok: true, value: { query: 'raqqa' } })
     await expect(api.timeline({ from: '2015-01-01' })).resolves.toMatchObject({ ok: true, value: { events: [] } })
