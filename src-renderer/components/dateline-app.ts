@@ -6,7 +6,7 @@
  * window.dateline) so tests can hand it the real core through the same contract.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { CurationRequest, DatelineApi, DocumentResponse, HitView, SearchResponse, StatusView, TimelineEventView } from '../../src-main/contract/api'
+import type { CurationRequest, DatelineApi, DocumentResponse, HitView, IndexProgressView, SearchResponse, StatusView, TimelineEventView } from '../../src-main/contract/api'
 import { getApi } from '../api'
 import './drop-import'
 import './entity-panel'
@@ -62,7 +62,8 @@ export class DatelineApp extends LitElement {
     range: { state: true },
     showTimeline: { state: true },
     showHelp: { state: true },
-    notice: { state: true }
+    notice: { state: true },
+    indexing: { state: true }
   }
 
   static override styles = css`
@@ -73,6 +74,7 @@ export class DatelineApp extends LitElement {
     }
     header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 8px 12px 4px; }
     h1 { font-size: 16px; margin: 0; }
+    .indexing { font-size: 12px; color: GrayText; }
     .archive { color: GrayText; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 35vw; }
     .spacer { flex: 1; }
     .search { display: flex; gap: 8px; align-items: center; padding: 4px 12px; position: relative; }
@@ -115,11 +117,13 @@ export class DatelineApp extends LitElement {
   declare showTimeline: boolean
   declare showHelp: boolean
   declare notice: string
+  declare indexing: IndexProgressView | null
   private query = ''
   private timer: ReturnType<typeof setTimeout> | undefined
   private seq = 0
   private loadingMore = false
   private unsubscribe: (() => void) | undefined
+  private unsubscribeIndex: (() => void) | undefined
 
   constructor() {
     super()
@@ -136,6 +140,7 @@ export class DatelineApp extends LitElement {
     this.showTimeline = false
     this.showHelp = false
     this.notice = ''
+    this.indexing = null
   }
 
   private get bridge(): DatelineApi {
@@ -147,6 +152,7 @@ export class DatelineApp extends LitElement {
     window.addEventListener('keydown', this.onKey)
     void this.refreshStatus().then(() => this.runSearch())
     // files added by imports or other programs: new counts, and the current search again
+    this.unsubscribeIndex = this.bridge.onIndexProgress((p) => (this.indexing = p))
     this.unsubscribe = this.bridge.onArchiveChanged((e) => {
       if (e.notice) this.notice = e.notice
       void this.refresh()
@@ -157,6 +163,7 @@ export class DatelineApp extends LitElement {
     super.disconnectedCallback()
     window.removeEventListener('keydown', this.onKey)
     this.unsubscribe?.()
+    this.unsubscribeIndex?.()
   }
 
   async refreshStatus(): Promise<void> {
@@ -171,7 +178,12 @@ export class DatelineApp extends LitElement {
   }
 
   private async choose(): Promise<void> {
-    const r = await this.bridge.chooseArchive()
+    await this.opened(this.bridge.chooseArchive())
+  }
+
+  private async opened(call: ReturnType<DatelineApi['chooseArchive']>): Promise<void> {
+    const r = await call
+    this.indexing = null
     if (r.ok) {
       this.status = r.value
       this.error = ''
@@ -330,7 +342,20 @@ export class DatelineApp extends LitElement {
         <h1>Dateline</h1>
         <span class="archive" title=${st?.archive ?? ''}>${st?.archive ?? 'No archive open'}</span>
         <span class="count" data-testid="doc-count">${st ? `${st.documents} documents` : '…'}${st?.indexing ? ' (indexing…)' : ''}</span>
+        ${this.indexing && this.indexing.phase !== 'save'
+          ? html`<span class="indexing" role="status" aria-live="polite" title=${this.indexing.current ?? ''}>Indexing ${this.indexing.done} / ${this.indexing.total}${this.indexing.etaSeconds !== null ? ` · about ${formatEta(this.indexing.etaSeconds)} left` : ''}
+              <button @click=${() => void this.bridge.cancelIndexing()}>Cancel</button></span>`
+          : nothing}
         <span class="spacer"></span>
+        ${st?.recent.length
+          ? html`<select aria-label="Recent archives" @change=${(e: Event) => {
+              const v = (e.target as HTMLSelectElement).value
+              if (v) void this.opened(this.bridge.openRecent(v))
+            }}>
+              <option value="">Recent archives…</option>
+              ${st.recent.map((p) => html`<option value=${p} ?selected=${false}>${p}</option>`)}
+            </select>`
+          : nothing}
         <button @click=${this.choose}>Open archive…</button>
         <button @click=${() => void this.renderRoot.querySelector('drop-import')?.chooseFiles()} ?disabled=${!st?.archive}>Import files…</button>
         <button aria-pressed=${this.showTimeline ? 'true' : 'false'} @click=${this.toggleTimeline}>Timeline</button>
@@ -380,6 +405,10 @@ export class DatelineApp extends LitElement {
       <table>${SHORTCUTS.map(([a, b]) => html`<tr><td><kbd>${a}</kbd></td><td>${b}</td></tr>`)}</table>
     </div>`
   }
+}
+
+function formatEta(s: number): string {
+  return s < 90 ? `${s} s` : `${Math.round(s / 60)} min`
 }
 
 customElements.define('dateline-app', DatelineApp)
