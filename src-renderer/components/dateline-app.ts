@@ -16,8 +16,9 @@ import './timeline-panel'
 import type { ResultList } from './result-list'
 import type { TimelinePanel } from './timeline-panel'
 
-const DEBOUNCE_MS = 120
-const PAGE = 100
+const DEBOUNCE_MS = 80
+// about two screens of rows: snippets are made per hit, so the first answer stays fast; scrolling loads more
+const PAGE = 40
 
 interface Filter {
   id: string

@@ -1,0 +1,149 @@
+/**
+ * npm run bench:ui [-- N]: the window's own numbers, in Debian's Chromium with the built renderer
+ * and preload, talking to the real core on the N-article bench archive (default 10,000):
+ * - typing a query: time from the last keystroke to the results list showing the new results
+ *   (debounce included), median and p95 over a fixed query set;
+ * - the timeline with 10,000 events: frames per second while panning continuously for 3 s
+ *   (requestAnimationFrame count), once zoomed to show every event as a bar and once as density.
+ * Run `npm run build` first. Prints JSON and a table.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../src-main/shell/ipc'
+import { createServices } from '../src-main/shell/services'
+import { generateArchive } from './generate'
+
+const n = Number(process.argv[2] ?? 10_000)
+const archive = path.resolve('.bench', `archive-${n}`)
+const dataDir = path.resolve('.bench', `data-${n}`)
+if (!existsSync(archive)) {
+  mkdirSync(archive, { recursive: true })
+  generateArchive(archive, n)
+}
+const out = path.resolve('out')
+const server = http.createServer((req, res) => {
+  const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+  const file = path.join(out, 'renderer', rel === '/' ? 'index.html' : rel)
+  try {
+    res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(readFileSync(file))
+  } catch {
+    res.writeHead(404).end()
+  }
+})
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+const a = server.address()
+const base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
+const handlers = new Map<string, Listener>()
+const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
+const services = createServices({ dataDir, pickFolder: async () => null, lastArchive: () => archive, rememberArchive: () => {}, pickImport: async () => null, send: () => {}, watch: false })
+registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: base })
+
+const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+await page.exposeBinding('__ipcInvoke', async ({ frame }, channel: string, args: unknown[]) => handlers.get(channel)!({ senderFrame: { url: frame.url() } as never }, ...args))
+const preload = readFileSync(path.join(out, 'preload/index.cjs'), 'utf8')
+// tsx names functions with a __name helper that page.evaluate code does not have
+await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
+await page.addInitScript({
+  content: `(() => {
+    const electron = { contextBridge: { exposeInMainWorld: (k, v) => Object.defineProperty(window, k, { value: Object.freeze(v) }) },
+      ipcRenderer: { invoke: (ch, ...args) => window.__ipcInvoke(ch, args), on() {}, removeListener() {} }, webUtils: { getPathForFile: () => '' } };
+    const module = { exports: {} };
+    (function (require, module, exports) {\n${preload}\n})((id) => electron, module, module.exports);
+  })()`
+})
+const t0 = performance.now()
+await page.goto(base + '/')
+await page.waitForFunction(() => /results? ·/.test(document.querySelector('dateline-app')?.shadowRoot?.querySelector('.summary')?.textContent ?? ''), undefined, { timeout: 600_000 })
+const firstResultsMs = performance.now() - t0
+
+// 1. typing: last keystroke → the summary shows the new query's results
+const queries = ['haddad', 'strike port', '"is fragile"', 'flood OR explosion', 'kestr*', 'okafr~1', 'title:ceasefire -valmora', 'ministry transport', 'ceasefire', 'bridge collapse']
+const box = page.getByRole('searchbox', { name: 'Search the archive' })
+const typing: number[] = []
+for (let pass = 0; pass < 3; pass++) {
+  for (const q of queries) {
+    await box.fill('')
+    await page.waitForTimeout(200)
+    const ms = await page.evaluate(async (q) => {
+      const app = document.querySelector('dateline-app')!
+      const input = app.shadowRoot!.querySelector('input[type="search"]') as HTMLInputElement
+      const summary = () => app.shadowRoot!.querySelector('.summary')?.textContent ?? ''
+      const before = summary()
+      input.value = q
+      const t = performance.now()
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+      // the list is rendered when the summary changes and the next frame has been painted
+      while (summary() === before) await new Promise((r) => setTimeout(r, 2))
+      await new Promise((r) => requestAnimationFrame(() => r(null)))
+      return performance.now() - t
+    }, q)
+    if (pass > 0) typing.push(ms)
+  }
+}
+typing.sort((x, y) => x - y)
+
+// 2. the timeline with 10,000 synthetic events (2010-2020), panned for 3 s
+const fps = await page.evaluate(async () => {
+  const app = document.querySelector('dateline-app')!
+  ;(app as unknown as { showTimeline: boolean }).showTimeline = true
+  await (app as unknown as { updateComplete: Promise<void> }).updateComplete
+  const panel = app.shadowRoot!.querySelector('timeline-panel') as unknown as HTMLElement & {
+    events: unknown[]; updateComplete: Promise<void>; frames: number; view: { start: number; scale: number; width: number } | null; panBy(dx: number): void; zoomBy(f: number): void; fitAll(): void
+  }
+  let x = 12345
+  const rnd = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  const events = Array.from({ length: 10_000 }, (_, i) => {
+    const start = new Date(Date.UTC(2010, 0, 1) + Math.floor(rnd() * 3650) * 86400000)
+    const len = rnd() < 0.6 ? 0 : Math.floor(rnd() * 30)
+    const end = new Date(start.getTime() + len * 86400000)
+    return { id: `e${i}`, status: 'dated', start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10), precision: len ? 'month' : 'day', notAfter: null, kind: 'attack', label: `event ${i}`, count: null, places: [], actors: [], sources: [{ path: 'x.txt', sentence: '', offsets: [0, 1], dateText: null, basis: null, published: null, archived: '2020-01-01' }], independentSources: 1, reported: null, archived: '2020-01-01' }
+  })
+  panel.events = events
+  await panel.updateComplete
+  await new Promise((r) => setTimeout(r, 100))
+  // pan the way a pointer does: events arrive between frames, the panel draws once per frame
+  const measure = async () => {
+    const f0 = panel.frames
+    const d0 = (panel as unknown as { drawMs: number }).drawMs
+    const t = performance.now()
+    await new Promise<void>((done) => {
+      const step = () => {
+        panel.panBy(-2)
+        if (performance.now() - t < 3000) setTimeout(step, 4)
+        else done()
+      }
+      step()
+    })
+    const secs = (performance.now() - t) / 1000
+    const drawn = panel.frames - f0
+    return { fps: Math.round((drawn / secs) * 10) / 10, drawMs: Math.round((((panel as unknown as { drawMs: number }).drawMs - d0) / Math.max(1, drawn)) * 100) / 100 }
+  }
+  panel.fitAll()
+  await panel.updateComplete
+  const density = await measure() // all 10,000 in view: density bars
+  panel.zoomBy(0.02) // about two months in view: individual bars in lanes
+  const bars = await measure()
+  return { density, bars }
+})
+
+await browser.close()
+server.close()
+services.close()
+const pct = (p: number) => Math.round(typing[Math.min(typing.length - 1, Math.floor(typing.length * p))]! * 10) / 10
+const result = {
+  documents: n,
+  openToFirstResultsMs: Math.round(firstResultsMs),
+  typingToResultsMedianMs: pct(0.5),
+  typingToResultsP95Ms: pct(0.95),
+  // frames the timeline drew per second while panning, and the time one frame's drawing takes
+  timelineFpsDensity10k: fps.density.fps,
+  timelineDrawMsDensity10k: fps.density.drawMs,
+  timelineFpsBars: fps.bars.fps,
+  timelineDrawMsBars: fps.bars.drawMs
+}
+console.log(JSON.stringify(result))
+console.log(`| ${Object.keys(result).join(' | ')} |\n|${Object.keys(result).map(() => '---').join('|')}|\n| ${Object.values(result).join(' | ')} |`)
