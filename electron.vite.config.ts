@@ -1,5 +1,6 @@
 // electron-vite with Dateline's layout (its defaults are src/main, src/preload, src/renderer):
 //   src-main/shell/index.ts    -> out/main/index.js     (ESM: package.json has "type": "module")
+//   src-main/core/workers/analyze-worker.ts -> out/main/analyze-worker.js (worker thread)
 //   src-main/preload/index.ts  -> out/preload/index.cjs (CJS: sandboxed preloads cannot be ESM)
 //   src-renderer/index.html    -> out/renderer/index.html
 import { resolve } from 'node:path'
@@ -9,7 +10,13 @@ export default defineConfig({
   main: {
     build: {
       // dependencies (lunr, electron-store) stay external and load from node_modules at run time
-      lib: { entry: resolve(import.meta.dirname, 'src-main/shell/index.ts') }
+      // two entries: the app, and the analysis worker thread it starts (core/workers/pool.ts)
+      lib: {
+        entry: {
+          index: resolve(import.meta.dirname, 'src-main/shell/index.ts'),
+          'analyze-worker': resolve(import.meta.dirname, 'src-main/core/workers/analyze-worker.ts')
+        }
+      }
     }
   },
   preload: {

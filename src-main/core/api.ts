@@ -9,6 +9,7 @@ import { buildDocument, contentHash, type Document } from './archive/document'
 import { scanArchive, scanPaths, inScope, normalizeScope, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
 import { analyzeDocument, warmUpAnalysis } from './analyze'
+import { AnalyzePool } from './workers/pool'
 import { parseYmd } from './dates/calendar'
 import { resolvePublication, statedDay, type Published } from './dates/publication'
 import { loadUserDates, saveUserDates, userDateLookup, type UserDatesFile } from './dates/user-dates'
@@ -43,6 +44,10 @@ export interface OpenOptions {
   maxFileBytes?: number
   /** documents per newly built segment */
   segmentBatch?: number
+  /** analyse large batches in worker threads, one per core (default true) */
+  workers?: boolean
+  /** the built worker script (the app's bundle); from source, the TypeScript worker is used */
+  workerScript?: string
   mergePolicy?: MergePolicyOptions
 }
 
@@ -62,6 +67,8 @@ export interface IndexReport {
   repaired: string[]
   /** story linking work: documents linked, candidate pairs from the sample index, pairs compared in full */
   stories: SyncStats
+  /** worker threads that analysed documents (0: analysed on the calling thread) */
+  workers: number
   ms: number
 }
 
@@ -252,6 +259,12 @@ export interface ArchiveStatus {
 }
 
 const READ_CONCURRENCY = 8
+/**
+ * Analysis moves to worker threads for batches this large: each worker first loads the tagger
+ * model and gazetteer (~1.5 s), which only pays off for about a thousand files; once the workers
+ * are running, smaller batches go to them too.
+ */
+const WORKER_MIN_BATCH = { cold: 1000, warm: 64 }
 /** the user's entity corrections, next to (not inside) the index files */
 const CURATION_FILE = 'curation.json'
 /** publication dates the user set */
@@ -276,6 +289,8 @@ export class ArchiveService {
   private timelineCache: { registry: EntityRegistry; stories: StoryCache; events: TimelineEvent[] } | undefined
   /** a full reconciliation with the folder has run in this session (imports can then look only at their target) */
   private fullyReconciled = false
+  private pool: AnalyzePool | undefined
+  private poolFailed = false
 
   private constructor(
     readonly archive: string,
@@ -304,8 +319,17 @@ export class ArchiveService {
     return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, curation, userDates, links, {
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
       segmentBatch: options.segmentBatch ?? 5000,
+      workers: options.workers ?? true,
+      workerScript: options.workerScript ?? '',
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY
     })
+  }
+
+  /** Stop the analysis workers (the archive stays usable; they restart when needed). */
+  async close(): Promise<void> {
+    const pool = this.pool
+    this.pool = undefined
+    await pool?.close()
   }
 
   /** Where this archive's index lives. */
@@ -504,13 +528,30 @@ export class ArchiveService {
       }
       const changes = describeChanges(toIndex, gone, byPath)
 
+      let workersUsed = 0
       // New segments for new and changed documents (older versions become tombstones).
       toIndex.sort((a, b) => (a.path < b.path ? -1 : 1))
       const newSegments: Segment[] = []
       for (let i = 0; i < toIndex.length; i += this.opts.segmentBatch) {
         const batch = toIndex.slice(i, i + this.opts.segmentBatch)
-        const analyzed: ReturnType<typeof analyzeDocument>[] = []
-        for (let k = 0; k < batch.length; k++) {
+        let analyzed: ReturnType<typeof analyzeDocument>[] = []
+        if (batch.length >= (this.pool?.started ? WORKER_MIN_BATCH.warm : WORKER_MIN_BATCH.cold) && this.opts.workers && !this.poolFailed) {
+          try {
+            this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
+            analyzed = await this.pool.analyze(
+              batch,
+              (n) => n % 10 === 0 && onProgress?.({ phase: 'index', done: i + n, total: toIndex.length, current: batch[n - 1]?.path }),
+              signal
+            )
+            workersUsed = this.pool.size
+          } catch (err) {
+            if (err instanceof DatelineError && err.code === 'cancelled') throw err
+            // workers could not run here: analyse on this thread instead (slower, same result)
+            this.poolFailed = true
+            analyzed = []
+          }
+        }
+        for (let k = analyzed.length ? batch.length : 0; k < batch.length; k++) {
           // Analysis is the slow part of indexing. Every 10 files: report progress, let the event loop
           // run (the window's calls are answered meanwhile), and stop here when asked.
           if (k % 10 === 0) {
@@ -569,6 +610,7 @@ export class ArchiveService {
           processed: processed.sort(),
           changes: [],
           segments: { built: 0, merged: 0, total: segments.size },
+          workers: 0,
           repaired: [],
           stories: { linked: 0, candidates: 0, compared: 0 },
           ms: Math.round(performance.now() - t0)
@@ -602,6 +644,7 @@ export class ArchiveService {
         processed: processed.sort(),
         changes,
         segments: { built: written.length, merged, total: segments.size },
+        workers: workersUsed,
         repaired,
         stories: linkStats,
         ms: Math.round(performance.now() - t0)

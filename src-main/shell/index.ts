@@ -41,6 +41,8 @@ void app.whenReady().then(() => {
     recentArchives: () => settings.get('recentArchives'),
     maxFileBytes: settings.get('maxFileMB') * 1024 * 1024,
     importFolder: settings.get('importFolder'),
+    // built next to this file by electron-vite (a second entry of the main build)
+    workerScript: fileURLToPath(new URL('./analyze-worker.js', import.meta.url)),
     pickImport: async () => {
       const win = BrowserWindow.getFocusedWindow()
       // Linux and Windows cannot offer files and folders in one dialog; files are the common case there

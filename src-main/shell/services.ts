@@ -28,6 +28,8 @@ export interface ServiceDeps {
   importFolder?: string
   /** watch the open archive's folder for changes by other programs (default true) */
   watch?: boolean
+  /** the built analysis worker (out/main/analyze-worker.js) */
+  workerScript?: string
 }
 
 export function createServices(deps: ServiceDeps): Services & { open(path: string): Promise<Result<StatusView>>; close(): void } {
@@ -68,7 +70,8 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
 
   async function open(archivePath: string): Promise<Result<StatusView>> {
     return guarded(async () => {
-      const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir, ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}) })
+      const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir, ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}), ...(deps.workerScript ? { workerScript: deps.workerScript } : {}) })
+      void current?.close()
       current = svc
       deps.rememberArchive(svc.archive)
       indexing = true
@@ -117,6 +120,7 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
   return {
     open,
     close() {
+      void current?.close()
       watcher?.close()
       watcher = null
       importing?.abort()
