@@ -99,6 +99,12 @@ describe('searching messy text', () => {
     expect(paths('ferries')).toHaveLength(3)
     expect(paths('leonvil*')).toEqual(['legacy/cafe-cp1252.txt'])
     expect(paths('leonvile~1')).toEqual(['legacy/cafe-cp1252.txt'])
+    // a prefix shorter than the word, and a real typo, not just the stemmed word itself
+    expect(paths('leon*')).toEqual(['legacy/cafe-cp1252.txt'])
+    expect(paths('tikr*')).toEqual(['legacy/flood-utf16.txt'])
+    expect(paths('hadad~1')).toEqual(paths('haddad'))
+    expect(paths('hadad~1')).toHaveLength(3)
+    expect(paths('hadad')).toEqual([])
   })
 
   it('throws a readable QueryError for bad syntax', () => {

@@ -165,7 +165,8 @@ export class Segment {
     if (!leaf.prefix && !leaf.editDistance) return this.lunrIndex.invertedIndex[leaf.term] ? [leaf.term] : []
     const TokenSet = lunr.TokenSet as unknown as TokenSetStatics
     const query = leaf.prefix ? TokenSet.fromString(leaf.term + '*') : TokenSet.fromFuzzyString(leaf.term, leaf.editDistance ?? 1)
-    return query.intersect(this.lunrIndex.tokenSet).toArray()
+    // Lunr honours wildcards and edits only in the TokenSet passed to intersect(): index first, query second
+    return this.lunrIndex.tokenSet.intersect(query).toArray()
   }
 
   /** Documents (by ref) containing any expansion of the leaf, with the terms and fields matched. */
