@@ -1,25 +1,90 @@
 /**
- * npm run bench [-- N …]: generate archives of N articles (default 2000) and measure a full index
- * build, peak memory, reload and query latency, each in a fresh process. Not part of the tests.
- * Writes .bench/results.json and prints a Markdown table.
+ * npm run bench [-- --docs 1000,10000] [--peers lunr,minisearch,recoll,rg] [--details]
+ * For each size: generate a deterministic archive of N articles (bench/generate.ts), then for
+ * Dateline and each peer measure, each phase in a fresh process (bench/peer.mts): full build
+ * (time, docs/s, peak RSS, index size), and start → first answered query, query latency
+ * median/p95 over the fixed mixed query set (bench/queries.ts), RSS after load, one new file →
+ * searchable. Peers: one plain Lunr index (positions on), MiniSearch, Recoll (recollcmd) and
+ * ripgrep; a missing one is skipped with a line saying so. Ratios are Dateline ÷ peer.
+ * Writes .bench/results.json and .bench/results.md. Not part of the tests.
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { generateArchive } from './generate'
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0)
-const results: Array<Record<string, number | string>> = []
-for (const n of sizes.length ? sizes : [2000]) {
+const argv = process.argv.slice(2)
+const flag = (name: string) => {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 ? argv[i + 1] : undefined
+}
+const sizes = (flag('docs') ?? argv.find((a) => /^\d+$/.test(a)) ?? '1000').split(',').map(Number).filter((n) => n > 0)
+const wanted = (flag('peers') ?? 'lunr,minisearch,recoll,rg').split(',').filter(Boolean)
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
+const available: Record<string, string | null> = {
+  lunr: null,
+  minisearch: null,
+  recoll: has('recollindex') && has('recollq') ? null : 'recollindex/recollq not installed (Debian: apt-get install recollcmd)',
+  rg: has('rg') ? null : 'rg not installed (Debian: apt-get install ripgrep)'
+}
+
+type Row = Record<string, number | string | boolean | Record<string, number>>
+const results: Array<{ n: number; engine: string } & Row> = []
+const md: string[] = []
+for (const n of sizes) {
   const archive = path.resolve('.bench', `archive-${n}`)
   if (!existsSync(archive)) {
     mkdirSync(archive, { recursive: true })
     generateArchive(archive, n)
   }
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/index-once.ts', archive, path.resolve('.bench', `data-${n}`)], { encoding: 'utf8' })
-  results.push({ n, ...JSON.parse(out.trim().split('\n').pop()!) })
+  const engines = ['dateline', ...wanted]
+  for (const engine of engines) {
+    const skip = available[engine]
+    if (skip) {
+      md.push(`- ${n} docs: ${engine} skipped: ${skip}`)
+      console.error(`${engine}: skipped (${skip})`)
+      continue
+    }
+    const work = path.resolve('.bench', `peer-${engine}-${n}`)
+    const phase = (p: string): Row => {
+      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/peer.mts', engine, p, archive, work], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      return JSON.parse(out.trim().split('\n').pop()!) as Row
+    }
+    console.error(`${engine} @ ${n}: build…`)
+    const build = phase('build')
+    console.error(`${engine} @ ${n}: query…`)
+    const query = phase('query')
+    results.push({ n, engine, ...build, ...query })
+  }
 }
 writeFileSync('.bench/results.json', JSON.stringify(results, null, 2))
-const cols = Object.keys(results[0]!)
-console.log(`| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`)
-for (const r of results) console.log(`| ${cols.map((c) => r[c]).join(' | ')} |`)
+
+const cols = ['buildMs', 'docsPerSec', 'peakRssMB', 'indexMB', 'loadAndFirstQueryMs', 'queryMedianMs', 'queryP95Ms', 'queriesRun', 'rssAfterLoadMB', 'addOneSearchableMs']
+const table = [`| docs | engine | ${cols.join(' | ')} |`, `|---|---|${cols.map(() => '---').join('|')}|`]
+for (const r of results) table.push(`| ${r.n} | ${r.engine} | ${cols.map((c) => r[c]).join(' | ')} |`)
+// Dateline ÷ peer for the targets' measures (lower is better for times and memory; higher for docs/s)
+const ratioCols = ['docsPerSec', 'peakRssMB', 'queryP95Ms', 'loadAndFirstQueryMs', 'addOneSearchableMs']
+table.push('', `| docs | Dateline ÷ peer | ${ratioCols.join(' | ')} |`, `|---|---|${ratioCols.map(() => '---').join('|')}|`)
+for (const n of sizes) {
+  const d = results.find((r) => r.n === n && r.engine === 'dateline')
+  if (!d) continue
+  for (const r of results.filter((x) => x.n === n && x.engine !== 'dateline')) {
+    const ratio = (c: string) => {
+      const a = Number(d[c])
+      const b = Number(r[c])
+      return b > 0 ? (a / b).toFixed(2) : 'n/a'
+    }
+    table.push(`| ${n} | ${r.engine} | ${ratioCols.map(ratio).join(' | ')} |`)
+  }
+}
+const text = [...table, '', ...md].join('\n')
+writeFileSync('.bench/results.md', text + '\n')
+console.log(text)
+
+if (argv.includes('--details')) {
+  // Dateline-only extras (entity extraction speed, stories, adding a copy) from bench/index-once.ts
+  for (const n of sizes) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/index-once.ts', path.resolve('.bench', `archive-${n}`), path.resolve('.bench', `data-${n}`)], { encoding: 'utf8' })
+    console.log(`details @ ${n}: ${out.trim().split('\n').pop()}`)
+  }
+}
