@@ -42,7 +42,7 @@ async function makeEngine(): Promise<Engine> {
   switch (engine) {
     case 'dateline': {
       const { ArchiveService } = await import('../src-main/core/api')
-      let svc: InstanceType<typeof ArchiveService>
+      let svc: Awaited<ReturnType<typeof ArchiveService.open>>
       let entity = ''
       return {
         async build() {
@@ -136,7 +136,7 @@ async function makeEngine(): Promise<Engine> {
         load() {},
         query(q) {
           if (q.rg === null) return -1
-          let set: Set<string> | null = null
+          let set = null as Set<string> | null
           // every pattern must match (AND); each is one scan of the folder
           for (const args of q.rg) {
             let out = ''
