@@ -75,7 +75,7 @@ export class DatelineApp extends LitElement {
     }
     header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 8px 12px 4px; }
     h1 { font-size: 16px; margin: 0; }
-    .indexing { font-size: 12px; color: GrayText; }
+    .indexing { font-size: 12px; color: GrayText; max-width: 40vw; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .archive { color: GrayText; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 35vw; }
     .spacer { flex: 1; }
     .search { display: flex; gap: 8px; align-items: center; padding: 4px 12px; position: relative; }
@@ -344,7 +344,7 @@ export class DatelineApp extends LitElement {
         <span class="archive" title=${st?.archive ?? ''}>${st?.archive ?? 'No archive open'}</span>
         <span class="count" data-testid="doc-count">${st ? `${st.documents} documents` : '…'}${st?.indexing ? ' (indexing…)' : ''}</span>
         ${this.indexing && this.indexing.phase !== 'save'
-          ? html`<span class="indexing" role="status" aria-live="polite" title=${this.indexing.current ?? ''}>Indexing ${this.indexing.done} / ${this.indexing.total}${this.indexing.etaSeconds !== null ? ` · about ${formatEta(this.indexing.etaSeconds)} left` : ''}
+          ? html`<span class="indexing" role="status" aria-live="polite" title=${this.indexing.current ?? ''}>Indexing ${this.indexing.done} / ${this.indexing.total}${this.indexing.current ? ` · ${this.indexing.current.split('/').pop()}` : ''}${this.indexing.etaSeconds !== null ? ` · about ${formatEta(this.indexing.etaSeconds)} left` : ''}
               <button @click=${() => void this.bridge.cancelIndexing()}>Cancel</button></span>`
           : nothing}
         <span class="spacer"></span>
