@@ -12,8 +12,13 @@ const SPECIAL_RE = /[ßæœøłđðþıħŧ]/g
 const MARKS_RE = /\p{M}+/gu
 const APOSTROPHES_RE = /['’ʼ‘`´]/g
 
+// ASCII is already in every normal form and has no marks or special letters: only case and apostrophes fold.
+const ASCII_RE = /^[\x00-\x7f]*$/
+
 /** Lower-case, diacritic-free, apostrophe-free form of one word (or part of a word). */
 export function foldWord(raw: string): string {
+  // most words of English news are ASCII: skip the three Unicode normalisations (the hot path of indexing)
+  if (ASCII_RE.test(raw)) return raw.toLowerCase().replace(APOSTROPHES_RE, '')
   return raw
     .normalize('NFKC')
     .toLowerCase()

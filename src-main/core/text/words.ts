@@ -39,7 +39,11 @@ export function* words(text: string): Generator<Word> {
   }
 }
 
+// Most words are plain: one part, nothing to split or fold beyond case (the hot path of indexing).
+const PLAIN_RE = /^(?:[A-Za-z][a-z]*|[0-9]+)$/
+
 function splitParts(raw: string, offset: number): WordPart[] {
+  if (PLAIN_RE.test(raw)) return [{ text: raw.toLowerCase(), allCaps: false, start: offset, end: offset + raw.length }]
   if (raw.endsWith('.') && /^(?:\p{L}\.){2,}$/u.test(raw)) {
     // Acronym with dots: U.S. -> "us", U.K. -> "uk"
     const letters = raw.replace(/\./g, '')
