@@ -3,7 +3,7 @@
  * Sentences are composed from templates with names, places, organisations and numbers, with a
  * share of scraped copies (punctuation stripped) and rewrites, so the index sees realistic mess.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 function rng(seed: number): () => number {
@@ -96,4 +96,14 @@ export function generateArchive(dir: string, n: number, seed = 42): Array<{ file
     writeFileSync(path.join(dir, fileOf(i)), text)
   }
   return derived
+}
+
+/** The bench archive of n articles in .bench/, generated on first use. */
+export function ensureArchive(n: number): string {
+  const dir = path.resolve('.bench', `archive-${n}`)
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true })
+    generateArchive(dir, n)
+  }
+  return dir
 }

@@ -5,19 +5,15 @@
  * Also a 1,000-file drop and a 5,000-file burst written straight into the folder.
  * Uses the bench archive from `npm run bench` (built here if missing). Prints JSON and a table.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ArchiveService } from '../src-main/core/api'
 import { keepArchiveLive } from '../src-main/core/live'
-import { generateArchive } from './generate'
+import { ensureArchive } from './generate'
 
 const n = Number(process.argv[2] ?? 10_000)
-const archive = path.resolve('.bench', `archive-${n}`)
+const archive = ensureArchive(n)
 const dataDir = path.resolve('.bench', `data-${n}`)
-if (!existsSync(archive)) {
-  mkdirSync(archive, { recursive: true })
-  generateArchive(archive, n)
-}
 const scratch = path.resolve('.bench', 'import-src')
 rmSync(scratch, { recursive: true, force: true })
 mkdirSync(scratch, { recursive: true })

@@ -9,9 +9,9 @@
  * Writes .bench/results.json and .bench/results.md. Not part of the tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { generateArchive } from './generate'
+import { ensureArchive } from './generate'
 
 const argv = process.argv.slice(2)
 const flag = (name: string) => {
@@ -32,11 +32,7 @@ type Row = Record<string, number | string | boolean | Record<string, number>>
 const results: Array<{ n: number; engine: string } & Row> = []
 const md: string[] = []
 for (const n of sizes) {
-  const archive = path.resolve('.bench', `archive-${n}`)
-  if (!existsSync(archive)) {
-    mkdirSync(archive, { recursive: true })
-    generateArchive(archive, n)
-  }
+  const archive = ensureArchive(n)
   const engines = ['dateline', ...wanted]
   for (const engine of engines) {
     const skip = available[engine]

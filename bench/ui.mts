@@ -4,57 +4,32 @@
  * - typing a query: time from the last keystroke to the results list showing the new results
  *   (debounce included), median and p95 over a fixed query set;
  * - the timeline with 10,000 events: frames per second while panning continuously for 3 s
- *   (requestAnimationFrame count), once zoomed to show every event as a bar and once as density.
+ *   (frames the panel drew, with pan events arriving between frames as a pointer sends them),
+ *   once with every event in view (density) and once zoomed to bars.
  * Run `npm run build` first. Prints JSON and a table.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
-import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../src-main/shell/ipc'
+import { registerIpcHandlers } from '../src-main/shell/ipc'
 import { createServices } from '../src-main/shell/services'
-import { generateArchive } from './generate'
+import { CHROMIUM, CHROMIUM_ARGS, installPreload, recordingIpc, serveRenderer } from '../test/e2e/harness'
+import { ensureArchive } from './generate'
 
 const n = Number(process.argv[2] ?? 10_000)
-const archive = path.resolve('.bench', `archive-${n}`)
+const archive = ensureArchive(n)
 const dataDir = path.resolve('.bench', `data-${n}`)
-if (!existsSync(archive)) {
-  mkdirSync(archive, { recursive: true })
-  generateArchive(archive, n)
-}
 const out = path.resolve('out')
-const server = http.createServer((req, res) => {
-  const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-  const file = path.join(out, 'renderer', rel === '/' ? 'index.html' : rel)
-  try {
-    res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(readFileSync(file))
-  } catch {
-    res.writeHead(404).end()
-  }
-})
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-const a = server.address()
-const base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`
-type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
-const handlers = new Map<string, Listener>()
-const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
+const server = await serveRenderer(out)
+const base = server.base
+const { ipc, handlers } = recordingIpc()
 const services = createServices({ dataDir, pickFolder: async () => null, lastArchive: () => archive, rememberArchive: () => {}, pickImport: async () => null, send: () => {}, watch: false })
 registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: base })
 
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-await page.exposeBinding('__ipcInvoke', async ({ frame }, channel: string, args: unknown[]) => handlers.get(channel)!({ senderFrame: { url: frame.url() } as never }, ...args))
-const preload = readFileSync(path.join(out, 'preload/index.cjs'), 'utf8')
 // tsx names functions with a __name helper that page.evaluate code does not have
 await page.addInitScript({ content: 'globalThis.__name = (f) => f' })
-await page.addInitScript({
-  content: `(() => {
-    const electron = { contextBridge: { exposeInMainWorld: (k, v) => Object.defineProperty(window, k, { value: Object.freeze(v) }) },
-      ipcRenderer: { invoke: (ch, ...args) => window.__ipcInvoke(ch, args), on() {}, removeListener() {} }, webUtils: { getPathForFile: () => '' } };
-    const module = { exports: {} };
-    (function (require, module, exports) {\n${preload}\n})((id) => electron, module, module.exports);
-  })()`
-})
+await installPreload(page, handlers, out)
 const t0 = performance.now()
 await page.goto(base + '/')
 await page.waitForFunction(() => /results? ·/.test(document.querySelector('dateline-app')?.shadowRoot?.querySelector('.summary')?.textContent ?? ''), undefined, { timeout: 600_000 })
@@ -131,7 +106,7 @@ const fps = await page.evaluate(async () => {
 })
 
 await browser.close()
-server.close()
+await server.close()
 services.close()
 const pct = (p: number) => Math.round(typing[Math.min(typing.length - 1, Math.floor(typing.length * p))]! * 10) / 10
 const result = {

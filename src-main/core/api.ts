@@ -368,6 +368,39 @@ export class ArchiveService {
     return this.enqueue(() => this.doUpdate(onProgress, normalizeScope(paths)))
   }
 
+  /**
+   * Analyse one batch of documents: in the worker pool when the batch is large enough for it
+   * (falling back to this thread if the workers cannot run), else here, yielding to the event
+   * loop every 10 files so the window's calls are answered and cancellation is noticed.
+   */
+  private async analyzeBatch(
+    batch: readonly Document[],
+    report: (done: number, current: string | undefined) => void,
+    stopIfCancelled: () => void,
+    signal: AbortSignal | undefined
+  ): Promise<{ analyzed: ReturnType<typeof analyzeDocument>[]; workers: number }> {
+    if (batch.length >= (this.pool?.started ? WORKER_MIN_BATCH.warm : WORKER_MIN_BATCH.cold) && this.opts.workers && !this.poolFailed) {
+      try {
+        this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
+        const analyzed = await this.pool.analyze(batch, (n) => n % 10 === 0 && report(n, batch[n - 1]?.path), signal)
+        return { analyzed, workers: this.pool.size }
+      } catch (err) {
+        if (err instanceof DatelineError && err.code === 'cancelled') throw err
+        this.poolFailed = true // analyse on this thread instead (slower, same result)
+      }
+    }
+    const analyzed: ReturnType<typeof analyzeDocument>[] = []
+    for (let k = 0; k < batch.length; k++) {
+      if (k % 10 === 0) {
+        if (k) await new Promise((r) => setImmediate(r))
+        stopIfCancelled()
+        report(k, batch[k]!.path)
+      }
+      analyzed.push(analyzeDocument(batch[k]!))
+    }
+    return { analyzed, workers: 0 }
+  }
+
   private async syncStories(manifest: Manifest, segments: Map<string, Segment>, removed: boolean): Promise<SyncStats> {
     const segOf = (id: string) => segments.get(manifest.docs[id]!.segment)!.docs.get(id)!
     const linkStats = this.links.sync(
@@ -534,33 +567,13 @@ export class ArchiveService {
       const newSegments: Segment[] = []
       for (let i = 0; i < toIndex.length; i += this.opts.segmentBatch) {
         const batch = toIndex.slice(i, i + this.opts.segmentBatch)
-        let analyzed: ReturnType<typeof analyzeDocument>[] = []
-        if (batch.length >= (this.pool?.started ? WORKER_MIN_BATCH.warm : WORKER_MIN_BATCH.cold) && this.opts.workers && !this.poolFailed) {
-          try {
-            this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
-            analyzed = await this.pool.analyze(
-              batch,
-              (n) => n % 10 === 0 && onProgress?.({ phase: 'index', done: i + n, total: toIndex.length, current: batch[n - 1]?.path }),
-              signal
-            )
-            workersUsed = this.pool.size
-          } catch (err) {
-            if (err instanceof DatelineError && err.code === 'cancelled') throw err
-            // workers could not run here: analyse on this thread instead (slower, same result)
-            this.poolFailed = true
-            analyzed = []
-          }
-        }
-        for (let k = analyzed.length ? batch.length : 0; k < batch.length; k++) {
-          // Analysis is the slow part of indexing. Every 10 files: report progress, let the event loop
-          // run (the window's calls are answered meanwhile), and stop here when asked.
-          if (k % 10 === 0) {
-            if (k) await new Promise((r) => setImmediate(r))
-            stopIfCancelled()
-            onProgress?.({ phase: 'index', done: i + k, total: toIndex.length, current: batch[k]!.path })
-          }
-          analyzed.push(analyzeDocument(batch[k]!))
-        }
+        const { analyzed, workers } = await this.analyzeBatch(
+          batch,
+          (k, current) => onProgress?.({ phase: 'index', done: i + k, total: toIndex.length, current }),
+          stopIfCancelled,
+          signal
+        )
+        if (workers) workersUsed = workers
         stopIfCancelled()
         const seg = Segment.build(`s${manifest.nextSegment++}`, analyzed)
         newSegments.push(seg)
@@ -693,7 +706,9 @@ export class ArchiveService {
     const meta = this.meta(pathOrId)
     if (!query.trim()) return []
     const { plan } = lowerQuery(parseQuery(query))
-    const m = this.match(plan, this.entityRegistry(), {}).find((x) => x.ref === meta.id)
+    // only the document's own segment: which words match in it does not depend on the others
+    const seg = this.segments.get(meta.segment)
+    const m = seg && execute(plan, [seg], { isLive: (ref) => ref === meta.id }).find((x) => x.ref === meta.id)
     return m ? highlightSpans(m.segment.docs.get(m.ref)!.text, m.terms, m.spans) : []
   }
 

@@ -40,51 +40,20 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
       return fn(...args)
     }
 
+  /** A channel whose one argument must pass `valid`; otherwise the caller gets `usage` back as an error value. */
+  const validated = <T>(channel: string, valid: (v: unknown) => v is T, usage: string, fn: (v: T) => unknown) =>
+    ipc.handle(channel, guard((arg) => (valid(arg) ? fn(arg) : invalid(usage))))
+  const isRecentPath = (p: unknown): p is string => typeof p === 'string' && p.length > 0 && p.length <= 4096
+
   ipc.handle(Channels.status, guard(() => services.status()))
   ipc.handle(Channels.chooseArchive, guard(() => services.chooseArchive()))
-  ipc.handle(
-    Channels.openRecent,
-    guard((p) => {
-      if (typeof p !== 'string' || !p || p.length > 4096) return invalid('openRecent expects the path of a recent archive')
-      return services.openRecent(p)
-    })
-  )
+  validated(Channels.openRecent, isRecentPath, 'openRecent expects the path of a recent archive', (p) => services.openRecent(p))
   ipc.handle(Channels.cancelIndexing, guard(() => services.cancelIndexing()))
-  ipc.handle(
-    Channels.search,
-    guard((request) => {
-      if (!isSearchRequest(request)) return invalid('search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort? }')
-      return services.search(request)
-    })
-  )
-  ipc.handle(
-    Channels.timeline,
-    guard((request) => {
-      if (!isTimelineRequest(request)) return invalid('timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }')
-      return services.timeline(request)
-    })
-  )
-  ipc.handle(
-    Channels.document,
-    guard((request) => {
-      if (!isDocumentRequest(request)) return invalid('document expects { path: string, query?: string }')
-      return services.document(request)
-    })
-  )
-  ipc.handle(
-    Channels.curate,
-    guard((request) => {
-      if (!isCurationRequest(request)) return invalid('curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "hide", id }')
-      return services.curate(request)
-    })
-  )
-  ipc.handle(
-    Channels.importPaths,
-    guard((paths) => {
-      if (!isImportPaths(paths)) return invalid('import expects 1 to 10,000 absolute file or folder paths')
-      return services.importPaths(paths)
-    })
-  )
+  validated(Channels.search, isSearchRequest, 'search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort? }', (r) => services.search(r))
+  validated(Channels.timeline, isTimelineRequest, 'timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }', (r) => services.timeline(r))
+  validated(Channels.document, isDocumentRequest, 'document expects { path: string, query?: string }', (r) => services.document(r))
+  validated(Channels.curate, isCurationRequest, 'curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "hide", id }', (r) => services.curate(r))
+  validated(Channels.importPaths, isImportPaths, 'import expects 1 to 10,000 absolute file or folder paths', (p) => services.importPaths(p))
   ipc.handle(Channels.chooseImport, guard(() => services.chooseImport()))
   ipc.handle(Channels.cancelImport, guard(() => services.cancelImport()))
 }

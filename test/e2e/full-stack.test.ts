@@ -1,46 +1,30 @@
 // The closest thing to running the app without an Electron binary: the built renderer and the
 // built preload run in Debian's Chromium; ipcRenderer.invoke is bridged to the real IPC handlers
 // in Node, which run the real core on a real archive folder.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import http from 'node:http'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { articleText, tempDir, uniqueName } from '../fixtures/imports'
-import { registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../src-main/shell/ipc'
+import { registerIpcHandlers } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { TIMELINE_FILES } from '../fixtures/timeline'
+import { CHROMIUM, CHROMIUM_ARGS, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
 
 const DOCS = 5 + Object.keys(TIMELINE_FILES).length
 const SHOTS = path.resolve('docs/screenshots')
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const outDir = path.resolve('out')
 
-type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
-const handlers = new Map<string, Listener>()
+const { ipc, handlers } = recordingIpc()
 const pages = new Set<Page>()
 let browser: Browser
-let server: http.Server
+let server: { base: string; close(): Promise<void> }
 let base = ''
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    const file = path.join(outDir, 'renderer', rel === '/' ? 'index.html' : rel)
-    if (!file.startsWith(path.join(outDir, 'renderer'))) return void res.writeHead(404).end()
-    try {
-      const body = readFileSync(file)
-      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream'
-      res.writeHead(200, { 'content-type': type }).end(body)
-    } catch {
-      res.writeHead(404).end()
-    }
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const a = server.address()
-  base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`
+  server = await serveRenderer(outDir)
+  base = server.base
 
   // the messy fixture archive plus the timeline articles (events reported by several outlets)
   const fx = writeFixtureArchive()
@@ -56,19 +40,18 @@ beforeAll(async () => {
     pickImport: async () => null,
     // main → window messages reach the open pages as Electron's webContents.send would
     send: (channel, payload) => {
-      for (const p of pages) void p.evaluate(([ch, body]) => (window as unknown as { __ipcEmit(c: unknown, b: unknown): void }).__ipcEmit(ch, body), [channel, payload] as const).catch(() => {})
+      for (const p of pages) emitTo(p, channel, payload)
     },
     watch: false
   })
-  const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
   // the dev-server origin is trusted here exactly as ELECTRON_RENDERER_URL is in `electron-vite dev`
   registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: base })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 })
 
 afterAll(async () => {
   await browser?.close()
-  await new Promise((r) => server?.close(r))
+  await server?.close()
 })
 
 async function openApp() {
@@ -82,31 +65,7 @@ async function openApp() {
   })
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await page.exposeBinding('__ipcInvoke', async ({ frame }, channel: string, args: unknown[]) => {
-    const h = handlers.get(channel)
-    if (!h) throw new Error(`no handler for ${channel}`)
-    return h({ senderFrame: { url: frame.url() } as never }, ...args)
-  })
-  const preload = readFileSync(path.join(outDir, 'preload/index.cjs'), 'utf8')
-  await page.addInitScript({
-    content: `(() => {
-      const listeners = {};
-      window.__ipcEmit = (ch, body) => (listeners[ch] || []).forEach((f) => f({}, body));
-      const electron = {
-        contextBridge: { exposeInMainWorld: (k, v) => Object.defineProperty(window, k, { value: Object.freeze(v) }) },
-        ipcRenderer: {
-          invoke: (ch, ...args) => window.__ipcInvoke(ch, args),
-          on: (ch, fn) => (listeners[ch] ||= []).push(fn),
-          removeListener: (ch, fn) => { listeners[ch] = (listeners[ch] || []).filter((f) => f !== fn) }
-        },
-        // a plain browser has no paths for dropped files: the test says which path each name stands for
-        webUtils: { getPathForFile: (f) => (window.__dropPaths || {})[f.name] || '' }
-      };
-      const fakeRequire = (id) => { if (id === 'electron') return electron; throw new Error('a sandboxed preload cannot require ' + id) };
-      const module = { exports: {} };
-      (function (require, module, exports) {\n${preload}\n})(fakeRequire, module, module.exports);
-    })()`
-  })
+  await installPreload(page, handlers, outDir)
   pages.add(page)
   page.on('close', () => pages.delete(page))
   await page.goto(base + '/')

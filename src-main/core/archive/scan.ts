@@ -161,8 +161,12 @@ export function fileRejection(name: string, info: { isFile(): boolean; size: num
   const ext = path.extname(name)
   if (!readerFor(ext, readers)) return ext ? `unsupported file type (${ext.toLowerCase()})` : 'unsupported file type (no extension)'
   if (info.size === 0) return 'empty file'
-  if (info.size > maxBytes) return `too large (${formatMB(info.size)}, limit ${formatMB(maxBytes)})`
+  if (info.size > maxBytes) return tooLargeReason(info.size, maxBytes)
   return null
+}
+
+export function tooLargeReason(size: number, maxBytes: number): string {
+  return `too large (${formatMB(size)}, limit ${formatMB(maxBytes)})`
 }
 
 function formatMB(bytes: number): string {

@@ -7,8 +7,9 @@
  * check-then-rename.
  */
 import { randomBytes } from 'node:crypto'
-import { link, lstat, mkdir, open, rename, unlink, utimes } from 'node:fs/promises'
+import { link, lstat, mkdir, rename, unlink, utimes } from 'node:fs/promises'
 import path from 'node:path'
+import { writeNewFileDurably } from '../store/atomic'
 import { numberedName } from './names'
 import { importTempName } from './temp'
 
@@ -27,17 +28,7 @@ export interface CopyFs {
   writeTemp(file: string, bytes: Uint8Array): Promise<void>
 }
 
-export const realCopyFs: CopyFs = {
-  async writeTemp(file, bytes) {
-    const fh = await open(file, 'wx')
-    try {
-      await fh.writeFile(bytes)
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
-  }
-}
+export const realCopyFs: CopyFs = { writeTemp: writeNewFileDurably }
 
 const MAX_NUMBER = 10_000
 

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDocument, contentHash } from '../archive/document'
+import { tooLargeReason } from '../archive/scan'
 import type { DocumentReader } from '../archive/readers'
 import { syncDir } from '../store/atomic'
 import { collectSources, reasonFor, type Rejection } from './collect'
@@ -111,7 +112,7 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
       return reject(f.from, reasonFor(err))
     }
     // the file may have grown since it was listed
-    if (data.length > run.maxBytes) return reject(f.from, `too large (${(data.length / 1048576).toFixed(1)} MB, limit ${(run.maxBytes / 1048576).toFixed(1)} MB)`)
+    if (data.length > run.maxBytes) return reject(f.from, tooLargeReason(data.length, run.maxBytes))
     const parts = f.rel.split('/').map((p) => portableName(p))
     const rel = parts.map((p) => p.name).join('/')
     const checked = buildDocument({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers)

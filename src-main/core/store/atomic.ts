@@ -10,19 +10,24 @@ import { ioError } from '../errors'
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    const fh = await open(tmp, 'wx')
-    try {
-      await fh.writeFile(data)
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
+    await writeNewFileDurably(tmp, data)
     await rename(tmp, file)
   } catch (err) {
     await unlink(tmp).catch(() => {})
     throw ioError(err, `write ${path.basename(file)}`)
   }
   await syncDir(path.dirname(file))
+}
+
+/** Create `file` (failing if it exists) with `data`, flushed to the disk before returning. */
+export async function writeNewFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const fh = await open(file, 'wx')
+  try {
+    await fh.writeFile(data)
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
 }
 
 export async function syncDir(dir: string): Promise<void> {

@@ -1,0 +1,75 @@
+/**
+ * Running the built window without Electron: serve out/renderer over HTTP, and run the built
+ * preload in the page with a stand-in `electron` module whose ipcRenderer is bridged to the real
+ * IPC handlers in Node. Shared by the browser tests and bench/ui.mts.
+ */
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import type { InvokeEventLike, IpcMainLike } from '../../src-main/shell/ipc'
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/** Serve the built renderer; `base` is its origin (trusted like electron-vite's dev server). */
+export async function serveRenderer(outDir: string): Promise<{ base: string; close(): Promise<void> }> {
+  const root = path.join(outDir, 'renderer')
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    const file = path.join(root, rel === '/' ? 'index.html' : rel)
+    if (!file.startsWith(root)) return void res.writeHead(404).end()
+    try {
+      const body = readFileSync(file)
+      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream'
+      res.writeHead(200, { 'content-type': type }).end(body)
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const a = server.address()
+  return { base: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`, close: () => new Promise((r) => server.close(() => r())) }
+}
+
+/** An IpcMainLike that records the handlers, for registerIpcHandlers. */
+export function recordingIpc(): { ipc: IpcMainLike; handlers: Map<string, Listener> } {
+  const handlers = new Map<string, Listener>()
+  return { ipc: { handle: (ch, fn) => void handlers.set(ch, fn) }, handlers }
+}
+
+/** Run the built preload in every document of the page, its IPC going to `handlers`. */
+export async function installPreload(page: Page, handlers: Map<string, Listener>, outDir: string): Promise<void> {
+  await page.exposeBinding('__ipcInvoke', async ({ frame }, channel: string, args: unknown[]) => {
+    const h = handlers.get(channel)
+    if (!h) throw new Error(`no handler for ${channel}`)
+    return h({ senderFrame: { url: frame.url() } as never }, ...args)
+  })
+  const preload = readFileSync(path.join(outDir, 'preload/index.cjs'), 'utf8')
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = {};
+      window.__ipcEmit = (ch, body) => (listeners[ch] || []).forEach((f) => f({}, body));
+      const electron = {
+        contextBridge: { exposeInMainWorld: (k, v) => Object.defineProperty(window, k, { value: Object.freeze(v) }) },
+        ipcRenderer: {
+          invoke: (ch, ...args) => window.__ipcInvoke(ch, args),
+          on: (ch, fn) => (listeners[ch] ||= []).push(fn),
+          removeListener: (ch, fn) => { listeners[ch] = (listeners[ch] || []).filter((f) => f !== fn) }
+        },
+        // a plain browser has no paths for dropped files: the test says which path each name stands for
+        webUtils: { getPathForFile: (f) => (window.__dropPaths || {})[f.name] || '' }
+      };
+      const fakeRequire = (id) => { if (id === 'electron') return electron; throw new Error('a sandboxed preload cannot require ' + id) };
+      const module = { exports: {} };
+      (function (require, module, exports) {\n${preload}\n})(fakeRequire, module, module.exports);
+    })()`
+  })
+}
+
+/** Deliver a main → window message to the page, as webContents.send would. */
+export function emitTo(page: Page, channel: string, payload: unknown): void {
+  void page.evaluate(([ch, body]) => (window as unknown as { __ipcEmit(c: unknown, b: unknown): void }).__ipcEmit(ch, body), [channel, payload] as const).catch(() => {})
+}
