@@ -580,6 +580,7 @@ export class ArchiveService {
         for (const d of batch) {
           const { text: _text, ...meta } = d
           manifest.docs[d.id] = { ...meta, segment: seg.id, indexedAt: manifest.docs[d.id]?.indexedAt ?? now }
+          d.text = '' // the segment keeps the text (as UTF-8) from here on: let the string go
         }
       }
 
@@ -595,16 +596,15 @@ export class ArchiveService {
       const obsolete = new Set(plan.drop)
       let merged = 0
       for (const group of plan.merges) {
-        const docs: SegmentDoc[] = []
-        for (const id of group) {
-          const seg = segments.get(id)!
-          for (const d of seg.docs.values()) if (manifest.docs[d.id]?.segment === id) docs.push(d)
-          obsolete.add(id)
-        }
-        const seg = Segment.build(`s${manifest.nextSegment++}`, docs)
+        // postings are merged as they are: no text is read or tokenised again
+        const seg = Segment.merge(
+          `s${manifest.nextSegment++}`,
+          group.map((id) => ({ segment: segments.get(id)!, keep: (ref: string) => manifest.docs[ref]?.segment === id }))
+        )
+        for (const id of group) obsolete.add(id)
         newSegments.push(seg)
         segments.set(seg.id, seg)
-        for (const d of docs) manifest.docs[d.id]!.segment = seg.id
+        for (const ref of seg.docs.keys()) manifest.docs[ref]!.segment = seg.id
         merged += group.length
       }
       for (const id of obsolete) segments.delete(id)

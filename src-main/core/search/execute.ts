@@ -1,13 +1,13 @@
 /**
  * Run a plan over a set of segments and rank the matches.
  *
- * Scores are BM25 over the whole archive: each stored Lunr weight is converted back to its term
- * frequency and rescored with global idf and average field length (segment.ts globalWeight), so
- * a document's score does not depend on which segment it happens to live in.
+ * Scores are BM25 over the whole archive: segments store raw term frequencies and the score uses
+ * archive-wide idf and average field length (segment.ts bm25), so a document's score does not
+ * depend on which segment it happens to live in.
  */
 import { findPhraseIn } from './phrase'
 import type { Plan } from './plan'
-import { globalWeight, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
+import { bm25, fieldIndex, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
 export interface Match {
   ref: string
@@ -60,10 +60,11 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
       const scores: Scores = new Map()
       for (const [ref, hits] of segment.match(leaf)) {
         if (!opts.isLive(ref, segment)) continue
+        const len = segment.docs.get(ref)!.len
         let s = 0
         for (const [term, fields] of hits) {
-          const w = term === leaf.term ? 1 : EXPANSION_WEIGHT
-          for (const f of fields) s += globalWeight(segment, f, ref, term, stats) * w
+          const w = (term === leaf.term ? 1 : EXPANSION_WEIGHT) * stats.idf(term)
+          for (const [f, tf] of fields) s += bm25(f, tf, len[fieldIndex(f)], w, stats)
           if (positive) get(ref).terms.add(term)
         }
         scores.set(ref, s)

@@ -9,7 +9,8 @@ import path from 'node:path'
 import type { DocumentMeta } from '../archive/document'
 import { ioError } from '../errors'
 import { writeFileAtomic } from '../store/atomic'
-import { Segment, SEGMENT_VERSION, type SegmentFile } from './segment'
+import { Segment } from './segment'
+import { decodeSegment, encodeSegment } from './segment-file'
 
 export interface IndexedDocument extends DocumentMeta {
   segment: string
@@ -19,7 +20,7 @@ export interface IndexedDocument extends DocumentMeta {
 
 export interface Manifest {
   format: 'dateline-index'
-  /** 2: documents carry their entities; 3: story fingerprints and date evidence */
+  /** 2: documents carry their entities; 3: story fingerprints and date evidence; 5: binary segments */
   version: typeof INDEX_VERSION
   archive: string
   nextSegment: number
@@ -29,7 +30,7 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
-export const INDEX_VERSION = 4
+export const INDEX_VERSION = 5
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
@@ -52,7 +53,7 @@ export class IndexStore {
   }
 
   segmentPath(id: string): string {
-    return path.join(this.dir, 'segments', `${id}.json`)
+    return path.join(this.dir, 'segments', `${id}.seg`)
   }
 
   /** Create the index folder and its segments folder. */
@@ -79,15 +80,14 @@ export class IndexStore {
       return { manifest: emptyManifest(archive), segments: new Map(), problems, found }
     }
     const segments = new Map<string, Segment>()
-    for (const id of manifest.segments) {
-      try {
-        const file = JSON.parse(await readFile(this.segmentPath(id), 'utf8')) as SegmentFile
-        if (file.format !== 'dateline-segment' || file.version !== SEGMENT_VERSION || file.id !== id) throw new Error('bad segment header')
-        segments.set(id, Segment.fromFile(file))
-      } catch {
-        problems.push(`Index segment ${id} was missing or damaged; its documents are re-indexed.`)
-      }
-    }
+    // read in parallel (the disk queues them), decode in order: decoding is views over the bytes
+    const files = await Promise.all(manifest.segments.map((id) => readFile(this.segmentPath(id)).catch((err: Error) => err)))
+    manifest.segments.forEach((id, i) => {
+      const file = files[i]!
+      const data = file instanceof Error ? file : decodeSegment(file, id)
+      if (data instanceof Error) problems.push(`Index segment ${id} was missing or damaged (${data.message}); its documents are re-indexed.`)
+      else segments.set(id, new Segment(data))
+    })
     if (segments.size !== manifest.segments.length) {
       // Forget documents whose segment is gone, so the next update reads them again.
       manifest.segments = manifest.segments.filter((id) => segments.has(id))
@@ -98,7 +98,7 @@ export class IndexStore {
 
   /** Call ensureDir first. */
   async writeSegment(segment: Segment): Promise<void> {
-    await writeFileAtomic(this.segmentPath(segment.id), JSON.stringify(segment.toFile()))
+    await writeFileAtomic(this.segmentPath(segment.id), encodeSegment(segment.data))
   }
 
   async writeManifest(manifest: Manifest): Promise<void> {
@@ -114,8 +114,9 @@ export class IndexStore {
     const dir = path.join(this.dir, 'segments')
     const names = await readdir(dir).catch(() => [] as string[])
     for (const name of names) {
-      const id = name.replace(/\.json$/, '')
-      if (name.endsWith('.tmp') || (name.endsWith('.json') && !live.has(id))) await unlink(path.join(dir, name)).catch(() => {})
+      const id = name.replace(/\.seg$/, '')
+      // .json: segments of index version 4 and earlier
+      if (name.endsWith('.tmp') || name.endsWith('.json') || (name.endsWith('.seg') && !live.has(id))) await unlink(path.join(dir, name)).catch(() => {})
     }
   }
 }

@@ -1,18 +1,19 @@
 /**
- * A segment: one immutable Lunr index over a batch of documents, plus their texts (for phrase
+ * A segment: one immutable inverted index over a batch of documents, plus their texts (for phrase
  * verification and snippets). The archive index is a set of segments (see DESIGN.md): adding or
  * changing a file builds a new small segment instead of rebuilding everything.
  *
- * Lunr is used for what it is good at — the inverted index, BM25 field vectors and the TokenSet
- * automaton for prefix and fuzzy expansion. Boolean logic and cross-segment scoring are ours
- * (segment.ts / execute.ts), because Lunr's query model has no nested OR and its scores are
- * not comparable between separately built indexes.
+ * The postings are Lunr's (the same terms, fields and documents a lunr.Builder would record) but
+ * stored as typed arrays with raw term frequencies (postings.ts), and BM25 is computed at query
+ * time with Lunr's formula against archive-wide statistics, as Lucene does. Lunr's TokenSet
+ * automaton expands fuzzy terms. Why not lunr.Index itself: DESIGN.md "Scale".
  */
-import type { DateEvidence } from '../dates/evidence'
 import lunr from 'lunr'
+import type { DateEvidence } from '../dates/evidence'
 import type { DocEntity } from '../entities/types'
 import type { EventMention } from '../timeline/events'
-import { indexTerms } from './terms'
+import { findTerm, PostingsBuilder, prefixRange, type FieldPostings } from './postings'
+import type { DocTerms } from './terms'
 
 export const FIELDS = ['title', 'body'] as const
 export type Field = (typeof FIELDS)[number]
@@ -61,154 +62,166 @@ export interface TermLeaf {
   editDistance?: number
 }
 
-/** term → fields it matched in, for one document */
-export type TermHits = Map<string, Field[]>
-
-interface LunrPosting {
-  _index: number
-  [field: string]: Record<string, object> | number
-}
-
-// Lunr keeps these internals public in JS but undeclared in its types.
-interface LunrInternals {
-  invertedIndex: Record<string, LunrPosting>
-  fieldVectors: Record<string, { elements: number[] }>
-  tokenSet: lunr.TokenSet
-}
+/** term → the fields it occurs in for one document, with its frequency there */
+export type TermHits = Map<string, Array<[Field, number]>>
 
 interface TokenSetStatics {
-  fromString(s: string): lunr.TokenSet
+  fromArray(terms: string[]): lunr.TokenSet
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
 }
 
-export const SEGMENT_VERSION = 4
+export const SEGMENT_VERSION = 5
 
-export interface SegmentFile {
-  format: 'dateline-segment'
-  version: typeof SEGMENT_VERSION
+/** A document as stored in a segment, without its text (kept as UTF-8 bytes beside it). */
+export type SegmentMeta = Omit<SegmentDoc, 'text'>
+
+/** A document handed to Segment.build: analysed, with its index terms counted. */
+export type NewSegmentDoc = Omit<SegmentDoc, 'len'> & { terms: DocTerms }
+
+/** Everything a segment is made of: what segment-file.ts writes and reads. */
+export interface SegmentData {
   id: string
-  docs: SegmentDoc[]
-  lunr: object
-}
-
-export function buildLunrIndex(docs: ReadonlyArray<Omit<SegmentDoc, 'len'> & { len?: [number, number] }>): { index: lunr.Index; docs: SegmentDoc[] } {
-  const builder = new lunr.Builder()
-  // Tokenising, folding, stop words and stemming happen in terms.ts; Lunr gets finished terms.
-  builder.pipeline.reset()
-  builder.searchPipeline.reset()
-  builder.ref('id')
-  builder.field('title', { boost: TITLE_BOOST })
-  builder.field('body')
-  const out: SegmentDoc[] = []
-  for (const d of docs) {
-    const title = indexTerms(d.title)
-    const body = indexTerms(d.text)
-    builder.add({ id: d.id, title, body })
-    out.push({ ...d, len: [title.length, body.length] })
-  }
-  return { index: builder.build(), docs: out }
+  docs: SegmentMeta[]
+  /** all texts as UTF-8; document i is texts[textOff[i]..textOff[i+1]) */
+  texts: Buffer
+  textOff: Uint32Array
+  /** sorted vocabulary */
+  terms: string[]
+  /** [title, body] */
+  postings: FieldPostings[]
 }
 
 export class Segment {
+  readonly id: string
   readonly docs: Map<string, SegmentDoc>
-  private readonly lunrIndex: lunr.Index & LunrInternals
-  private readonly dfCache = new Map<string, number>()
   /** sum of field lengths over the segment's documents: [title, body] */
-  readonly totalLen: [number, number]
+  readonly totalLen: [number, number] = [0, 0]
+  private readonly refs: string[]
+  private tokenSet: lunr.TokenSet | undefined
 
-  constructor(
-    readonly id: string,
-    docs: readonly SegmentDoc[],
-    index: lunr.Index
-  ) {
-    this.docs = new Map(docs.map((d) => [d.id, d]))
-    this.lunrIndex = index as lunr.Index & LunrInternals
-    this.totalLen = [0, 0]
-    for (const d of docs) {
-      this.totalLen[0] += d.len[0]
-      this.totalLen[1] += d.len[1]
+  constructor(readonly data: SegmentData) {
+    this.id = data.id
+    this.refs = data.docs.map((d) => d.id)
+    this.docs = new Map()
+    const { texts, textOff } = data
+    data.docs.forEach((meta, i) => {
+      this.totalLen[0] += meta.len[0]
+      this.totalLen[1] += meta.len[1]
+      // Texts are decoded when asked for (snippets, phrases, the reader): most never are. Not
+      // enumerable, so copying or serialising a document's metadata never decodes it.
+      const doc = meta as SegmentDoc
+      Object.defineProperty(doc, 'text', { get: () => texts.toString('utf8', textOff[i], textOff[i + 1]), enumerable: false, configurable: true })
+      this.docs.set(meta.id, doc)
+    })
+  }
+
+  /** A segment over analysed documents, in the order given. */
+  static build(id: string, docs: readonly NewSegmentDoc[]): Segment {
+    const builder = new PostingsBuilder(FIELDS.length)
+    const metas: SegmentMeta[] = []
+    const bytes: Buffer[] = []
+    docs.forEach((d, i) => {
+      const { text, terms, ...meta } = d
+      FIELDS.forEach((f, fi) => {
+        const c = terms[f]
+        for (let k = 0; k < c.terms.length; k++) builder.add(fi, builder.termId(c.terms[k]!), i, c.tfs[k]!)
+      })
+      metas.push({ ...meta, len: [terms.title.length, terms.body.length] })
+      bytes.push(Buffer.from(text, 'utf8'))
+    })
+    const { texts, textOff } = packTexts(bytes)
+    return new Segment({ id, docs: metas, texts, textOff, ...builder.finish() })
+  }
+
+  /** One segment from the documents of several that `keep` accepts, without re-reading any text. */
+  static merge(id: string, parts: ReadonlyArray<{ segment: Segment; keep: (ref: string) => boolean }>): Segment {
+    const builder = new PostingsBuilder(FIELDS.length)
+    const metas: SegmentMeta[] = []
+    const bytes: Buffer[] = []
+    for (const { segment, keep } of parts) {
+      const { docs, texts, textOff, terms, postings } = segment.data
+      const remap = new Int32Array(docs.length).fill(-1)
+      docs.forEach((d, i) => {
+        if (!keep(d.id)) return
+        remap[i] = metas.length
+        metas.push({ ...d }) // the text stays behind (not enumerable): its bytes are copied below
+        bytes.push(texts.subarray(textOff[i], textOff[i + 1]))
+      })
+      postings.forEach((p, fi) => {
+        for (let t = 0; t < terms.length; t++) {
+          let id = -1
+          for (let j = p.off[t]!; j < p.off[t + 1]!; j++) {
+            const to = remap[p.doc[j]!]!
+            if (to < 0) continue
+            if (id < 0) id = builder.termId(terms[t]!)
+            builder.add(fi, id, to, p.tf[j]!)
+          }
+        }
+      })
     }
-  }
-
-  static build(id: string, docs: ReadonlyArray<Omit<SegmentDoc, 'len'>>): Segment {
-    const built = buildLunrIndex(docs)
-    return new Segment(id, built.docs, built.index)
-  }
-
-  static fromFile(file: SegmentFile): Segment {
-    return new Segment(file.id, file.docs, lunr.Index.load(file.lunr))
-  }
-
-  toFile(): SegmentFile {
-    return { format: 'dateline-segment', version: SEGMENT_VERSION, id: this.id, docs: [...this.docs.values()], lunr: this.lunrIndex.toJSON() }
+    const { texts, textOff } = packTexts(bytes)
+    return new Segment({ id, docs: metas, texts, textOff, ...builder.finish() })
   }
 
   /** Documents the segment was built with (live or not). */
   get size(): number {
-    return this.docs.size
+    return this.refs.length
   }
 
-  /** Number of (field, document) postings of a term: Lunr's own df for idf. */
+  /** Number of (field, document) postings of a term: Lunr's df for idf. */
   df(term: string): number {
-    let n = this.dfCache.get(term)
-    if (n === undefined) {
-      n = 0
-      const posting = this.lunrIndex.invertedIndex[term]
-      if (posting) for (const f of FIELDS) n += Object.keys(posting[f] as object).length
-      this.dfCache.set(term, n)
-    }
+    const t = findTerm(this.data.terms, term)
+    if (t < 0) return 0
+    let n = 0
+    for (const p of this.data.postings) n += p.off[t + 1]! - p.off[t]!
     return n
   }
 
-  /** Index terms matching a leaf: itself, or its prefix / fuzzy expansions found by Lunr's TokenSet. */
+  /** Index terms matching a leaf: itself, or its prefix (a range of the sorted terms) or fuzzy expansions (Lunr's TokenSet). */
   expand(leaf: TermLeaf): string[] {
-    if (!leaf.prefix && !leaf.editDistance) return this.lunrIndex.invertedIndex[leaf.term] ? [leaf.term] : []
-    const TokenSet = lunr.TokenSet as unknown as TokenSetStatics
-    const query = leaf.prefix ? TokenSet.fromString(leaf.term + '*') : TokenSet.fromFuzzyString(leaf.term, leaf.editDistance ?? 1)
-    // Lunr honours wildcards and edits only in the TokenSet passed to intersect(): index first, query second
-    return this.lunrIndex.tokenSet.intersect(query).toArray()
+    const { terms } = this.data
+    if (leaf.prefix) {
+      const [from, to] = prefixRange(terms, leaf.term)
+      return terms.slice(from, to)
+    }
+    if (leaf.editDistance) {
+      const TokenSet = lunr.TokenSet as unknown as TokenSetStatics
+      // built on first use: most sessions never ask a fuzzy query of most segments
+      this.tokenSet ??= TokenSet.fromArray(terms)
+      // Lunr honours edits only in the TokenSet passed to intersect(): index first, query second
+      return this.tokenSet.intersect(TokenSet.fromFuzzyString(leaf.term, leaf.editDistance)).toArray()
+    }
+    return findTerm(terms, leaf.term) >= 0 ? [leaf.term] : []
   }
 
-  /** Documents (by ref) containing any expansion of the leaf, with the terms and fields matched. */
+  /** Documents (by ref) containing any expansion of the leaf, with the terms, fields and frequencies matched. */
   match(leaf: TermLeaf): Map<string, TermHits> {
     const out = new Map<string, TermHits>()
-    const fields = leaf.fields ?? FIELDS
+    const wanted = leaf.fields ?? FIELDS
+    const { terms, postings } = this.data
     for (const term of this.expand(leaf)) {
-      const posting = this.lunrIndex.invertedIndex[term]
-      if (!posting) continue
-      for (const field of fields) {
-        const refs = posting[field] as Record<string, object> | undefined
-        if (!refs) continue
-        for (const ref in refs) {
+      const t = findTerm(terms, term)
+      if (t < 0) continue
+      for (const field of wanted) {
+        const p = postings[fieldIndex(field)]!
+        for (let j = p.off[t]!; j < p.off[t + 1]!; j++) {
+          const ref = this.refs[p.doc[j]!]!
           let hits = out.get(ref)
           if (!hits) out.set(ref, (hits = new Map()))
           const fs = hits.get(term)
-          if (fs) fs.push(field)
-          else hits.set(term, [field])
+          if (fs) fs.push([field, p.tf[j]!])
+          else hits.set(term, [[field, p.tf[j]!]])
         }
       }
     }
     return out
   }
+}
 
-  /** The BM25 weight Lunr stored for term in field of ref (idf and length norm of THIS segment). */
-  weight(field: Field, ref: string, term: string): number {
-    const posting = this.lunrIndex.invertedIndex[term]
-    const vector = this.lunrIndex.fieldVectors[`${field}/${ref}`]
-    if (!posting || !vector) return 0
-    const target = posting._index
-    const el = vector.elements
-    let lo = 0
-    let hi = el.length / 2 - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const idx = el[mid * 2]!
-      if (idx === target) return el[mid * 2 + 1]!
-      if (idx < target) lo = mid + 1
-      else hi = mid - 1
-    }
-    return 0
-  }
+function packTexts(bytes: readonly Buffer[]): { texts: Buffer; textOff: Uint32Array } {
+  const textOff = new Uint32Array(bytes.length + 1)
+  bytes.forEach((b, i) => (textOff[i + 1] = textOff[i]! + b.length))
+  return { texts: Buffer.concat(bytes, textOff[bytes.length]), textOff }
 }
 
 export function fieldIndex(field: Field): 0 | 1 {
@@ -216,27 +229,17 @@ export function fieldIndex(field: Field): 0 | 1 {
 }
 
 /**
- * BM25 weight of a term in a field of a document, against archive-wide statistics.
- * Lunr stores weight = boost·idf_seg·(k1+1)tf / (k1(1−b+b·len/avg_seg)+tf); we invert that for
- * tf (we know len and the segment's averages) and recompute with the global idf and average, so
- * a score no longer depends on which segment the document was indexed in.
+ * BM25 weight of a term occurring tf times in a field of a document, with Lunr's formula and
+ * constants but archive-wide idf and average field length, so a score does not depend on which
+ * segment the document happens to live in.
  */
-export function globalWeight(seg: Segment, field: Field, ref: string, term: string, stats: GlobalStats): number {
-  const w = seg.weight(field, ref, term)
-  if (!w) return 0
+export function bm25(field: Field, tf: number, len: number, idfAll: number, stats: GlobalStats): number {
   const fi = fieldIndex(field)
-  const doc = seg.docs.get(ref)
-  const idfSeg = idf(seg.df(term), seg.size)
-  if (!doc || idfSeg <= 0) return w
-  const len = doc.len[fi]
-  const avgSeg = seg.totalLen[fi] / seg.size || 1
-  const avgAll = stats.avgLen[fi] || 1
-  const r = Math.min(w / (idfSeg * BOOSTS[fi]), K1 + 1 - 1e-6)
-  const tf = (r * K1 * (1 - B + (B * len) / avgSeg)) / (K1 + 1 - r)
-  return BOOSTS[fi] * stats.idf(term) * (((K1 + 1) * tf) / (K1 * (1 - B + (B * len) / avgAll) + tf))
+  const avg = stats.avgLen[fi] || 1
+  return BOOSTS[fi] * idfAll * (((K1 + 1) * tf) / (K1 * (1 - B + (B * len) / avg) + tf))
 }
 
-/** Lunr's idf formula (lib/idf.js), so global and per-segment values are on the same scale. */
+/** Lunr's idf formula (lib/idf.js). */
 export function idf(df: number, docCount: number): number {
   return Math.log(1 + Math.abs((docCount - df + 0.5) / (df + 0.5)))
 }

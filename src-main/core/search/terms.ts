@@ -2,7 +2,7 @@
  * Index terms: the one definition of how a word becomes what Lunr stores and what a query looks up.
  * Index and query both go through here, so "Syria’s", "Syrias" and "syria's" meet on one term.
  * Lunr's own tokenizer/trimmer are ASCII-only and know nothing of glued words, so we tokenise
- * ourselves and hand Lunr ready-made terms (its pipeline is left empty).
+ * ourselves; Lunr provides the stemmer, the stop-word list and (segment.ts) the term automaton.
  */
 import lunr from 'lunr'
 import { words, type Word, type WordPart } from '../text/words'
@@ -53,9 +53,33 @@ export function wordTerms(word: Word): string[] {
   return out
 }
 
-/** All index terms of a text, in order (repeats kept: Lunr counts them for term frequency). */
+/** All index terms of a text, in order (repeats kept). */
 export function indexTerms(text: string): string[] {
   const out: string[] = []
   for (const w of words(text)) for (const t of wordTerms(w)) out.push(t)
   return out
+}
+
+/** A field's distinct index terms with their frequencies, and its length in terms (for BM25). */
+export interface TermCounts {
+  terms: string[]
+  tfs: number[]
+  length: number
+}
+
+/** What a document contributes to the inverted index: computed where the document is analysed. */
+export interface DocTerms {
+  title: TermCounts
+  body: TermCounts
+}
+
+export function countTerms(text: string): TermCounts {
+  const counts = new Map<string, number>()
+  let length = 0
+  for (const w of words(text))
+    for (const t of wordTerms(w)) {
+      counts.set(t, (counts.get(t) ?? 0) + 1)
+      length++
+    }
+  return { terms: [...counts.keys()], tfs: [...counts.values()], length }
 }

@@ -7,7 +7,7 @@ import { open, rename, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { ioError } from '../errors'
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
     await writeNewFileDurably(tmp, data)
@@ -20,10 +20,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 }
 
 /** Create `file` (failing if it exists) with `data`, flushed to the disk before returning. */
-export async function writeNewFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeNewFileDurably(file: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const fh = await open(file, 'wx')
   try {
-    await fh.writeFile(data)
+    if (Array.isArray(data)) for (const part of data as readonly Uint8Array[]) await fh.write(part)
+    else await fh.writeFile(data as string | Uint8Array)
     await fh.sync()
   } finally {
     await fh.close()
