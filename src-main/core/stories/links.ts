@@ -36,7 +36,7 @@ export interface LinkDoc {
 export interface SyncStats {
   /** documents (re)linked in this sync */
   linked: number
-  /** pairs found by the sample index */
+  /** pairs the sample index found sharing enough sampled text to be worth comparing */
   candidates: number
   /** pairs compared on their full text */
   compared: number
@@ -124,16 +124,12 @@ export class StoryLinks {
     const maxDf = Math.max(100, Math.ceil(docs.size * 0.01))
     for (const d of fresh) {
       const sample = d.sample()
-      const { candidates, considered } = this.index.candidates(sample, { minShared: 2, maxDf })
-      stats.candidates += candidates.length
       // cheap estimate from the samples first (most candidates share only a stock phrase; 0.15 leaves
       // ~2 standard errors of margin under 0.2 for a 4 KB text), then
       // the best few in full: enough to place the document in its story, however many copies exist
-      const ranked = candidates
-        .map((c) => ({ ...c, est: Math.max(c.shared / Math.max(1, considered), c.shared / Math.max(1, this.index.sampleSize(c.handle))) }))
-        .filter((c) => c.est >= STORY_CONTAINMENT * 0.75)
-        .sort((a, b) => b.shared - a.shared || a.handle - b.handle)
-        .slice(0, MAX_COMPARISONS)
+      const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf, minEstimate: STORY_CONTAINMENT * 0.75 })
+      stats.candidates += candidates.length
+      const ranked = candidates.sort((a, b) => b.shared - a.shared || a.handle - b.handle).slice(0, MAX_COMPARISONS)
       for (const c of ranked) {
         const other = this.ids[c.handle]!
         stats.compared++

@@ -18,6 +18,7 @@ export class SampleIndex {
   private deltaSize = 0
   private removed = new Set<number>()
   private live = new Map<number, number>() // handle → sample size
+  private counts = new Uint16Array(1024)
 
   get size(): number {
     return this.live.size
@@ -48,19 +49,29 @@ export class SampleIndex {
    * Documents sharing at least `minShared` sampled hashes with `sample`. Hashes posted for more than
    * `maxDf` documents (stock phrases, boilerplate) are skipped, except the `keepRarest` least common
    * ones: a wire story with hundreds of copies must still find them. `considered` is the number of
-   * hashes looked up, the base for judging how much of the query a candidate shares.
+   * hashes looked up, the base for judging how much of the query a candidate shares; with
+   * `minEstimate`, only candidates whose shared share of either sample reaches it are returned.
    */
-  candidates(sample: Uint32Array, opts: { minShared: number; maxDf: number; keepRarest?: number }): { candidates: Candidate[]; considered: number } {
+  candidates(
+    sample: Uint32Array,
+    opts: { minShared: number; maxDf: number; keepRarest?: number; minEstimate?: number }
+  ): { candidates: Candidate[]; considered: number } {
     const rows = Array.from(sample, (h) => {
       const lo = lowerBound(this.base, h * HANDLE_BITS)
       const hi = lowerBound(this.base, (h + 1) * HANDLE_BITS, lo)
       const extra = this.delta.get(h)
       return { lo, hi, extra, df: hi - lo + (extra?.length ?? 0) }
     }).sort((a, b) => a.df - b.df)
-    const counts = new Map<number, number>()
+    // counting in a reused typed array: a full build asks this once per document
+    const touched: number[] = []
     const bump = (handle: number) => {
       if (this.removed.has(handle)) return
-      counts.set(handle, (counts.get(handle) ?? 0) + 1)
+      if (handle >= this.counts.length) {
+        const grown = new Uint16Array(Math.max(handle + 1, this.counts.length * 2))
+        grown.set(this.counts)
+        this.counts = grown
+      }
+      if (this.counts[handle]!++ === 0) touched.push(handle)
     }
     let considered = 0
     const keep = opts.keepRarest ?? 16
@@ -71,7 +82,14 @@ export class SampleIndex {
       if (r.extra) for (const d of r.extra) bump(d)
     }
     const candidates: Candidate[] = []
-    for (const [handle, shared] of counts) if (shared >= opts.minShared) candidates.push({ handle, shared })
+    const minEstimate = opts.minEstimate ?? 0
+    for (const handle of touched) {
+      const shared = this.counts[handle]!
+      this.counts[handle] = 0
+      if (shared < opts.minShared) continue
+      if (minEstimate && Math.max(shared / Math.max(1, considered), shared / Math.max(1, this.sampleSize(handle))) < minEstimate) continue
+      candidates.push({ handle, shared })
+    }
     return { candidates, considered }
   }
 
