@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildDocument, contentHash, type Document } from './archive/document'
-import { scanArchive, scanPaths, inScope, normalizeScope, errCode, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
+import { scanArchive, scanPaths, inScope, normalizeScope, errCode, type FileEntry, type Skipped, DEFAULT_MAX_BYTES } from './archive/scan'
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
 import { analyzeDocument, warmUpAnalysis } from './analyze'
 import { AnalyzePool } from './workers/pool'
@@ -281,6 +281,7 @@ interface StoryCache {
 export class ArchiveService {
   private manifest: Manifest
   private segments: Map<string, Segment>
+  private liveMasks = new WeakMap<Segment, { manifest: Manifest; mask: Uint8Array }>()
   private problems: string[]
   private indexed: boolean
   private queue: Promise<unknown> = Promise.resolve()
@@ -491,7 +492,6 @@ export class ArchiveService {
       const manifest: Manifest = structuredClone(this.manifest)
       const byPath = new Map(Object.values(manifest.docs).map((d) => [d.path, d]))
       const seen = new Set<string>()
-      const toIndex: Document[] = []
       const processed: string[] = []
       let added = 0
       let updated = 0
@@ -519,57 +519,59 @@ export class ArchiveService {
         return true
       })
 
-      let done = 0
-      await forEachLimit(changed, READ_CONCURRENCY, async (f) => {
-        stopIfCancelled()
-        onProgress?.({ phase: 'read', done: done++, total: changed.length, current: f.path })
-        const old = byPath.get(f.path)
-        let bytes: Uint8Array
-        try {
-          bytes = await readFile(f.abs)
-        } catch (err) {
-          skipped.push({ path: f.path, reason: `unreadable (${errCode(err)})` })
-          seen.delete(f.path)
-          return
-        }
-        processed.push(f.path)
-        if (old && old.hash === contentHash(bytes)) {
-          // touched but not changed: refresh the metadata, keep the indexed document
-          manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs }
-          updated++
-          return
-        }
-        const built = buildDocument(f, bytes)
-        if (!built.ok) {
-          skipped.push({ path: f.path, reason: built.reason })
-          manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
-          seen.delete(f.path)
-          return
-        }
-        toIndex.push(built.doc)
-        if (old) updated++
-        else added++
-      })
-
-      const gone: IndexedDocument[] = []
-      for (const [p, d] of byPath) {
-        if (!seen.has(p) && covered(p)) {
-          delete manifest.docs[d.id]
-          gone.push(d)
-          removed++
-        }
+      // Read, analyse and index in batches of one segment, reading the next batch while the workers
+      // analyse this one; a batch's texts are let go once its segment holds them, so memory does not
+      // grow with the archive (at 100,000 files the texts alone are over 1 GB as strings).
+      changed.sort((a, b) => (a.path < b.path ? -1 : 1))
+      const indexed: Array<{ path: string; hash: string }> = []
+      const readBatch = async (batch: readonly FileEntry[]): Promise<Document[]> => {
+        const docs: Document[] = []
+        await forEachLimit(batch, READ_CONCURRENCY, async (f) => {
+          stopIfCancelled()
+          const old = byPath.get(f.path)
+          let bytes: Uint8Array
+          try {
+            bytes = await readFile(f.abs)
+          } catch (err) {
+            skipped.push({ path: f.path, reason: `unreadable (${errCode(err)})` })
+            seen.delete(f.path)
+            return
+          }
+          processed.push(f.path)
+          if (old && old.hash === contentHash(bytes)) {
+            // touched but not changed: refresh the metadata, keep the indexed document
+            manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs }
+            updated++
+            return
+          }
+          const built = buildDocument(f, bytes)
+          if (!built.ok) {
+            skipped.push({ path: f.path, reason: built.reason })
+            manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
+            seen.delete(f.path)
+            return
+          }
+          docs.push(built.doc)
+          if (old) updated++
+          else added++
+        })
+        return docs.sort((a, b) => (a.path < b.path ? -1 : 1))
       }
-      const changes = describeChanges(toIndex, gone, byPath)
 
       let workersUsed = 0
       // New segments for new and changed documents (older versions become tombstones).
-      toIndex.sort((a, b) => (a.path < b.path ? -1 : 1))
       const newSegments: Segment[] = []
-      for (let i = 0; i < toIndex.length; i += this.opts.segmentBatch) {
-        const batch = toIndex.slice(i, i + this.opts.segmentBatch)
+      const step = this.opts.segmentBatch
+      onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
+      let next = changed.length ? readBatch(changed.slice(0, step)) : undefined
+      for (let i = 0; i < changed.length; i += step) {
+        const batch = await next!
+        next = i + step < changed.length ? readBatch(changed.slice(i + step, i + 2 * step)) : undefined
+        next?.catch(() => {}) // awaited next round; a cancellation meanwhile must not go unhandled
+        if (!batch.length) continue
         const { analyzed, workers } = await this.analyzeBatch(
           batch,
-          (k, current) => onProgress?.({ phase: 'index', done: i + k, total: toIndex.length, current }),
+          (k, current) => onProgress?.({ phase: 'index', done: i + k, total: changed.length, current }),
           stopIfCancelled,
           signal
         )
@@ -580,9 +582,21 @@ export class ArchiveService {
         for (const d of batch) {
           const { text: _text, ...meta } = d
           manifest.docs[d.id] = { ...meta, segment: seg.id, indexedAt: manifest.docs[d.id]?.indexedAt ?? now }
+          indexed.push({ path: d.path, hash: d.hash })
           d.text = '' // the segment keeps the text (as UTF-8) from here on: let the string go
         }
       }
+      onProgress?.({ phase: 'index', done: changed.length, total: changed.length })
+
+      const gone: IndexedDocument[] = []
+      for (const [p, d] of byPath) {
+        if (!seen.has(p) && covered(p)) {
+          delete manifest.docs[d.id]
+          gone.push(d)
+          removed++
+        }
+      }
+      const changes = describeChanges(indexed, gone, byPath)
 
       const segments = new Map(this.segments)
       for (const s of newSegments) segments.set(s.id, s)
@@ -612,7 +626,7 @@ export class ArchiveService {
 
       // Nothing to write when nothing changed (a watcher event for a file already indexed, a poll).
       const dirty =
-        toIndex.length > 0 || removed > 0 || updated > 0 || newSegments.length > 0 || obsolete.size > 0 || this.problems.length > 0 || !this.indexed ||
+        indexed.length > 0 || removed > 0 || updated > 0 || newSegments.length > 0 || obsolete.size > 0 || this.problems.length > 0 || !this.indexed ||
         JSON.stringify(manifest.rejected) !== JSON.stringify(this.manifest.rejected) ||
         this.links.lags(Object.values(manifest.docs))
       if (!dirty) {
@@ -637,7 +651,7 @@ export class ArchiveService {
       await this.store.deleteSegments([...obsolete].filter((id) => this.manifest.segments.includes(id)))
 
       // stories: only new and changed documents are compared, and only with candidates sharing text
-      onProgress?.({ phase: 'index', done: toIndex.length, total: toIndex.length, current: 'stories' })
+      onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: 'stories' })
       const linkStats = await this.syncStories(manifest, segments, removed > 0)
 
       this.manifest = manifest
@@ -708,13 +722,19 @@ export class ArchiveService {
     const { plan } = lowerQuery(parseQuery(query))
     // only the document's own segment: which words match in it does not depend on the others
     const seg = this.segments.get(meta.segment)
-    const m = seg && execute(plan, [seg], { isLive: (ref) => ref === meta.id }).find((x) => x.ref === meta.id)
+    const ord = seg ? seg.ordinalOf(meta.id) : -1
+    const only = (s: Segment) => {
+      const mask = new Uint8Array(s.size)
+      if (ord >= 0) mask[ord] = 1
+      return mask
+    }
+    const m = seg && execute(plan, [seg], { live: only }).find((x) => x.ref === meta.id)
     return m ? highlightSpans(m.segment.docs.get(m.ref)!.text, m.terms, m.spans) : []
   }
 
   private match(plan: ReturnType<typeof lowerQuery>['plan'], registry: EntityRegistry, opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'>) {
     const docs = this.manifest.docs
-    let matches = execute(plan, [...this.segments.values()], { isLive: (ref, seg) => docs[ref]?.segment === seg.id })
+    let matches = execute(plan, [...this.segments.values()], { live: (seg) => this.liveMask(seg) })
     if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
       const day = (v: string | undefined) => {
         if (v === undefined) return undefined
@@ -734,6 +754,17 @@ export class ArchiveService {
       matches = matches.filter((m) => need.every((set) => set.has(m.ref)) && !avoid.some((set) => set.has(m.ref)))
     }
     return matches
+  }
+
+  /** Which documents of a segment are current (not replaced by a newer version elsewhere), cached per manifest. */
+  private liveMask(seg: Segment): Uint8Array {
+    const cached = this.liveMasks.get(seg)
+    if (cached?.manifest === this.manifest) return cached.mask
+    const docs = this.manifest.docs
+    const mask = new Uint8Array(seg.size)
+    seg.refs.forEach((ref, i) => (mask[i] = docs[ref]?.segment === seg.id ? 1 : 0))
+    this.liveMasks.set(seg, { manifest: this.manifest, mask })
+    return mask
   }
 
   // ---- timeline ----
@@ -1143,7 +1174,7 @@ export function importTarget(template: string, now = new Date()): string {
 }
 
 /** Per-path changes of one update, with a removed and an added file of identical content reported as a rename. */
-function describeChanges(indexed: readonly Document[], gone: readonly IndexedDocument[], before: Map<string, IndexedDocument>): FileChange[] {
+function describeChanges(indexed: ReadonlyArray<{ path: string; hash: string }>, gone: readonly IndexedDocument[], before: Map<string, IndexedDocument>): FileChange[] {
   const goneByHash = new Map<string, IndexedDocument[]>()
   for (const d of gone) goneByHash.set(d.hash, [...(goneByHash.get(d.hash) ?? []), d])
   const renamedFrom = new Set<string>()

@@ -161,7 +161,9 @@ describe('IPC handlers', () => {
     const r = (await call(Channels.chooseArchive, APP_URL)) as Result<StatusView>
     expect(r.ok && r.value.recent).toEqual([fx.root])
     const progress = sent.filter((m) => m.channel === Events.indexProgress).map((m) => m.payload as { phase: string; done: number; total: number; etaSeconds: number | null })
-    expect(progress.some((p) => p.phase === 'index' && p.total === 5)).toBe(true)
+    // the total counts the files to read: the five articles and the binary one (refused once read)
+    expect(progress.some((p) => p.phase === 'index' && p.total === 6)).toBe(true)
+    expect(progress.at(-1)).toMatchObject({ done: 6, total: 6 })
     expect(await call(Channels.openRecent, APP_URL, '/somewhere/else')).toMatchObject({ ok: false, error: { code: 'invalid' } })
     await expect(call(Channels.openRecent, APP_URL, fx.root)).resolves.toMatchObject({ ok: true, value: { archive: fx.root, documents: 5 } })
 

@@ -1,33 +1,63 @@
 /**
- * Run a plan over a set of segments and rank the matches.
+ * Run a plan over a set of segments and score the matches.
  *
  * Scores are BM25 over the whole archive: segments store raw term frequencies and the score uses
  * archive-wide idf and average field length (segment.ts bm25), so a document's score does not
  * depend on which segment it happens to live in.
+ *
+ * Each plan node yields one score per document of the segment in a Float64Array (−1: no match),
+ * so AND/OR/NOT over tens of thousands of matches are array passes, not hash-map work. Which
+ * words to highlight is worked out only for the documents shown (Match.terms).
  */
 import { findPhraseIn } from './phrase'
 import type { Plan } from './plan'
-import { bm25, fieldIndex, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
+import { bm25, FIELDS, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
 export interface Match {
   ref: string
   segment: Segment
   score: number
-  /** index terms that matched (for highlighting) */
-  terms: Set<string>
+  /** index terms of the query found in this document (for highlighting; computed when read) */
+  readonly terms: Set<string>
   /** original-text spans of verified phrases */
   spans: Array<[number, number]>
 }
 
 export interface ExecuteOptions {
-  /** Is this ref's current version the one in this segment? (older versions are tombstoned) */
-  isLive(ref: string, segment: Segment): boolean
+  /** Which ordinals of a segment hold a live document (1) rather than an older version or nothing (0). */
+  live(segment: Segment): Uint8Array
 }
 
-type Scores = Map<string, number>
-
+const NONE = -1
 const EXPANSION_WEIGHT = 0.7 // prefix/fuzzy matches rank below exact ones
 const PHRASE_BONUS = 0.25
+
+/** Leaves whose words are highlighted: every leaf outside a NOT and outside a phrase's candidates. */
+interface Highlight {
+  terms: string[]
+  fields: readonly Field[]
+}
+
+class SegmentMatch implements Match {
+  private found: Set<string> | undefined
+  spans: Array<[number, number]> = []
+
+  constructor(
+    readonly ref: string,
+    readonly segment: Segment,
+    readonly ord: number,
+    public score: number,
+    private readonly highlight: readonly Highlight[]
+  ) {}
+
+  get terms(): Set<string> {
+    if (!this.found) {
+      this.found = new Set()
+      for (const h of this.highlight) for (const t of h.terms) if (!this.found.has(t) && this.segment.has(this.ord, t, h.fields)) this.found.add(t)
+    }
+    return this.found
+  }
+}
 
 export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteOptions): Match[] {
   const totalDocs = segments.reduce((n, s) => n + s.size, 0)
@@ -40,7 +70,6 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
     }
     return n
   }
-
   const totalLen = segments.reduce<[number, number]>((acc, s) => [acc[0] + s.totalLen[0], acc[1] + s.totalLen[1]], [0, 0])
   const stats: GlobalStats = {
     idf: (term) => idf(dfAll(term), totalDocs),
@@ -49,47 +78,51 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
 
   const out: Match[] = []
   for (const segment of segments) {
-    const matches = new Map<string, Match>()
-    const get = (ref: string) => {
-      let m = matches.get(ref)
-      if (!m) matches.set(ref, (m = { ref, segment, score: 0, terms: new Set(), spans: [] }))
-      return m
+    const n = segment.size
+    const live = opts.live(segment)
+    const highlight: Highlight[] = []
+    const spans = new Map<number, Array<[number, number]>>()
+
+    const empty = () => new Float64Array(n).fill(NONE)
+    const universe = () => {
+      const all = new Float64Array(n)
+      for (let d = 0; d < n; d++) if (!live[d]) all[d] = NONE
+      return all
     }
 
-    const scoreLeaf = (leaf: TermLeaf, positive: boolean): Scores => {
-      const scores: Scores = new Map()
-      for (const [ref, hits] of segment.match(leaf)) {
-        if (!opts.isLive(ref, segment)) continue
-        const len = segment.docs.get(ref)!.len
-        let s = 0
-        for (const [term, fields] of hits) {
-          const w = (term === leaf.term ? 1 : EXPANSION_WEIGHT) * stats.idf(term)
-          for (const [f, tf] of fields) s += bm25(f, tf, len[fieldIndex(f)], w, stats)
-          if (positive) get(ref).terms.add(term)
+    const scoreLeaf = (leaf: TermLeaf, positive: boolean): Float64Array => {
+      const scores = empty()
+      const fields = leaf.fields ?? FIELDS
+      const terms = segment.expand(leaf)
+      if (positive && terms.length) highlight.push({ terms, fields })
+      for (const term of terms) {
+        const w = (term === leaf.term ? 1 : EXPANSION_WEIGHT) * stats.idf(term)
+        for (const field of fields) {
+          const fi = field === 'title' ? 0 : 1
+          const { doc, tf, from, to } = segment.postingsOf(term, field)
+          for (let j = from; j < to; j++) {
+            const d = doc[j]!
+            if (!live[d]) continue
+            if (scores[d]! < 0) scores[d] = 0
+            scores[d]! += bm25(field, tf[j]!, segment.lens[2 * d + fi]!, w, stats)
+          }
         }
-        scores.set(ref, s)
       }
       return scores
     }
 
-    const universe = (): Scores => {
-      const all: Scores = new Map()
-      for (const ref of segment.docs.keys()) if (opts.isLive(ref, segment)) all.set(ref, 0)
-      return all
-    }
-
-    const phraseSpans = (ref: string, key: string, prefilter: RegExp, field: Field | undefined) => {
-      const doc = segment.docs.get(ref)
-      if (!doc) return []
-      const texts: Array<[string, string]> = field === 'title' ? [['t', doc.title]] : field === 'body' ? [['b', doc.text]] : [['b', doc.text], ['t', doc.title]]
+    const phraseSpans = (d: number, key: string, prefilter: RegExp, field: Field | undefined): Array<[number, number]> => {
+      const title = () => segment.docs.get(segment.refs[d]!)!.title
+      const texts: Array<[string, () => string]> =
+        field === 'title' ? [['t', title]] : field === 'body' ? [['b', () => segment.textAt(d)]] : [['b', () => segment.textAt(d)], ['t', title]]
       for (const [tag, text] of texts) {
-        const spans = findPhraseIn(text, key, prefilter)
-        if (spans.length) return tag === 'b' ? spans : [[-1, -1] as [number, number]]
+        const found = findPhraseIn(text(), key, prefilter)
+        if (found.length) return tag === 'b' ? found : [[-1, -1]]
       }
       return []
     }
 
-    const run = (p: Plan, positive: boolean): Scores => {
+    const run = (p: Plan, positive: boolean): Float64Array => {
       switch (p.k) {
         case 'leaf':
           return scoreLeaf(p.leaf, positive)
@@ -98,52 +131,75 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
         case 'not': {
           const excluded = run(p.child, false)
           const rest = universe()
-          for (const ref of excluded.keys()) rest.delete(ref)
+          for (let d = 0; d < n; d++) if (excluded[d]! >= 0) rest[d] = NONE
           return rest
         }
         case 'or': {
-          const acc: Scores = new Map()
-          for (const c of p.children) for (const [ref, s] of run(c, positive)) acc.set(ref, (acc.get(ref) ?? 0) + s)
+          const acc = empty()
+          for (const c of p.children) {
+            const r = run(c, positive)
+            for (let d = 0; d < n; d++) {
+              const v = r[d]!
+              if (v >= 0) acc[d] = acc[d]! < 0 ? v : acc[d]! + v
+            }
+          }
           return acc
         }
         case 'and': {
           const pos = p.children.filter((c) => c.k !== 'not')
           const neg = p.children.filter((c): c is Extract<Plan, { k: 'not' }> => c.k === 'not')
-          let acc: Scores | null = pos.length ? null : universe()
+          let acc: Float64Array | null = pos.length ? null : universe()
           for (const c of pos) {
             const r = run(c, positive)
             if (!acc) acc = r
             else {
-              const next: Scores = new Map()
-              for (const [ref, s] of acc) {
-                const t = r.get(ref)
-                if (t !== undefined) next.set(ref, s + t)
+              let any = false
+              for (let d = 0; d < n; d++) {
+                const v = r[d]!
+                if (acc[d]! >= 0 && v >= 0) {
+                  acc[d]! += v
+                  any = true
+                } else acc[d] = NONE
               }
-              acc = next
+              if (!any) return acc
             }
-            if (acc.size === 0) return acc
           }
-          for (const n of neg) for (const ref of run(n.child, false).keys()) acc!.delete(ref)
+          for (const c of neg) {
+            const r = run(c.child, false)
+            for (let d = 0; d < n; d++) if (r[d]! >= 0) acc![d] = NONE
+          }
           return acc!
         }
         case 'phrase': {
           // candidate words are not highlighted on their own: only verified phrase occurrences are
-          const candidates = run(p.candidates, false)
-          const verified: Scores = new Map()
-          for (const [ref, s] of candidates) {
-            const spans = phraseSpans(ref, p.key, p.prefilter, p.field)
-            if (!spans.length) continue
-            verified.set(ref, s * (1 + PHRASE_BONUS * Math.min(spans.length, 4)))
-            if (positive) for (const sp of spans) if (sp[0] >= 0) get(ref).spans.push(sp)
+          const scores = run(p.candidates, false)
+          for (let d = 0; d < n; d++) {
+            const s = scores[d]!
+            if (s < 0) continue
+            const found = phraseSpans(d, p.key, p.prefilter, p.field)
+            if (!found.length) {
+              scores[d] = NONE
+              continue
+            }
+            scores[d] = s * (1 + PHRASE_BONUS * Math.min(found.length, 4))
+            if (positive) {
+              const list = spans.get(d) ?? []
+              for (const sp of found) if (sp[0] >= 0) list.push(sp)
+              spans.set(d, list)
+            }
           }
-          return verified
+          return scores
         }
       }
     }
 
-    for (const [ref, score] of run(plan, true)) {
-      const m = get(ref)
-      m.score = score
+    const scores = run(plan, true)
+    for (let d = 0; d < n; d++) {
+      const s = scores[d]!
+      if (s < 0 || !live[d]) continue
+      const m = new SegmentMatch(segment.refs[d]!, segment, d, s, highlight)
+      const sp = spans.get(d)
+      if (sp) m.spans = sp
       out.push(m)
     }
   }

@@ -62,9 +62,6 @@ export interface TermLeaf {
   editDistance?: number
 }
 
-/** term → the fields it occurs in for one document, with its frequency there */
-export type TermHits = Map<string, Array<[Field, number]>>
-
 interface TokenSetStatics {
   fromArray(terms: string[]): lunr.TokenSet
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
@@ -96,17 +93,24 @@ export class Segment {
   readonly docs: Map<string, SegmentDoc>
   /** sum of field lengths over the segment's documents: [title, body] */
   readonly totalLen: [number, number] = [0, 0]
-  private readonly refs: string[]
+  /** ordinal → document id */
+  readonly refs: readonly string[]
+  /** field lengths by ordinal: [title0, body0, title1, body1, …] */
+  readonly lens: Uint32Array
+  private ordinals: Map<string, number> | undefined
   private tokenSet: lunr.TokenSet | undefined
 
   constructor(readonly data: SegmentData) {
     this.id = data.id
     this.refs = data.docs.map((d) => d.id)
+    this.lens = new Uint32Array(data.docs.length * 2)
     this.docs = new Map()
     const { texts, textOff } = data
     data.docs.forEach((meta, i) => {
       this.totalLen[0] += meta.len[0]
       this.totalLen[1] += meta.len[1]
+      this.lens[2 * i] = meta.len[0]
+      this.lens[2 * i + 1] = meta.len[1]
       // Texts are decoded when asked for (snippets, phrases, the reader): most never are. Not
       // enumerable, so copying or serialising a document's metadata never decodes it.
       const doc = meta as SegmentDoc
@@ -168,6 +172,41 @@ export class Segment {
     return this.refs.length
   }
 
+  /** The ordinal of a document id in this segment, or -1. */
+  ordinalOf(ref: string): number {
+    this.ordinals ??= new Map(this.refs.map((r, i) => [r, i]))
+    return this.ordinals.get(ref) ?? -1
+  }
+
+  /** The text of the document at an ordinal. */
+  textAt(ord: number): string {
+    return this.data.texts.toString('utf8', this.data.textOff[ord], this.data.textOff[ord + 1])
+  }
+
+  /** Postings of a term in one field (empty when absent): doc[from..to) and tf[from..to). */
+  postingsOf(term: string, field: Field): { doc: Uint32Array; tf: Uint16Array; from: number; to: number } {
+    const p = this.data.postings[fieldIndex(field)]!
+    const t = findTerm(this.data.terms, term)
+    return t < 0 ? { doc: p.doc, tf: p.tf, from: 0, to: 0 } : { doc: p.doc, tf: p.tf, from: p.off[t]!, to: p.off[t + 1]! }
+  }
+
+  /** Whether the document at an ordinal contains a term (in any of `fields`). */
+  has(ord: number, term: string, fields: readonly Field[] = FIELDS): boolean {
+    for (const f of fields) {
+      const { doc, from, to } = this.postingsOf(term, f)
+      let lo = from
+      let hi = to - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        const d = doc[mid]!
+        if (d === ord) return true
+        if (d < ord) lo = mid + 1
+        else hi = mid - 1
+      }
+    }
+    return false
+  }
+
   /** Number of (field, document) postings of a term: Lunr's df for idf. */
   df(term: string): number {
     const t = findTerm(this.data.terms, term)
@@ -192,29 +231,6 @@ export class Segment {
       return this.tokenSet.intersect(TokenSet.fromFuzzyString(leaf.term, leaf.editDistance)).toArray()
     }
     return findTerm(terms, leaf.term) >= 0 ? [leaf.term] : []
-  }
-
-  /** Documents (by ref) containing any expansion of the leaf, with the terms, fields and frequencies matched. */
-  match(leaf: TermLeaf): Map<string, TermHits> {
-    const out = new Map<string, TermHits>()
-    const wanted = leaf.fields ?? FIELDS
-    const { terms, postings } = this.data
-    for (const term of this.expand(leaf)) {
-      const t = findTerm(terms, term)
-      if (t < 0) continue
-      for (const field of wanted) {
-        const p = postings[fieldIndex(field)]!
-        for (let j = p.off[t]!; j < p.off[t + 1]!; j++) {
-          const ref = this.refs[p.doc[j]!]!
-          let hits = out.get(ref)
-          if (!hits) out.set(ref, (hits = new Map()))
-          const fs = hits.get(term)
-          if (fs) fs.push([field, p.tf[j]!])
-          else hits.set(term, [[field, p.tf[j]!]])
-        }
-      }
-    }
-    return out
   }
 }
 
