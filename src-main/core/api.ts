@@ -21,12 +21,13 @@ import { countFacets, type Facets } from './entities/facets'
 import { EntityRegistry, type EntityRecord } from './entities/registry'
 import { isEntityType, type Entity, type EntityType, type Span } from './entities/types'
 import { DatelineError } from './errors'
-import { execute } from './search/execute'
+import { execute, type Match } from './search/execute'
 import { IndexStore, type IndexedDocument, type Manifest } from './search/index-store'
 import { planMerges, DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './search/merge-policy'
 import { lowerQuery } from './search/plan'
 import { parseQuery } from './search/query'
 import { Segment, type SegmentDoc } from './search/segment'
+import { topK } from './search/top'
 import { highlightSpans, makeSnippet } from './search/snippet'
 import { buildTimeline, density, filterTimeline, type Density, type DensityUnit, type TimelineDoc, type TimelineEvent } from './timeline/build'
 import { writeFileAtomic } from './store/atomic'
@@ -693,11 +694,12 @@ export class ArchiveService {
     const matches = this.match(plan, registry, opts)
     const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
     const published = opts.sort === 'date' || opts.dates ? this.storyState().published : undefined
+    let order: (a: Match, b: Match) => number
     if (opts.sort === 'date') {
       const day = (ref: string) => published!.get(ref)?.date ?? ''
-      matches.sort((a, b) => (day(a.ref) < day(b.ref) ? 1 : day(a.ref) > day(b.ref) ? -1 : b.score - a.score || byPath(a, b)))
-    } else matches.sort((a, b) => b.score - a.score || byPath(a, b))
-    const hits = matches.slice(offset, offset + limit).map((m): SearchHit => {
+      order = (a, b) => (day(a.ref) < day(b.ref) ? 1 : day(a.ref) > day(b.ref) ? -1 : b.score - a.score || byPath(a, b))
+    } else order = (a, b) => b.score - a.score || byPath(a, b)
+    const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
       const meta = docs[m.ref]!
       const doc = m.segment.docs.get(m.ref)!
       const hit: SearchHit = {

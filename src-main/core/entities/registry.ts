@@ -7,6 +7,7 @@
  * (a curated id like "organization:islamic-state", or type + slug of its most used name).
  * Pure: built from the documents' stored entities and the curation operations.
  */
+import { topK } from '../search/top'
 import type { CurationOp } from './curation'
 import { KNOWN } from './knowledge'
 import { nameWords, slug } from './keys'
@@ -68,7 +69,12 @@ export class EntityRegistry {
   private readonly byId = new Map<string, EntityRecord>()
   private readonly byKey = new Map<string, EntityRecord>()
   private readonly docsOf = new Map<EntityRecord, Set<string>>()
-  private readonly ofDoc = new Map<string, Array<{ record: EntityRecord; mentions: Span[] }>>()
+  /** each document's stored entities (shared with the index, not copied) */
+  private readonly docEntities = new Map<string, readonly DocEntity[]>()
+  /** each document's distinct records, as indexes into `records`: what facet counting reads */
+  private readonly docRecords = new Map<string, Uint32Array>()
+  private readonly recordIndex = new Map<EntityRecord, number>()
+  private readonly ofDocCache = new Map<string, Array<{ record: EntityRecord; mentions: Span[] }>>()
 
   constructor(docs: Iterable<DocEntities>, ops: readonly CurationOp[] = []) {
     const stats = new Map<string, KeyStats>()
@@ -174,18 +180,36 @@ export class EntityRegistry {
       r.id = id
     }
     for (const r of records) this.byId.set(r.id, r)
+    records.forEach((r, i) => this.recordIndex.set(r, i))
     for (const { docId, ents } of perDoc) {
-      const list: Array<{ record: EntityRecord; mentions: Span[] }> = []
-      for (const e of ents) {
-        const record = this.byKey.get(e.key)!
-        const existing = list.find((x) => x.record === record)
-        if (existing) existing.mentions.push(...e.mentions)
-        else list.push({ record, mentions: [...e.mentions] })
-      }
-      for (const x of list) x.mentions.sort((a, b) => a[0] - b[0])
-      this.ofDoc.set(docId, list)
+      this.docEntities.set(docId, ents)
+      const idx = new Set<number>()
+      for (const e of ents) idx.add(this.recordIndex.get(this.byKey.get(e.key)!)!)
+      this.docRecords.set(docId, Uint32Array.from(idx))
     }
     this.records = records
+  }
+
+  /**
+   * How many of the given documents mention each visible entity, most mentioned first, at most
+   * `limit` per type: counted in a typed array, since a broad search hands over 100,000 documents.
+   */
+  countByType(docIds: Iterable<string>, limit: number, skip: ReadonlySet<EntityRecord> = new Set()): Map<EntityType, Array<{ record: EntityRecord; count: number }>> {
+    const counts = new Uint32Array(this.records.length)
+    for (const id of docIds) {
+      const rs = this.docRecords.get(id)
+      if (rs) for (let k = 0; k < rs.length; k++) counts[rs[k]!]!++
+    }
+    const byType = new Map<EntityType, Array<{ record: EntityRecord; count: number }>>()
+    counts.forEach((count, i) => {
+      const record = this.records[i]!
+      if (!count || record.hidden || skip.has(record)) return
+      const list = byType.get(record.type) ?? []
+      list.push({ record, count })
+      byType.set(record.type, list)
+    })
+    const order = (a: { record: EntityRecord; count: number }, b: { record: EntityRecord; count: number }) => b.count - a.count || (a.record.name < b.record.name ? -1 : 1)
+    return new Map([...byType].map(([type, list]) => [type, topK(list, limit, order)]))
   }
 
   /** Visible entities (hidden ones only when asked). */
@@ -212,7 +236,21 @@ export class EntityRegistry {
   }
 
   entitiesOf(docId: string): ReadonlyArray<{ record: EntityRecord; mentions: Span[] }> {
-    return this.ofDoc.get(docId) ?? []
+    let list = this.ofDocCache.get(docId)
+    if (!list) {
+      list = []
+      for (const e of this.docEntities.get(docId) ?? []) {
+        const record = this.byKey.get(e.key)!
+        const existing = list.find((x) => x.record === record)
+        if (existing) existing.mentions.push(...e.mentions)
+        else list.push({ record, mentions: [...e.mentions] })
+      }
+      for (const x of list) x.mentions.sort((a, b) => a[0] - b[0])
+      // worked out when asked (the reader, the timeline); a bounded memory of recent ones
+      if (this.ofDocCache.size >= 5000) this.ofDocCache.clear()
+      this.ofDocCache.set(docId, list)
+    }
+    return list
   }
 }
 

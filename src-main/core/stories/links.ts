@@ -12,6 +12,8 @@ import type { Shingled } from './shingles'
 export const STORY_CONTAINMENT = 0.2
 /** …and they share at least this many distinct 8-letter shingles (≈ 20 words): a stock phrase is not reuse */
 export const MIN_SHARED_SHINGLES = 100
+/** sample-index postings read per added document, rarest first: bounds the cost in an archive full of boilerplate */
+export const MAX_POSTINGS_READ = 5000
 /** full comparisons per added document, best candidates first */
 export const MAX_COMPARISONS = 40
 
@@ -127,7 +129,7 @@ export class StoryLinks {
       // cheap estimate from the samples first (most candidates share only a stock phrase; 0.15 leaves
       // ~2 standard errors of margin under 0.2 for a 4 KB text), then
       // the best few in full: enough to place the document in its story, however many copies exist
-      const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf, minEstimate: STORY_CONTAINMENT * 0.75 })
+      const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf, minEstimate: STORY_CONTAINMENT * 0.75, maxPostings: MAX_POSTINGS_READ })
       stats.candidates += candidates.length
       const ranked = candidates.sort((a, b) => b.shared - a.shared || a.handle - b.handle).slice(0, MAX_COMPARISONS)
       for (const c of ranked) {

@@ -48,13 +48,15 @@ export class SampleIndex {
   /**
    * Documents sharing at least `minShared` sampled hashes with `sample`. Hashes posted for more than
    * `maxDf` documents (stock phrases, boilerplate) are skipped, except the `keepRarest` least common
-   * ones: a wire story with hundreds of copies must still find them. `considered` is the number of
-   * hashes looked up, the base for judging how much of the query a candidate shares; with
-   * `minEstimate`, only candidates whose shared share of either sample reaches it are returned.
+   * ones: a wire story with hundreds of copies must still find them. Rarest first, at most
+   * `maxPostings` postings are read, so one lookup costs the same in a huge archive full of
+   * boilerplate. `considered` is the number of hashes looked up, the base for judging how much of
+   * the query a candidate shares; with `minEstimate`, only candidates whose shared share of either
+   * sample reaches it are returned.
    */
   candidates(
     sample: Uint32Array,
-    opts: { minShared: number; maxDf: number; keepRarest?: number; minEstimate?: number }
+    opts: { minShared: number; maxDf: number; keepRarest?: number; minEstimate?: number; maxPostings?: number }
   ): { candidates: Candidate[]; considered: number } {
     const rows = Array.from(sample, (h) => {
       const lo = lowerBound(this.base, h * HANDLE_BITS)
@@ -74,9 +76,11 @@ export class SampleIndex {
       if (this.counts[handle]!++ === 0) touched.push(handle)
     }
     let considered = 0
+    let budget = opts.maxPostings ?? Infinity
     const keep = opts.keepRarest ?? 16
     for (const [i, r] of rows.entries()) {
-      if (r.df > opts.maxDf && i >= keep) break
+      if ((r.df > opts.maxDf && i >= keep) || (r.df > budget && considered > 0)) break
+      budget -= r.df
       considered++
       for (let k = r.lo; k < r.hi; k++) bump(this.base[k]! % HANDLE_BITS)
       if (r.extra) for (const d of r.extra) bump(d)
@@ -95,10 +99,24 @@ export class SampleIndex {
 
   /** Merge recent additions into the sorted postings and forget removed documents. */
   compact(): void {
-    const keep: number[] = []
-    for (const v of this.base) if (!this.removed.has(v % HANDLE_BITS)) keep.push(v)
-    for (const [h, list] of this.delta) for (const d of list) if (!this.removed.has(d)) keep.push(h * HANDLE_BITS + d)
-    this.base = Float64Array.from(keep).sort()
+    // sort only the recent additions, then one linear merge with the (sorted) base
+    const add = new Float64Array(this.deltaSize)
+    let n = 0
+    for (const [h, list] of this.delta) for (const d of list) if (!this.removed.has(d)) add[n++] = h * HANDLE_BITS + d
+    const fresh = add.subarray(0, n).sort()
+    const base = this.base
+    const out = new Float64Array(base.length + n)
+    let i = 0
+    let j = 0
+    let k = 0
+    const skip = this.removed.size > 0
+    while (i < base.length || j < n) {
+      if (j >= n || (i < base.length && base[i]! <= fresh[j]!)) {
+        const v = base[i++]!
+        if (!skip || !this.removed.has(v % HANDLE_BITS)) out[k++] = v
+      } else out[k++] = fresh[j++]!
+    }
+    this.base = k === out.length ? out : out.slice(0, k)
     this.delta.clear()
     this.deltaSize = 0
     this.removed.clear()

@@ -35,16 +35,11 @@ export function foldWord(raw: string): string {
  * the exact check; apostrophes and digit separators are left for the scan pattern to skip.
  */
 export function foldTextAligned(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) {
-      out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i]
-      continue
-    }
-    const ch = text[i]!
-    const base = ch.normalize('NFD')[0]!.toLowerCase()
-    out += base.length === 1 ? base : ch
-  }
-  return out
+  // ASCII letters change case in bulk (same length); other characters one UTF-16 unit at a time
+  if (ASCII_RE.test(text)) return text.toLowerCase()
+  return text.replace(/[A-Z]+|[^\x00-\x7f]/g, (m) => {
+    if (m.charCodeAt(0) < 0x80) return m.toLowerCase()
+    const base = m.normalize('NFD')[0]!.toLowerCase()
+    return base.length === 1 ? base : m
+  })
 }
