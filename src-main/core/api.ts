@@ -878,11 +878,13 @@ export class ArchiveService {
     const segs = this.segments
     function* live() {
       for (const d of Object.values(docs)) {
-        const sd = segs.get(d.segment)?.docs.get(d.id)
-        if (sd) yield { docId: d.id, entities: sd.entities ?? [] }
+        const seg = segs.get(d.segment)
+        const ord = seg ? seg.ordinalOf(d.id) : -1
+        if (ord >= 0) yield { docId: d.id, ...seg!.entityNamesAt(ord) }
       }
     }
-    return (this.registryCache = new EntityRegistry(live(), ops))
+    // names and counts from the segments' entity tables; mentions are decoded per document when shown
+    return (this.registryCache = new EntityRegistry(live(), ops, (id) => this.segmentDocOf(this.meta(id)).entities))
   }
 
   private requireEntity(registry: EntityRegistry, id: string): EntityRecord {

@@ -13,10 +13,13 @@ import { KNOWN } from './knowledge'
 import { nameWords, slug } from './keys'
 import type { DocEntity, Entity, EntityType, Span } from './types'
 
-export interface DocEntities {
-  docId: string
-  entities: readonly DocEntity[]
-}
+/**
+ * One document's entities: with their mentions, or (from an index segment) as names with a
+ * count of mentions each, so building the registry needs no mention offsets.
+ */
+export type DocEntities =
+  | { docId: string; entities: readonly DocEntity[]; counts?: undefined }
+  | { docId: string; entities: readonly Omit<DocEntity, 'mentions'>[]; counts: ArrayLike<number> }
 
 export interface EntityRecord extends Entity {
   hidden: boolean
@@ -69,29 +72,40 @@ export class EntityRegistry {
   private readonly byId = new Map<string, EntityRecord>()
   private readonly byKey = new Map<string, EntityRecord>()
   private readonly docsOf = new Map<EntityRecord, Set<string>>()
-  /** each document's stored entities (shared with the index, not copied) */
+  /** each document's entities with mentions, when no mentionsOf was given (shared, not copied) */
   private readonly docEntities = new Map<string, readonly DocEntity[]>()
   /** each document's distinct records, as indexes into `records`: what facet counting reads */
   private readonly docRecords = new Map<string, Uint32Array>()
   private readonly recordIndex = new Map<EntityRecord, number>()
   private readonly ofDocCache = new Map<string, Array<{ record: EntityRecord; mentions: Span[] }>>()
 
-  constructor(docs: Iterable<DocEntities>, ops: readonly CurationOp[] = []) {
+  /**
+   * @param mentionsOf a document's entities with their mentions, read when one document's are
+   *   asked for (entitiesOf); without it, the mentions handed in are kept.
+   */
+  constructor(
+    docs: Iterable<DocEntities>,
+    ops: readonly CurationOp[] = [],
+    private readonly mentionsOf?: (docId: string) => readonly DocEntity[]
+  ) {
     const stats = new Map<string, KeyStats>()
     const uf = new UnionFind()
-    const perDoc: Array<{ docId: string; ents: readonly DocEntity[] }> = []
-    for (const { docId, entities } of docs) {
-      perDoc.push({ docId, ents: entities })
-      for (const e of entities) {
+    const perDoc: Array<{ docId: string; keys: string[] }> = []
+    for (const d of docs) {
+      const { docId, entities } = d
+      perDoc.push({ docId, keys: entities.map((e) => e.key) })
+      if (!mentionsOf && !d.counts) this.docEntities.set(docId, d.entities)
+      entities.forEach((e, i) => {
+        const count = d.counts ? d.counts[i]! : (e as DocEntity).mentions.length
         let s = stats.get(e.key)
         if (!s) stats.set(e.key, (s = { type: e.type, names: new Map(), docs: new Set(), mentions: 0 }))
-        s.names.set(e.name, (s.names.get(e.name) ?? 0) + e.mentions.length)
+        s.names.set(e.name, (s.names.get(e.name) ?? 0) + count)
         for (const f of e.forms ?? []) if (!s.names.has(f)) s.names.set(f, 0)
         s.docs.add(docId)
-        s.mentions += e.mentions.length
+        s.mentions += count
         uf.find(e.key)
         for (const l of e.links ?? []) uf.union(e.key, l)
-      }
+      })
     }
 
     // a lone surname ("Khatib") joins the one full name in the archive that ends with it
@@ -181,10 +195,9 @@ export class EntityRegistry {
     }
     for (const r of records) this.byId.set(r.id, r)
     records.forEach((r, i) => this.recordIndex.set(r, i))
-    for (const { docId, ents } of perDoc) {
-      this.docEntities.set(docId, ents)
+    for (const { docId, keys } of perDoc) {
       const idx = new Set<number>()
-      for (const e of ents) idx.add(this.recordIndex.get(this.byKey.get(e.key)!)!)
+      for (const k of keys) idx.add(this.recordIndex.get(this.byKey.get(k)!)!)
       this.docRecords.set(docId, Uint32Array.from(idx))
     }
     this.records = records
@@ -239,7 +252,8 @@ export class EntityRegistry {
     let list = this.ofDocCache.get(docId)
     if (!list) {
       list = []
-      for (const e of this.docEntities.get(docId) ?? []) {
+      const ents = this.mentionsOf ? (this.docRecords.has(docId) ? this.mentionsOf(docId) : []) : (this.docEntities.get(docId) ?? [])
+      for (const e of ents) {
         const record = this.byKey.get(e.key)!
         const existing = list.find((x) => x.record === record)
         if (existing) existing.mentions.push(...e.mentions)

@@ -2,9 +2,9 @@
  * A segment on disk, in one binary file that loads without parsing the index:
  *
  *   'DLSG' · u32 version · u32 header length · 20-byte SHA-1 of everything after it
- *   header JSON: { id, docs (metadata, no text), sections: [name, offset, length][] }
- *   sections, 8-byte aligned: terms (UTF-8, "\n"-separated), texts (UTF-8), textOff, and per field
- *   off / doc (u32) and tf (u16), little-endian
+ *   header JSON: { id, docs (what every search needs), entityTable, sections: [name, offset, length][] }
+ *   sections, 8-byte aligned: terms (UTF-8, "\n"-separated), texts and details (UTF-8) with their
+ *   offsets, docEnt pairs with offsets, and per field off / doc (u32) and tf (u16), little-endian
  *
  * Loading is one read, a checksum and typed-array views over the same buffer; texts stay UTF-8
  * until shown. Lunr's JSON took ~8 s to write and several to parse at 10,000 articles (DESIGN.md
@@ -26,7 +26,11 @@ export function encodeSegment(data: SegmentData): Buffer[] {
   const blobs: Array<[string, Uint8Array]> = [
     ['terms', Buffer.from(data.terms.join('\n'), 'utf8')],
     ['texts', data.texts],
-    ['textOff', u8(data.textOff)]
+    ['textOff', u8(data.textOff)],
+    ['details', data.details],
+    ['detailsOff', u8(data.detailsOff)],
+    ['docEnt', u8(data.docEnt)],
+    ['docEntOff', u8(data.docEntOff)]
   ]
   data.postings.forEach((p, i) => {
     const f = FIELDS[i]!
@@ -38,7 +42,7 @@ export function encodeSegment(data: SegmentData): Buffer[] {
     sections.push([name, at, b.byteLength])
     at = align8(at + b.byteLength)
   }
-  let header = Buffer.from(JSON.stringify({ id: data.id, docs: data.docs, sections }), 'utf8')
+  let header = Buffer.from(JSON.stringify({ id: data.id, docs: data.docs, entityTable: data.entityTable, sections }), 'utf8')
   header = Buffer.concat([header, Buffer.alloc(align8(PREFIX + header.length) - PREFIX - header.length, 0x20)])
   const body: Uint8Array[] = [header]
   for (const [, b] of blobs) {
@@ -62,7 +66,7 @@ export function decodeSegment(file: Buffer, expectedId: string): SegmentData | E
   const headerLen = file.readUInt32LE(8)
   if (PREFIX + headerLen > file.length) return new Error('segment file is truncated')
   if (!createHash('sha1').update(file.subarray(PREFIX)).digest().equals(file.subarray(12, PREFIX))) return new Error('segment file is damaged (checksum)')
-  let header: { id: string; docs: SegmentData['docs']; sections: Section[] }
+  let header: { id: string; docs: SegmentData['docs']; entityTable: SegmentData['entityTable']; sections: Section[] }
   try {
     header = JSON.parse(file.toString('utf8', PREFIX, PREFIX + headerLen))
   } catch {
@@ -88,14 +92,22 @@ export function decodeSegment(file: Buffer, expectedId: string): SegmentData | E
   }
   try {
     const t = bytes('terms')
-    const x = bytes('texts')
+    const slice = (name: string) => {
+      const x = bytes(name)
+      return buf.subarray(x.offset, x.offset + x.length)
+    }
     const termText = buf.toString('utf8', t.offset, t.offset + t.length)
     return {
       id: header.id,
       docs: header.docs,
+      entityTable: header.entityTable,
       terms: termText ? termText.split('\n') : [],
-      texts: buf.subarray(x.offset, x.offset + x.length),
+      texts: slice('texts'),
       textOff: u32('textOff'),
+      details: slice('details'),
+      detailsOff: u32('detailsOff'),
+      docEnt: u32('docEnt'),
+      docEntOff: u32('docEntOff'),
       postings: FIELDS.map((f) => ({ off: u32(`${f}.off`), doc: u32(`${f}.doc`), tf: u16(`${f}.tf`) }))
     }
   } catch (err) {

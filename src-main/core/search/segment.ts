@@ -67,10 +67,30 @@ interface TokenSetStatics {
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
 }
 
-export const SEGMENT_VERSION = 5
+export const SEGMENT_VERSION = 6
 
-/** A document as stored in a segment, without its text (kept as UTF-8 bytes beside it). */
-export type SegmentMeta = Omit<SegmentDoc, 'text'>
+/** An entity as a document names it, without where (DocEntity minus mentions): one shared row per segment. */
+export type EntityName = Omit<DocEntity, 'mentions'>
+
+/**
+ * What is held in memory for every document: what search, facets, stories and dates read for the
+ * whole archive at once. The rest (entity mentions, events, the story sample, the text) stays as
+ * bytes beside it until one document is shown or re-linked.
+ */
+export interface SegmentMeta {
+  id: string
+  title: string
+  len: [number, number]
+  dates: DateEvidence
+  story: Omit<StoryFingerprint, 'sample'>
+}
+
+/** The per-document part read on demand: one small JSON object per document. */
+export interface SegmentDetails {
+  entities: DocEntity[]
+  events: EventMention[]
+  sample: string
+}
 
 /** A document handed to Segment.build: analysed, with its index terms counted. */
 export type NewSegmentDoc = Omit<SegmentDoc, 'len'> & { terms: DocTerms }
@@ -82,6 +102,14 @@ export interface SegmentData {
   /** all texts as UTF-8; document i is texts[textOff[i]..textOff[i+1]) */
   texts: Buffer
   textOff: Uint32Array
+  /** SegmentDetails JSON per document, the same way */
+  details: Buffer
+  detailsOff: Uint32Array
+  /** distinct entity names of the segment */
+  entityTable: EntityName[]
+  /** per document, pairs (row of entityTable, number of mentions) in docEnt[2·docEntOff[i]..2·docEntOff[i+1]) */
+  docEnt: Uint32Array
+  docEntOff: Uint32Array
   /** sorted vocabulary */
   terms: string[]
   /** [title, body] */
@@ -105,66 +133,108 @@ export class Segment {
     this.refs = data.docs.map((d) => d.id)
     this.lens = new Uint32Array(data.docs.length * 2)
     this.docs = new Map()
-    const { texts, textOff } = data
     data.docs.forEach((meta, i) => {
       this.totalLen[0] += meta.len[0]
       this.totalLen[1] += meta.len[1]
       this.lens[2 * i] = meta.len[0]
       this.lens[2 * i + 1] = meta.len[1]
-      // Texts are decoded when asked for (snippets, phrases, the reader): most never are. Not
-      // enumerable, so copying or serialising a document's metadata never decodes it.
-      const doc = meta as SegmentDoc
-      Object.defineProperty(doc, 'text', { get: () => texts.toString('utf8', textOff[i], textOff[i + 1]), enumerable: false, configurable: true })
-      this.docs.set(meta.id, doc)
+      this.docs.set(meta.id, this.documentAt(meta, i))
     })
+  }
+
+  /**
+   * The document at an ordinal: its metadata plus getters that decode the text and details when
+   * read (snippets, phrases, the reader, the timeline): most documents never are. The getters are
+   * not enumerable, so copying a document's metadata decodes nothing.
+   */
+  private documentAt(meta: SegmentMeta, i: number): SegmentDoc {
+    const details = () => this.detailsAt(i)
+    const story = meta.story as StoryFingerprint
+    Object.defineProperty(story, 'sample', { get: () => details().sample, enumerable: false, configurable: true })
+    const doc = meta as SegmentDoc
+    Object.defineProperties(doc, {
+      text: { get: () => this.textAt(i), enumerable: false, configurable: true },
+      entities: { get: () => details().entities, enumerable: false, configurable: true },
+      events: { get: () => details().events, enumerable: false, configurable: true }
+    })
+    return doc
+  }
+
+  private detailsAt(i: number): SegmentDetails {
+    const { details, detailsOff } = this.data
+    return JSON.parse(details.toString('utf8', detailsOff[i], detailsOff[i + 1])) as SegmentDetails
+  }
+
+  /** The entities a document names and how often (for the archive's entity registry), without decoding its details. */
+  entityNamesAt(ord: number): { entities: EntityName[]; counts: Uint32Array } {
+    const { docEnt, docEntOff, entityTable } = this.data
+    const pairs = docEnt.subarray(2 * docEntOff[ord]!, 2 * docEntOff[ord + 1]!)
+    const entities: EntityName[] = []
+    const counts = new Uint32Array(pairs.length / 2)
+    for (let k = 0; k < counts.length; k++) {
+      entities.push(entityTable[pairs[2 * k]!]!)
+      counts[k] = pairs[2 * k + 1]!
+    }
+    return { entities, counts }
   }
 
   /** A segment over analysed documents, in the order given. */
   static build(id: string, docs: readonly NewSegmentDoc[]): Segment {
     const builder = new PostingsBuilder(FIELDS.length)
-    const metas: SegmentMeta[] = []
-    const bytes: Buffer[] = []
+    const packer = new DocPacker()
     docs.forEach((d, i) => {
-      const { text, terms, ...meta } = d
+      const { terms } = d
       FIELDS.forEach((f, fi) => {
         const c = terms[f]
         for (let k = 0; k < c.terms.length; k++) builder.add(fi, builder.termId(c.terms[k]!), i, c.tfs[k]!)
       })
-      metas.push({ ...meta, len: [terms.title.length, terms.body.length] })
-      bytes.push(Buffer.from(text, 'utf8'))
+      const { sample, ...story } = d.story
+      const pairs: number[] = []
+      for (const e of d.entities) {
+        const { mentions, ...name } = e
+        pairs.push(packer.entityRow(name), mentions.length)
+      }
+      const details: SegmentDetails = { entities: d.entities, events: d.events, sample }
+      packer.add(
+        { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story },
+        Buffer.from(d.text, 'utf8'),
+        Buffer.from(JSON.stringify(details), 'utf8'),
+        pairs
+      )
     })
-    const { texts, textOff } = packTexts(bytes)
-    return new Segment({ id, docs: metas, texts, textOff, ...builder.finish() })
+    return new Segment({ id, ...packer.finish(), ...builder.finish() })
   }
 
   /** One segment from the documents of several that `keep` accepts, without re-reading any text. */
   static merge(id: string, parts: ReadonlyArray<{ segment: Segment; keep: (ref: string) => boolean }>): Segment {
     const builder = new PostingsBuilder(FIELDS.length)
-    const metas: SegmentMeta[] = []
-    const bytes: Buffer[] = []
+    const packer = new DocPacker()
+    let next = 0
     for (const { segment, keep } of parts) {
-      const { docs, texts, textOff, terms, postings } = segment.data
+      const { docs, texts, textOff, details, detailsOff, entityTable, docEnt, docEntOff, terms, postings } = segment.data
+      const rows = entityTable.map((e) => packer.entityRow(e))
       const remap = new Int32Array(docs.length).fill(-1)
       docs.forEach((d, i) => {
         if (!keep(d.id)) return
-        remap[i] = metas.length
-        metas.push({ ...d }) // the text stays behind (not enumerable): its bytes are copied below
-        bytes.push(texts.subarray(textOff[i], textOff[i + 1]))
+        remap[i] = next++
+        const pairs: number[] = []
+        for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
+        // the getters stay behind (not enumerable): text and details are copied as bytes
+        packer.add({ ...d, story: { ...d.story } }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs)
       })
       postings.forEach((p, fi) => {
         for (let t = 0; t < terms.length; t++) {
-          let id = -1
+          let tid = -1
           for (let j = p.off[t]!; j < p.off[t + 1]!; j++) {
             const to = remap[p.doc[j]!]!
             if (to < 0) continue
-            if (id < 0) id = builder.termId(terms[t]!)
-            builder.add(fi, id, to, p.tf[j]!)
+            if (tid < 0) tid = builder.termId(terms[t]!)
+            builder.add(fi, tid, to, p.tf[j]!)
           }
         }
       })
     }
-    const { texts, textOff } = packTexts(bytes)
-    return new Segment({ id, docs: metas, texts, textOff, ...builder.finish() })
+    return new Segment({ id, ...packer.finish(), ...builder.finish() })
   }
 
   /** Documents the segment was built with (live or not). */
@@ -234,10 +304,55 @@ export class Segment {
   }
 }
 
-function packTexts(bytes: readonly Buffer[]): { texts: Buffer; textOff: Uint32Array } {
-  const textOff = new Uint32Array(bytes.length + 1)
-  bytes.forEach((b, i) => (textOff[i + 1] = textOff[i]! + b.length))
-  return { texts: Buffer.concat(bytes, textOff[bytes.length]), textOff }
+/** Collects documents' metadata, bytes and entity rows in ordinal order. */
+class DocPacker {
+  private metas: SegmentMeta[] = []
+  private texts: Buffer[] = []
+  private details: Buffer[] = []
+  private pairs: number[] = []
+  private pairOff: number[] = [0]
+  private table: EntityName[] = []
+  private rows = new Map<string, number>()
+
+  entityRow(e: EntityName): number {
+    const key = JSON.stringify([e.key, e.type, e.name, e.forms ?? null, e.links ?? null])
+    let row = this.rows.get(key)
+    if (row === undefined) {
+      row = this.table.length
+      this.rows.set(key, row)
+      this.table.push(e.forms || e.links ? { key: e.key, type: e.type, name: e.name, ...(e.forms ? { forms: e.forms } : {}), ...(e.links ? { links: e.links } : {}) } : { key: e.key, type: e.type, name: e.name })
+    }
+    return row
+  }
+
+  add(meta: SegmentMeta, text: Buffer, details: Buffer, pairs: number[]): void {
+    this.metas.push(meta)
+    this.texts.push(text)
+    this.details.push(details)
+    for (const p of pairs) this.pairs.push(p)
+    this.pairOff.push(this.pairs.length / 2)
+  }
+
+  finish(): Omit<SegmentData, 'id' | 'terms' | 'postings'> {
+    const texts = pack(this.texts)
+    const details = pack(this.details)
+    return {
+      docs: this.metas,
+      texts: texts.bytes,
+      textOff: texts.off,
+      details: details.bytes,
+      detailsOff: details.off,
+      entityTable: this.table,
+      docEnt: Uint32Array.from(this.pairs),
+      docEntOff: Uint32Array.from(this.pairOff)
+    }
+  }
+}
+
+function pack(parts: readonly Buffer[]): { bytes: Buffer; off: Uint32Array } {
+  const off = new Uint32Array(parts.length + 1)
+  parts.forEach((b, i) => (off[i + 1] = off[i]! + b.length))
+  return { bytes: Buffer.concat(parts, off[parts.length]), off }
 }
 
 export function fieldIndex(field: Field): 0 | 1 {
