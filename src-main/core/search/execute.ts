@@ -9,7 +9,7 @@
  * so AND/OR/NOT over tens of thousands of matches are array passes, not hash-map work. Which
  * words to highlight is worked out only for the documents shown (Match.terms).
  */
-import { findPhraseIn } from './phrase'
+import { findPhraseIn, type PhraseScan } from './phrase'
 import type { Plan } from './plan'
 import { bm25, FIELDS, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
@@ -111,7 +111,7 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
       return scores
     }
 
-    const phraseSpans = (d: number, key: string, prefilter: RegExp, field: Field | undefined): Array<[number, number]> => {
+    const phraseSpans = (d: number, key: string, prefilter: PhraseScan, field: Field | undefined): Array<[number, number]> => {
       const title = () => segment.docs.get(segment.refs[d]!)!.title
       const texts: Array<[string, () => string]> =
         field === 'title' ? [['t', title]] : field === 'body' ? [['b', () => segment.textAt(d)]] : [['b', () => segment.textAt(d)], ['t', title]]

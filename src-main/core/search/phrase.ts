@@ -40,24 +40,41 @@ export function phraseKey(phrase: string): string {
   return unitText(phrase).compact
 }
 
+/** Where to look for a phrase before the exact check (see phraseScan). */
+export interface PhraseScan {
+  /** matches a superset of the phrase's occurrences in foldTextAligned(text) */
+  re: RegExp
+  /** a folded literal every occurrence contains (the longest word part's stem start), when there is one */
+  anchor?: string
+  /** how far an occurrence may reach from its anchor, in characters */
+  reach: number
+}
+
 /**
- * A scan pattern for where a phrase may occur, run on foldTextAligned(doc) so that only small
- * windows around its matches need the exact check (which tokenises and stems the text). Each part
- * must appear starting with (most of) its stem, parts separated only by non-word characters; it
+ * A scan for where a phrase may occur, run on foldTextAligned(doc) so that only small windows
+ * around its hits need the exact check (which tokenises and stems the text). Each part must
+ * appear starting with (most of) its stem, parts separated only by non-word characters; it
  * accepts a superset of true matches, since Porter stemming only rewrites the last letters.
+ * The anchor lets a document be scanned with indexOf for its rarest-looking piece instead of
+ * running the pattern from every position ("is" starts a match attempt in "this", "crisis"…).
  */
-export function phrasePrefilter(phrase: string): RegExp {
+export function phraseScan(phrase: string): PhraseScan {
   const parts = [...words(phrase)].flatMap((w) => w.parts)
+  let anchor: string | undefined
   const pieces = parts.map((p) => {
     const stem = phraseUnit(p)
     const keep = stem.length <= 3 ? Math.min(stem.length, p.text.length) : stem.length - 2
     const prefix = p.text.startsWith(stem.slice(0, keep)) ? stem.slice(0, keep) : commonPrefix(stem, p.text)
+    // digits may carry separators in the text (8,500): never an anchor
+    if (!/\d/.test(prefix) && prefix.length > (anchor?.length ?? 0)) anchor = prefix
     // digits may carry separators in the text (8,500); words may carry apostrophes (Syria's)
     const body = /^\d+$/.test(prefix) ? prefix.split('').map(escapeRe).join('[,.]?') : escapeRe(prefix)
     return body + "[\\p{L}\\p{N}\\p{M}'’ʼ‘,.]*?"
   })
   // no word-start anchor: a part may be glued to the word before it ("saidThe situation")
-  return new RegExp(pieces.join('[^\\p{L}\\p{N}]*?'), 'gu')
+  const re = new RegExp(pieces.join('[^\\p{L}\\p{N}]*?'), 'gu')
+  // a phrase written out in the text is rarely longer than twice what was typed, plus separators
+  return { re, ...(anchor ? { anchor } : {}), reach: 2 * phrase.length + 32 }
 }
 
 function commonPrefix(a: string, b: string): string {
@@ -70,27 +87,41 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-export function mayContainPhrase(text: string, prefilter: RegExp): boolean {
-  prefilter.lastIndex = 0
-  return prefilter.test(foldTextAligned(text))
-}
-
 const WINDOW_MARGIN = 48
 
 /**
- * Exact phrase occurrences in a document, checking only windows around the scan pattern's hits:
- * a common phrase in a long archive must not cost a full tokenisation of every candidate.
+ * Exact phrase occurrences in a document, checking only windows around the scan's hits: a common
+ * phrase in a large archive must not cost a full tokenisation of every candidate.
  */
-export function findPhraseIn(text: string, key: string, prefilter: RegExp): Array<[number, number]> {
+export function findPhraseIn(text: string, key: string, scan: PhraseScan): Array<[number, number]> {
   const folded = foldTextAligned(text)
+  const windows: Array<[number, number]> = []
+  if (scan.anchor) {
+    // around each anchor: the regex decides whether the window may hold the phrase at all
+    for (let at = folded.indexOf(scan.anchor); at >= 0; at = folded.indexOf(scan.anchor, at + 1)) {
+      const from = Math.max(0, at - scan.reach)
+      const to = Math.min(text.length, at + scan.anchor.length + scan.reach)
+      const slice = folded.slice(from, to)
+      scan.re.lastIndex = 0
+      for (let m = scan.re.exec(slice); m; m = scan.re.exec(slice)) {
+        if (m[0].length === 0) scan.re.lastIndex++
+        windows.push([from + m.index, from + m.index + m[0].length])
+      }
+    }
+    windows.sort((a, b) => a[0] - b[0])
+  } else {
+    scan.re.lastIndex = 0
+    for (let m = scan.re.exec(folded); m; m = scan.re.exec(folded)) {
+      if (m[0].length === 0) scan.re.lastIndex++
+      windows.push([m.index, m.index + m[0].length])
+    }
+  }
   const found = new Map<string, [number, number]>()
-  prefilter.lastIndex = 0
   let lastEnd = -1
-  for (let m = prefilter.exec(folded); m; m = prefilter.exec(folded)) {
-    if (m[0].length === 0) prefilter.lastIndex++
-    if (m.index + m[0].length <= lastEnd) continue
-    let from = Math.max(0, m.index - WINDOW_MARGIN)
-    let to = Math.min(text.length, m.index + m[0].length + WINDOW_MARGIN)
+  for (const [start, end] of windows) {
+    if (end <= lastEnd) continue
+    let from = Math.max(0, start - WINDOW_MARGIN)
+    let to = Math.min(text.length, end + WINDOW_MARGIN)
     // start and end the window on whitespace so that no word is cut in two
     while (from > 0 && !/\s/.test(text[from - 1]!)) from--
     while (to < text.length && !/\s/.test(text[to]!)) to++

@@ -6,7 +6,7 @@
 import { foldWord } from '../text/fold'
 import { words, type WordPart } from '../text/words'
 import { QueryError, type QueryNode } from './query'
-import { phraseKey, phrasePrefilter } from './phrase'
+import { phraseKey, phraseScan, type PhraseScan } from './phrase'
 import type { Field, TermLeaf } from './segment'
 import { stem, termFor } from './terms'
 
@@ -15,7 +15,7 @@ export type Plan =
   | { k: 'and'; children: Plan[] }
   | { k: 'or'; children: Plan[] }
   | { k: 'not'; child: Plan }
-  | { k: 'phrase'; key: string; prefilter: RegExp; field?: Field; candidates: Plan }
+  | { k: 'phrase'; key: string; prefilter: PhraseScan; field?: Field; candidates: Plan }
   /** matches everything: what a stop word contributes */
   | { k: 'all' }
 
@@ -99,7 +99,7 @@ function lowerPhrase(text: string, field: Field | undefined, ignored: string[]):
     ignored.push(...parts.map((p) => p.text))
     throw new QueryError(`The phrase "${text}" has only very common words – add a more specific word to it.`)
   }
-  return { k: 'phrase', key, prefilter: phrasePrefilter(text), field, candidates: { k: 'and', children: clauses } }
+  return { k: 'phrase', key, prefilter: phraseScan(text), field, candidates: { k: 'and', children: clauses } }
 }
 
 /** Remove neutral 'all' nodes where they change nothing, and flatten single-child groups. */

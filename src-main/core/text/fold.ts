@@ -35,11 +35,22 @@ export function foldWord(raw: string): string {
  * the exact check; apostrophes and digit separators are left for the scan pattern to skip.
  */
 export function foldTextAligned(text: string): string {
-  // ASCII letters change case in bulk (same length); other characters one UTF-16 unit at a time
-  if (ASCII_RE.test(text)) return text.toLowerCase()
-  return text.replace(/[A-Z]+|[^\x00-\x7f]/g, (m) => {
-    if (m.charCodeAt(0) < 0x80) return m.toLowerCase()
-    const base = m.normalize('NFD')[0]!.toLowerCase()
-    return base.length === 1 ? base : m
-  })
+  const lower = text.toLowerCase()
+  if (ASCII_RE.test(text)) return lower
+  // lower-case in bulk when that keeps every offset (it does unless a letter such as "İ" expands),
+  // then drop the diacritics of the non-ASCII characters one UTF-16 unit at a time
+  if (lower.length === text.length) return lower.replace(NON_ASCII_RE, foldUnit)
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    out += c < 0x80 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i]!) : foldUnit(text[i]!)
+  }
+  return out
+}
+
+const NON_ASCII_RE = /[^\x00-\x7f]/g
+
+function foldUnit(ch: string): string {
+  const base = ch.normalize('NFD')[0]!.toLowerCase()
+  return base.length === 1 ? base : ch
 }
