@@ -334,7 +334,8 @@ function jsonSearch(r: SearchResult) {
     hits: r.hits.map((h) => ({ path: h.path, title: h.title, score: h.score, snippet: h.snippet })),
     ignored: r.ignored,
     facets: r.facets,
-    ms: r.ms
+    ms: r.ms,
+    ...(r.approximate ? { approximate: true } : {})
   }
 }
 
@@ -449,7 +450,7 @@ function formatReport(r: IndexReport, indexDir: string): string {
 
 function formatSearch(r: SearchResult): string {
   const strip = (s: string) => s.replace(/<\/?mark>/g, '*').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-  const lines = [`${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
+  const lines = [`${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
   if (r.ignored.length) lines.push(`(common words ignored: ${r.ignored.join(', ')})`)
   for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${strip(h.snippet)}`)
   if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))

@@ -90,6 +90,8 @@ export interface SearchResponse {
   /** entities of the whole result set, per type, most frequent first */
   facets: Record<EntityType, FacetView[]>
   ms: number
+  /** the total is an estimate (a common phrase: its best-scoring candidates were checked); every hit is a real match */
+  approximate?: boolean
 }
 
 export interface DocumentRequest {

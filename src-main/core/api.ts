@@ -50,6 +50,8 @@ export interface OpenOptions {
   /** the built worker script (the app's bundle); from source, the TypeScript worker is used */
   workerScript?: string
   mergePolicy?: MergePolicyOptions
+  /** phrase candidates checked per search beyond the page asked for (default 2,000) */
+  phraseCheckBudget?: number
 }
 
 export interface IndexReport {
@@ -121,6 +123,12 @@ export interface SearchResult {
   /** entities mentioned by the matching documents, with document counts */
   facets: Facets
   ms: number
+  /**
+   * The total is an estimate: a phrase had more candidates than one search checks, so the
+   * best-scoring ones were checked (every hit shown is a real match) and the rest estimated from
+   * them; the facets count the checked matches.
+   */
+  approximate?: boolean
 }
 
 export interface EntityQuery {
@@ -260,6 +268,8 @@ export interface ArchiveStatus {
 }
 
 const READ_CONCURRENCY = 8
+/** phrase candidates checked per search beyond the page asked for (~20 µs each: about 40 ms) */
+const PHRASE_CHECK_BUDGET = 2000
 /**
  * Analysis moves to worker threads for batches this large: each worker first loads the tagger
  * model and gazetteer (~1.5 s), which only pays off for about a thousand files; once the workers
@@ -323,7 +333,8 @@ export class ArchiveService {
       segmentBatch: options.segmentBatch ?? 5000,
       workers: options.workers ?? true,
       workerScript: options.workerScript ?? '',
-      mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY
+      mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
+      phraseCheckBudget: options.phraseCheckBudget ?? PHRASE_CHECK_BUDGET
     })
   }
 
@@ -691,7 +702,7 @@ export class ArchiveService {
     const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
     const offset = Math.max(0, opts.offset ?? 0)
     const docs = this.manifest.docs
-    const matches = this.match(plan, registry, opts)
+    const { matches, estimated } = this.match(plan, registry, { ...opts, verify: { need: offset + limit, budget: this.opts.phraseCheckBudget } })
     const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
     const published = opts.sort === 'date' || opts.dates ? this.storyState().published : undefined
     let order: (a: Match, b: Match) => number
@@ -714,7 +725,9 @@ export class ArchiveService {
     })
     const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
     const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
-    return { query, total: matches.length, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+    const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+    if (estimated) result.approximate = true
+    return result
   }
 
   /** Where a search's words and phrases occur in one document (for the reader); [] when it does not match. */
@@ -730,13 +743,18 @@ export class ArchiveService {
       if (ord >= 0) mask[ord] = 1
       return mask
     }
-    const m = seg && execute(plan, [seg], { live: only }).find((x) => x.ref === meta.id)
+    const m = seg && execute(plan, [seg], { live: only }).matches.find((x) => x.ref === meta.id)
     return m ? highlightSpans(m.segment.docs.get(m.ref)!.text, m.terms, m.spans) : []
   }
 
-  private match(plan: ReturnType<typeof lowerQuery>['plan'], registry: EntityRegistry, opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'>) {
+  private match(
+    plan: ReturnType<typeof lowerQuery>['plan'],
+    registry: EntityRegistry,
+    opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'> & { verify?: { need: number; budget: number } }
+  ): { matches: Match[]; estimated: number } {
     const docs = this.manifest.docs
-    let matches = execute(plan, [...this.segments.values()], { live: (seg) => this.liveMask(seg) })
+    const run = execute(plan, [...this.segments.values()], { live: (seg) => this.liveMask(seg), ...(opts.verify ? { verify: opts.verify } : {}) })
+    let matches = run.matches
     if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
       const day = (v: string | undefined) => {
         if (v === undefined) return undefined
@@ -755,7 +773,9 @@ export class ArchiveService {
       const avoid = excluded.map((r) => registry.documentsOf(r))
       matches = matches.filter((m) => need.every((set) => set.has(m.ref)) && !avoid.some((set) => set.has(m.ref)))
     }
-    return matches
+    // filters keep as large a share of the estimated matches as of the checked ones
+    const estimated = run.matches.length ? Math.round((run.estimated * matches.length) / run.matches.length) : 0
+    return { matches, estimated }
   }
 
   /** Which documents of a segment are current (not replaced by a newer version elsewhere), cached per manifest. */
@@ -828,7 +848,7 @@ export class ArchiveService {
     if (from !== undefined && to !== undefined && from > to) throw new DatelineError('usage', `The window ends (${opts.to}) before it starts (${opts.from}).`)
     const entities = (opts.entities ?? []).map((id) => this.requireEntity(registry, id).id)
     let docSet: Set<string> | undefined
-    if (opts.query?.trim()) docSet = new Set(this.match(lowerQuery(parseQuery(opts.query)).plan, registry, {}).map((m) => m.ref))
+    if (opts.query?.trim()) docSet = new Set(this.match(lowerQuery(parseQuery(opts.query)).plan, registry, {}).matches.map((m) => m.ref))
     const all = this.allEvents()
     const kept = filterTimeline(all, { docs: docSet, entities, from, to })
     const dated = kept.filter((e) => e.status === 'dated')

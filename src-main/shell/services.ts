@@ -178,7 +178,8 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
           hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippet: h.snippet, published: h.published ?? null })),
           ignored: r.ignored,
           facets: r.facets,
-          ms: r.ms
+          ms: r.ms,
+          ...(r.approximate ? { approximate: true } : {})
         }
       })
     },

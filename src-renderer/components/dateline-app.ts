@@ -274,7 +274,10 @@ export class DatelineApp extends LitElement {
     const seq = this.seq
     const r = await this.bridge.search(this.request(this.hits.length))
     this.loadingMore = false
-    if (seq === this.seq && r.ok) this.hits = [...this.hits, ...r.value.hits]
+    if (seq !== this.seq || !r.ok) return
+    this.hits = [...this.hits, ...r.value.hits]
+    // an estimated total can run past the real matches: the first empty page ends the list
+    if (!r.value.hits.length) this.result = { ...this.result, total: this.hits.length, approximate: false }
   }
 
   private async open(index: number, spot: [number, number] | null = null): Promise<void> {
@@ -388,7 +391,7 @@ export class DatelineApp extends LitElement {
       <drop-import .api=${this.api} @imported=${() => void this.refresh()}></drop-import>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
-      ${r ? html`<p class="summary" role="status">${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
+      ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
       <main>
         <entity-panel .facets=${r?.facets ?? null} @filter=${this.filter} @curate=${this.curate} aria-label="Entities"></entity-panel>
         <result-list .hits=${this.hits} .total=${r?.total ?? 0} .selected=${this.selected} @open=${(e: CustomEvent<{ index: number }>) => void this.open(e.detail.index)} @more=${() => void this.more()}></result-list>

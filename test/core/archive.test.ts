@@ -192,8 +192,38 @@ describe('scores across segments', () => {
       const x = together.search(q).hits
       const y = apart.search(q).hits
       expect(y.map((h) => h.path)).toEqual(x.map((h) => h.path))
-      // global-idf rescoring leaves only the per-segment length normalisation as a difference
-      y.forEach((h, i) => expect(Math.abs(h.score - x[i]!.score) / x[i]!.score).toBeLessThan(0.2))
+      // raw term frequencies scored with archive-wide idf and lengths: no trace of the segments
+      y.forEach((h, i) => expect(h.score).toBeCloseTo(x[i]!.score, 6))
     }
+  })
+})
+
+describe('common phrases in a large archive', () => {
+  it('checks the best-scoring candidates, shows only real matches and estimates the rest', async () => {
+    const fx = writeFixtureArchive()
+    mkdirSync(path.join(fx.root, 'gate'))
+    // 40 articles with the phrase, 40 with both words apart: all 80 are candidates
+    for (let i = 0; i < 80; i++) {
+      const body = i < 40 ? `Crowds gathered at the harbour gate on day ${i}.` : `The gate of the old mill stood open; the harbour was quiet on day ${i}.`
+      writeFileSync(path.join(fx.root, 'gate', `note-${String(i).padStart(2, '0')}.txt`), `Note ${i}\n\n${body}\n`)
+    }
+    const capped = await ArchiveService.open(fx.root, { dataDir: fx.dataDir, phraseCheckBudget: 10 })
+    await capped.update()
+    const r = capped.search('"harbour gate"', { limit: 5 })
+    expect(r.approximate).toBe(true)
+    expect(r.hits).toHaveLength(5)
+    for (const h of r.hits) expect(h.snippet).toMatch(/<mark>harbour gate<\/mark>/i)
+    // the estimate comes from the share confirmed among those checked: roughly half of 80
+    expect(r.total).toBeGreaterThanOrEqual(20)
+    expect(r.total).toBeLessThanOrEqual(60)
+    // paging on checks further: page 3 is still made of real matches
+    for (const h of capped.search('"harbour gate"', { limit: 5, offset: 10 }).hits) expect(h.snippet).toMatch(/<mark>harbour gate<\/mark>/i)
+    // excluding a phrase is never estimated: every candidate is checked
+    expect(capped.search('gate -"harbour gate"', { limit: 100 }).total).toBe(40)
+
+    const exact = await ArchiveService.open(fx.root, { dataDir: fx.dataDir })
+    const all = exact.search('"harbour gate"', { limit: 100 })
+    expect(all.approximate).toBeUndefined()
+    expect(all.total).toBe(40)
   })
 })

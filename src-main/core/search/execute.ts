@@ -26,6 +26,18 @@ export interface Match {
 export interface ExecuteOptions {
   /** Which ordinals of a segment hold a live document (1) rather than an older version or nothing (0). */
   live(segment: Segment): Uint8Array
+  /**
+   * Cap on phrase checks (each reads and scans one text). Without it every candidate is checked.
+   * With it, candidates are checked best-scoring first until `need` are confirmed and `budget`
+   * (shared among segments by size) are checked; the rest are left out and estimated.
+   */
+  verify?: { need: number; budget: number }
+}
+
+export interface Executed {
+  matches: Match[]
+  /** matches estimated among phrase candidates left unchecked (0: the count is exact) */
+  estimated: number
 }
 
 const NONE = -1
@@ -59,7 +71,7 @@ class SegmentMatch implements Match {
   }
 }
 
-export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteOptions): Match[] {
+export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteOptions): Executed {
   const totalDocs = segments.reduce((n, s) => n + s.size, 0)
   const globalDf = new Map<string, number>()
   const dfAll = (term: string) => {
@@ -77,6 +89,7 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
   }
 
   const out: Match[] = []
+  let estimated = 0
   for (const segment of segments) {
     const n = segment.size
     const live = opts.live(segment)
@@ -173,21 +186,46 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
         case 'phrase': {
           // candidate words are not highlighted on their own: only verified phrase occurrences are
           const scores = run(p.candidates, false)
-          for (let d = 0; d < n; d++) {
-            const s = scores[d]!
-            if (s < 0) continue
+          const check = (d: number): boolean => {
             const found = phraseSpans(d, p.key, p.prefilter, p.field)
             if (!found.length) {
               scores[d] = NONE
-              continue
+              return false
             }
-            scores[d] = s * (1 + PHRASE_BONUS * Math.min(found.length, 4))
+            scores[d] = scores[d]! * (1 + PHRASE_BONUS * Math.min(found.length, 4))
             if (positive) {
               const list = spans.get(d) ?? []
               for (const sp of found) if (sp[0] >= 0) list.push(sp)
               spans.set(d, list)
             }
+            return true
           }
+          const candidates: number[] = []
+          for (let d = 0; d < n; d++) if (scores[d]! >= 0) candidates.push(d)
+          // An excluded phrase (under NOT) is always checked in full: leaving one out would let it in.
+          const cap = positive && opts.verify ? Math.max(opts.verify.need, Math.ceil((opts.verify.budget * n) / (totalDocs || 1))) : Infinity
+          if (candidates.length <= cap) {
+            for (const d of candidates) check(d)
+            return scores
+          }
+          // Too many to check them all: the best-scoring first, until the page asked for is full…
+          const need = opts.verify!.need
+          const byScore = [...candidates].sort((a, b) => scores[b]! - scores[a]! || a - b)
+          let confirmed = 0
+          let k = 0
+          for (; k < byScore.length && confirmed < need; k++) if (check(byScore[k]!)) confirmed++
+          // …then an even sample of the rest (in document order, so not biased by score) for the estimate
+          const rest = byScore.slice(k).sort((a, b) => a - b)
+          const sample = Math.min(rest.length, Math.max(cap - k, 50))
+          let hits = 0
+          for (let j = 0; j < sample; j++) {
+            const at = Math.floor((j * rest.length) / sample)
+            if (check(rest[at]!)) hits++
+            rest[at] = -1
+          }
+          for (const d of rest) if (d >= 0) scores[d] = NONE
+          // the unchecked candidates are expected to hold the phrase as often as the sample did
+          estimated += Math.round(((rest.length - sample) * hits) / (sample || 1))
           return scores
         }
       }
@@ -203,5 +241,5 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
       out.push(m)
     }
   }
-  return out
+  return { matches: out, estimated }
 }

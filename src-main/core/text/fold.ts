@@ -36,7 +36,9 @@ export function foldWord(raw: string): string {
  */
 export function foldTextAligned(text: string): string {
   const lower = text.toLowerCase()
-  if (ASCII_RE.test(text)) return lower
+  // ASCII, plus the Latin-1 symbols and typographic punctuation (curly quotes, dashes) of most
+  // English news, which have no decomposition: lower case is already the folded form
+  if (!FOLDS_RE.test(text)) return lower
   // lower-case in bulk when that keeps every offset (it does unless a letter such as "İ" expands),
   // then drop the diacritics of the non-ASCII characters one UTF-16 unit at a time
   if (lower.length === text.length) return lower.replace(NON_ASCII_RE, foldUnit)
@@ -49,6 +51,8 @@ export function foldTextAligned(text: string): string {
 }
 
 const NON_ASCII_RE = /[^\x00-\x7f]/g
+// U+2000 and U+2001 decompose (to U+2002, U+2003), so they are not in the quiet range
+const FOLDS_RE = /[^\x00-\xbf\u2002-\u206f]/
 
 function foldUnit(ch: string): string {
   const base = ch.normalize('NFD')[0]!.toLowerCase()
