@@ -13,7 +13,7 @@ export const STORY_CONTAINMENT = 0.2
 /** …and they share at least this many distinct 8-letter shingles (≈ 20 words): a stock phrase is not reuse */
 export const MIN_SHARED_SHINGLES = 100
 /** sample-index postings read per added document, rarest first: bounds the cost in an archive full of boilerplate */
-export const MAX_POSTINGS_READ = 5000
+export const MAX_POSTINGS_READ = 2000
 /** full comparisons per added document, best candidates first */
 export const MAX_COMPARISONS = 40
 
@@ -113,14 +113,16 @@ export class StoryLinks {
     // documents already linked enter the sample index once per session (no comparisons)
     for (const d of docs.values()) if (this.hashes.has(d.id) && !this.handles.has(d.id)) this.enter(d)
     const fresh = [...docs.values()].filter((d) => !this.hashes.has(d.id)).sort((x, y) => (x.id < y.id ? -1 : 1))
+    // least recently used first out: a story's members come back again and again
     const cache = new Map<string, Shingled>()
     const get = (id: string) => {
       let s = cache.get(id)
-      if (!s) {
-        if (cache.size > 2000) cache.clear()
+      if (s) cache.delete(id)
+      else {
         s = shingled(id)
-        cache.set(id, s)
+        if (cache.size >= 5000) cache.delete(cache.keys().next().value!)
       }
+      cache.set(id, s)
       return s
     }
     const maxDf = Math.max(100, Math.ceil(docs.size * 0.01))

@@ -17,21 +17,29 @@ export class SampleIndex {
   private delta = new Map<number, number[]>()
   private deltaSize = 0
   private removed = new Set<number>()
-  private live = new Map<number, number>() // handle → sample size
+  /** sample size by handle, 0 for a removed document (typed: read for every posting a lookup touches) */
+  private sizes = new Uint16Array(1024)
+  private liveCount = 0
   private counts = new Uint16Array(1024)
 
   get size(): number {
-    return this.live.size
+    return this.liveCount
   }
 
   sampleSize(handle: number): number {
-    return this.live.get(handle) ?? 0
+    return this.sizes[handle] ?? 0
   }
 
   add(handle: number, sample: Uint32Array): void {
     if (handle >= HANDLE_BITS) throw new Error('too many documents for the story index')
     this.removed.delete(handle)
-    this.live.set(handle, sample.length)
+    if (handle >= this.sizes.length) {
+      const grown = new Uint16Array(Math.max(handle + 1, this.sizes.length * 2))
+      grown.set(this.sizes)
+      this.sizes = grown
+    }
+    if (!this.sizes[handle]) this.liveCount++
+    this.sizes[handle] = Math.max(1, Math.min(sample.length, 0xffff))
     for (const h of sample) {
       const list = this.delta.get(h)
       if (list) list.push(handle)
@@ -42,7 +50,11 @@ export class SampleIndex {
   }
 
   remove(handle: number): void {
-    if (this.live.delete(handle)) this.removed.add(handle)
+    if (this.sizes[handle]) {
+      this.sizes[handle] = 0
+      this.liveCount--
+      this.removed.add(handle)
+    }
   }
 
   /**
@@ -67,7 +79,7 @@ export class SampleIndex {
     // counting in a reused typed array: a full build asks this once per document
     const touched: number[] = []
     const bump = (handle: number) => {
-      if (this.removed.has(handle)) return
+      if (!this.sizes[handle]) return // removed
       if (handle >= this.counts.length) {
         const grown = new Uint16Array(Math.max(handle + 1, this.counts.length * 2))
         grown.set(this.counts)
