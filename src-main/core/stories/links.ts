@@ -12,8 +12,14 @@ import type { Shingled } from './shingles'
 export const STORY_CONTAINMENT = 0.2
 /** …and they share at least this many distinct 8-letter shingles (≈ 20 words): a stock phrase is not reuse */
 export const MIN_SHARED_SHINGLES = 100
+/**
+ * a sampled passage found in more documents than this is a stock phrase or boilerplate, not
+ * evidence of reuse (the rarest few of a document are still read: a wire story with hundreds of
+ * copies finds them); fixed, so the cost per document does not grow with the archive
+ */
+export const STOCK_DF = 100
 /** sample-index postings read per added document, rarest first: bounds the cost in an archive full of boilerplate */
-export const MAX_POSTINGS_READ = 2000
+export const MAX_POSTINGS_READ = 5000
 /** full comparisons per added document, best candidates first */
 export const MAX_COMPARISONS = 40
 
@@ -113,31 +119,30 @@ export class StoryLinks {
     // documents already linked enter the sample index once per session (no comparisons)
     for (const d of docs.values()) if (this.hashes.has(d.id) && !this.handles.has(d.id)) this.enter(d)
     const fresh = [...docs.values()].filter((d) => !this.hashes.has(d.id)).sort((x, y) => (x.id < y.id ? -1 : 1))
-    // least recently used first out: a story's members come back again and again
-    const cache = new Map<string, Shingled>()
+    // only the shingle sets (~2 KB each), least recently used first out: a story's members come back again and again
+    const cache = new Map<string, Uint32Array>()
     const get = (id: string) => {
       let s = cache.get(id)
       if (s) cache.delete(id)
       else {
-        s = shingled(id)
+        s = shingled(id).set
         if (cache.size >= 5000) cache.delete(cache.keys().next().value!)
       }
       cache.set(id, s)
       return s
     }
-    const maxDf = Math.max(100, Math.ceil(docs.size * 0.01))
     for (const d of fresh) {
       const sample = d.sample()
       // cheap estimate from the samples first (most candidates share only a stock phrase; 0.15 leaves
       // ~2 standard errors of margin under 0.2 for a 4 KB text), then
       // the best few in full: enough to place the document in its story, however many copies exist
-      const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf, minEstimate: STORY_CONTAINMENT * 0.75, maxPostings: MAX_POSTINGS_READ })
+      const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf: STOCK_DF, minEstimate: STORY_CONTAINMENT * 0.75, maxPostings: MAX_POSTINGS_READ })
       stats.candidates += candidates.length
       const ranked = candidates.sort((a, b) => b.shared - a.shared || a.handle - b.handle).slice(0, MAX_COMPARISONS)
       for (const c of ranked) {
         const other = this.ids[c.handle]!
         stats.compared++
-        const o = overlap(get(d.id).set, get(other).set)
+        const o = overlap(get(d.id), get(other))
         if (o.shared >= MIN_SHARED_SHINGLES && Math.max(o.aInB, o.bInA) >= STORY_CONTAINMENT) {
           // rounded as stored, so a reloaded archive reports exactly the same numbers
           this.put({ a: d.id, b: other, aInB: round(o.aInB), bInA: round(o.bInA), jaccard: round(o.jaccard), shared: o.shared })

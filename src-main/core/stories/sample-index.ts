@@ -91,7 +91,13 @@ export class SampleIndex {
     let budget = opts.maxPostings ?? Infinity
     const keep = opts.keepRarest ?? 16
     for (const [i, r] of rows.entries()) {
-      if ((r.df > opts.maxDf && i >= keep) || (r.df > budget && considered > 0)) break
+      if (r.df > opts.maxDf && i >= keep) break
+      if (r.df > budget && considered > 0) {
+        // out of budget: the rows not read still count as looked up (they are not stock phrases),
+        // so a candidate's share of the query is not overstated
+        for (const rest of rows.slice(i)) if (rest.df <= opts.maxDf) considered++
+        break
+      }
       budget -= r.df
       considered++
       for (let k = r.lo; k < r.hi; k++) bump(this.base[k]! % HANDLE_BITS)
