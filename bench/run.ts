@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --docs 1000,10000] [--peers lunr,minisearch,recoll,rg] [--details]
+ * npm run bench [-- --docs 1000,10000] [--peers lunr,minisearch,recoll,rg] [--phase-minutes 30] [--details]
  * For each size: generate a deterministic archive of N articles (bench/generate.ts), then for
  * Dateline and each peer measure, each phase in a fresh process (bench/peer.mts): full build
  * (time, docs/s, peak RSS, index size), and start → first answered query, query latency
@@ -20,6 +20,8 @@ const flag = (name: string) => {
 }
 const sizes = (flag('docs') ?? argv.find((a) => /^\d+$/.test(a)) ?? '1000').split(',').map(Number).filter((n) => n > 0)
 const wanted = (flag('peers') ?? 'lunr,minisearch,recoll,rg').split(',').filter(Boolean)
+/** each phase of each engine gets this long before it is reported as failed */
+const phaseMinutes = Number(flag('phase-minutes') ?? 30)
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 const available: Record<string, string | null> = {
   lunr: null,
@@ -43,14 +45,27 @@ for (const n of sizes) {
     }
     const work = path.resolve('.bench', `peer-${engine}-${n}`)
     const phase = (p: string): Row => {
-      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/peer.mts', engine, p, archive, work], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] })
+      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/peer.mts', engine, p, archive, work], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: phaseMinutes * 60_000
+      })
       return JSON.parse(out.trim().split('\n').pop()!) as Row
     }
-    console.error(`${engine} @ ${n}: build…`)
-    const build = phase('build')
-    console.error(`${engine} @ ${n}: query…`)
-    const query = phase('query')
-    results.push({ n, engine, ...build, ...query })
+    try {
+      console.error(`${engine} @ ${n}: build…`)
+      const build = phase('build')
+      console.error(`${engine} @ ${n}: query…`)
+      const query = phase('query')
+      results.push({ n, engine, ...build, ...query })
+    } catch (err) {
+      // a peer that runs out of memory or time is a result too: say so and go on
+      const e = err as { signal?: string; status?: number; message: string }
+      const why = e.signal === 'SIGTERM' ? `no result within ${phaseMinutes} minutes` : `exited with ${e.status ?? e.signal} (${e.message.split('\n')[0]})`
+      md.push(`- ${n} docs: ${engine} failed: ${why}`)
+      console.error(`${engine} @ ${n}: failed: ${why}`)
+    }
   }
 }
 writeFileSync('.bench/results.json', JSON.stringify(results, null, 2))

@@ -15,7 +15,7 @@ import { resolvePublication, statedDay, type Published } from './dates/publicati
 import { loadUserDates, saveUserDates, userDateLookup, type UserDatesFile } from './dates/user-dates'
 import { passages as findPassages, overlap } from './stories/compare'
 import { groupStories, type Story, type StoryRole } from './stories/group'
-import { StoryLinks, type LinksFile, type SyncStats } from './stories/links'
+import { StoryLinks, type LinkDoc, type LinksFile, type SyncStats } from './stories/links'
 import { decodeSample, shingle } from './stories/shingles'
 import { countFacets, type Facets } from './entities/facets'
 import { EntityRegistry, type EntityRecord } from './entities/registry'
@@ -488,6 +488,7 @@ export class ArchiveService {
       if (signal?.aborted) throw new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
     }
     const t0 = performance.now()
+    let linking: Promise<void> | undefined
     await this.store.ensureDir()
     const lock = await acquireLock(this.store.dir)
     try {
@@ -573,6 +574,23 @@ export class ArchiveService {
       let workersUsed = 0
       // New segments for new and changed documents (older versions become tombstones).
       const newSegments: Segment[] = []
+      // Story linking of each batch runs on this thread while the workers analyse the next one.
+      const segs = new Map(this.segments)
+      const docOf = (id: string) => segs.get(manifest.docs[id]!.segment)!.docs.get(id)!
+      const linkDoc = (d: { id: string; hash: string }): LinkDoc => ({ id: d.id, hash: d.hash, sample: () => decodeSample(docOf(d.id).story.sample) })
+      const early: SyncStats = { linked: 0, candidates: 0, compared: 0 }
+      const linkBatch = (docs: readonly { id: string; hash: string }[]) => {
+        // the documents already linked enter the story index first (once per session; a changed
+        // one is forgotten and linked again when its batch comes)
+        linking ??= Promise.resolve().then(() => this.links.enterLinked(Object.values(this.manifest.docs).map(linkDoc)))
+        linking = linking
+          .then(() => this.links.link(docs.map(linkDoc), (id) => shingle(docOf(id).text)))
+          .then((st) => {
+            early.linked += st.linked
+            early.candidates += st.candidates
+            early.compared += st.compared
+          })
+      }
       const step = this.opts.segmentBatch
       onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
       let next = changed.length ? readBatch(changed.slice(0, step)) : undefined
@@ -591,14 +609,17 @@ export class ArchiveService {
         stopIfCancelled()
         const seg = Segment.build(`s${manifest.nextSegment++}`, analyzed)
         newSegments.push(seg)
+        segs.set(seg.id, seg)
         for (const d of batch) {
           const { text: _text, ...meta } = d
           manifest.docs[d.id] = { ...meta, segment: seg.id, indexedAt: manifest.docs[d.id]?.indexedAt ?? now }
           indexed.push({ path: d.path, hash: d.hash })
           d.text = '' // the segment keeps the text (as UTF-8) from here on: let the string go
         }
+        linkBatch(batch)
       }
-      onProgress?.({ phase: 'index', done: changed.length, total: changed.length })
+      onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: linking ? 'stories' : undefined })
+      await linking
 
       const gone: IndexedDocument[] = []
       for (const [p, d] of byPath) {
@@ -664,7 +685,8 @@ export class ArchiveService {
 
       // stories: only new and changed documents are compared, and only with candidates sharing text
       onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: 'stories' })
-      const linkStats = await this.syncStories(manifest, segments, removed > 0)
+      const rest = await this.syncStories(manifest, segments, removed > 0 || early.linked > 0)
+      const linkStats: SyncStats = { linked: early.linked + rest.linked, candidates: early.candidates + rest.candidates, compared: early.compared + rest.compared }
 
       this.manifest = manifest
       this.segments = segments
@@ -689,6 +711,8 @@ export class ArchiveService {
         ms: Math.round(performance.now() - t0)
       }
     } finally {
+      // a failed or cancelled update still lets its story linking finish before the next one starts
+      await linking?.catch(() => {})
       await lock.release()
     }
   }

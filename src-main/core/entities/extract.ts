@@ -387,6 +387,28 @@ function opensSentenceOnly(t: Token, lowerSeen: Set<string>): boolean {
 }
 
 /** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */
+const LETTER_RE = /\p{L}/u
+const UPPER_RE = /\p{Lu}/u
+
+/** [letters, upper-case letters] of a line: ASCII by code, the rest by Unicode property (one pass, no arrays). */
+function letterCase(line: string): [number, number] {
+  let letters = 0
+  let upper = 0
+  for (const ch of line) {
+    const c = ch.charCodeAt(0)
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        letters++
+        upper++
+      } else if (c >= 97 && c <= 122) letters++
+    } else if (LETTER_RE.test(ch)) {
+      letters++
+      if (UPPER_RE.test(ch)) upper++
+    }
+  }
+  return [letters, upper]
+}
+
 function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
   const out = new Uint8Array(tokens.length)
   let lineStart = 0
@@ -394,8 +416,7 @@ function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
   let ti = 0
   for (const line of lines) {
     const lineEnd = lineStart + line.length
-    const letters = line.match(/\p{L}/gu)?.length ?? 0
-    const upper = line.match(/\p{Lu}/gu)?.length ?? 0
+    const [letters, upper] = letterCase(line)
     const loud = letters >= 12 && upper / letters > 0.8
     while (ti < tokens.length && tokens[ti]!.start < lineEnd + 1) {
       if (loud) out[ti] = 1

@@ -116,43 +116,57 @@ export class StoryLinks {
       const d = docs.get(id)
       if (!d || d.hash !== hash) this.forget(id)
     }
-    // documents already linked enter the sample index once per session (no comparisons)
-    for (const d of docs.values()) if (this.hashes.has(d.id) && !this.handles.has(d.id)) this.enter(d)
+    this.enterLinked(docs.values())
     const fresh = [...docs.values()].filter((d) => !this.hashes.has(d.id)).sort((x, y) => (x.id < y.id ? -1 : 1))
-    // only the shingle sets (~2 KB each), least recently used first out: a story's members come back again and again
-    const cache = new Map<string, Uint32Array>()
-    const get = (id: string) => {
-      let s = cache.get(id)
-      if (s) cache.delete(id)
-      else {
-        s = shingled(id).set
-        if (cache.size >= 5000) cache.delete(cache.keys().next().value!)
-      }
-      cache.set(id, s)
-      return s
-    }
-    for (const d of fresh) {
-      const sample = d.sample()
-      // cheap estimate from the samples first (most candidates share only a stock phrase; 0.15 leaves
-      // ~2 standard errors of margin under 0.2 for a 4 KB text), then
-      // the best few in full: enough to place the document in its story, however many copies exist
-      const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf: STOCK_DF, minEstimate: STORY_CONTAINMENT * 0.75, maxPostings: MAX_POSTINGS_READ })
-      stats.candidates += candidates.length
-      const ranked = candidates.sort((a, b) => b.shared - a.shared || a.handle - b.handle).slice(0, MAX_COMPARISONS)
-      for (const c of ranked) {
-        const other = this.ids[c.handle]!
-        stats.compared++
-        const o = overlap(get(d.id), get(other))
-        if (o.shared >= MIN_SHARED_SHINGLES && Math.max(o.aInB, o.bInA) >= STORY_CONTAINMENT) {
-          // rounded as stored, so a reloaded archive reports exactly the same numbers
-          this.put({ a: d.id, b: other, aInB: round(o.aInB), bInA: round(o.bInA), jaccard: round(o.jaccard), shared: o.shared })
-        }
-      }
-      this.hashes.set(d.id, d.hash)
-      this.enter(d, sample)
-      stats.linked++
+    const get = setCache(shingled)
+    for (const d of fresh) this.linkOne(d, get, stats)
+    return stats
+  }
+
+  /** Documents already linked enter the sample index, once per session (no comparisons). */
+  enterLinked(docs: Iterable<LinkDoc>): void {
+    for (const d of docs) if (this.hashes.get(d.id) === d.hash && !this.handles.has(d.id)) this.enter(d)
+  }
+
+  /**
+   * Link new or changed documents now, yielding to the event loop every few documents: indexing
+   * runs this on each batch while the workers analyse the next one. Call enterLinked first with
+   * the documents that did not change; a later sync() forgets removed ones and does the rest.
+   */
+  async link(fresh: readonly LinkDoc[], shingled: (id: string) => Shingled): Promise<SyncStats> {
+    const stats: SyncStats = { linked: 0, candidates: 0, compared: 0 }
+    const get = setCache(shingled)
+    const ordered = [...fresh].sort((x, y) => (x.id < y.id ? -1 : 1))
+    for (const [i, d] of ordered.entries()) {
+      if (i % 20 === 0) await new Promise((r) => setImmediate(r))
+      const known = this.hashes.get(d.id)
+      if (known === d.hash) continue
+      if (known !== undefined) this.forget(d.id)
+      this.linkOne(d, get, stats)
     }
     return stats
+  }
+
+  private linkOne(d: LinkDoc, get: (id: string) => Uint32Array, stats: SyncStats): void {
+    const sample = d.sample()
+    // cheap estimate from the samples first (most candidates share only a stock phrase; 0.15 leaves
+    // ~2 standard errors of margin under 0.2 for a 4 KB text), then
+    // the best few in full: enough to place the document in its story, however many copies exist
+    const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf: STOCK_DF, minEstimate: STORY_CONTAINMENT * 0.75, maxPostings: MAX_POSTINGS_READ })
+    stats.candidates += candidates.length
+    const ranked = candidates.sort((a, b) => b.shared - a.shared || a.handle - b.handle).slice(0, MAX_COMPARISONS)
+    for (const c of ranked) {
+      const other = this.ids[c.handle]!
+      stats.compared++
+      const o = overlap(get(d.id), get(other))
+      if (o.shared >= MIN_SHARED_SHINGLES && Math.max(o.aInB, o.bInA) >= STORY_CONTAINMENT) {
+        // rounded as stored, so a reloaded archive reports exactly the same numbers
+        this.put({ a: d.id, b: other, aInB: round(o.aInB), bInA: round(o.bInA), jaccard: round(o.jaccard), shared: o.shared })
+      }
+    }
+    this.hashes.set(d.id, d.hash)
+    this.enter(d, sample)
+    stats.linked++
   }
 
   private enter(d: LinkDoc, sample = d.sample()): void {
@@ -178,6 +192,21 @@ export class StoryLinks {
     if (!this.links.has(l.b)) this.links.set(l.b, new Map())
     this.links.get(l.a)!.set(l.b, l)
     this.links.get(l.b)!.set(l.a, rev)
+  }
+}
+
+/** Shingle sets by document (~2 KB each), least recently used first out: a story's members come back again and again. */
+function setCache(shingled: (id: string) => Shingled): (id: string) => Uint32Array {
+  const cache = new Map<string, Uint32Array>()
+  return (id) => {
+    let s = cache.get(id)
+    if (s) cache.delete(id)
+    else {
+      s = shingled(id).set
+      if (cache.size >= 5000) cache.delete(cache.keys().next().value!)
+    }
+    cache.set(id, s)
+    return s
   }
 }
 
