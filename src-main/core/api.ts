@@ -16,7 +16,7 @@ import { loadUserDates, saveUserDates, userDateLookup, type UserDatesFile } from
 import { passages as findPassages, overlap } from './stories/compare'
 import { groupStories, type Story, type StoryRole } from './stories/group'
 import { StoryLinks, type LinkDoc, type LinksFile, type SyncStats } from './stories/links'
-import { decodeSample, shingle } from './stories/shingles'
+import { shingle } from './stories/shingles'
 import { countFacets, type Facets } from './entities/facets'
 import { EntityRegistry, type EntityRecord } from './entities/registry'
 import { isEntityType, type Entity, type EntityType, type Span } from './entities/types'
@@ -417,7 +417,7 @@ export class ArchiveService {
   private async syncStories(manifest: Manifest, segments: Map<string, Segment>, removed: boolean): Promise<SyncStats> {
     const segOf = (id: string) => segments.get(manifest.docs[id]!.segment)!.docs.get(id)!
     const linkStats = this.links.sync(
-      Object.values(manifest.docs).map((d) => ({ id: d.id, hash: d.hash, sample: () => decodeSample(segOf(d.id).story.sample) })),
+      Object.values(manifest.docs).map((d) => ({ id: d.id, hash: d.hash, sample: () => sampleOf(segments, manifest, d.id) })),
       (id) => shingle(segOf(id).text)
     )
     if (linkStats.linked || removed) await writeFileAtomic(path.join(this.store.dir, STORIES_FILE), JSON.stringify(this.links.toFile()))
@@ -577,7 +577,7 @@ export class ArchiveService {
       // Story linking of each batch runs on this thread while the workers analyse the next one.
       const segs = new Map(this.segments)
       const docOf = (id: string) => segs.get(manifest.docs[id]!.segment)!.docs.get(id)!
-      const linkDoc = (d: { id: string; hash: string }): LinkDoc => ({ id: d.id, hash: d.hash, sample: () => decodeSample(docOf(d.id).story.sample) })
+      const linkDoc = (d: { id: string; hash: string }): LinkDoc => ({ id: d.id, hash: d.hash, sample: () => sampleOf(segs, manifest, d.id) })
       const early: SyncStats = { linked: 0, candidates: 0, compared: 0 }
       const linkBatch = (docs: readonly { id: string; hash: string }[]) => {
         // the documents already linked enter the story index first (once per session; a changed
@@ -1222,6 +1222,12 @@ export function importTarget(template: string, now = new Date()): string {
 }
 
 /** Per-path changes of one update, with a removed and an added file of identical content reported as a rename. */
+/** A document's story sample, straight from its segment's bytes. */
+function sampleOf(segments: ReadonlyMap<string, Segment>, manifest: Manifest, id: string): Uint32Array {
+  const seg = segments.get(manifest.docs[id]!.segment)!
+  return seg.sampleAt(seg.ordinalOf(id))
+}
+
 function describeChanges(indexed: ReadonlyArray<{ path: string; hash: string }>, gone: readonly IndexedDocument[], before: Map<string, IndexedDocument>): FileChange[] {
   const goneByHash = new Map<string, IndexedDocument[]>()
   for (const d of gone) goneByHash.set(d.hash, [...(goneByHash.get(d.hash) ?? []), d])

@@ -63,7 +63,6 @@ class UnionFind {
 interface KeyStats {
   type: EntityType
   names: Map<string, number>
-  docs: Set<string>
   mentions: number
 }
 
@@ -71,6 +70,7 @@ export class EntityRegistry {
   private readonly records: EntityRecord[]
   private readonly byId = new Map<string, EntityRecord>()
   private readonly byKey = new Map<string, EntityRecord>()
+  /** documents of a record, collected when first asked for (filters, the entity page) */
   private readonly docsOf = new Map<EntityRecord, Set<string>>()
   /** each document's entities with mentions, when no mentionsOf was given (shared, not copied) */
   private readonly docEntities = new Map<string, readonly DocEntity[]>()
@@ -88,25 +88,43 @@ export class EntityRegistry {
     ops: readonly CurationOp[] = [],
     private readonly mentionsOf?: (docId: string) => readonly DocEntity[]
   ) {
-    const stats = new Map<string, KeyStats>()
-    const uf = new UnionFind()
-    const perDoc: Array<{ docId: string; keys: string[] }> = []
+    // Pass 1, per (document, entity): only integer work. An index segment hands over shared
+    // entity-name objects, so 100,000 documents × 27 entities come down to a few thousand rows.
+    const rows: Array<Omit<DocEntity, 'mentions'>> = []
+    const rowOf = new Map<object, number>()
+    const rowMentions: number[] = []
+    const perDoc: Array<{ docId: string; rows: Uint32Array }> = []
     for (const d of docs) {
       const { docId, entities } = d
-      perDoc.push({ docId, keys: entities.map((e) => e.key) })
       if (!mentionsOf && !d.counts) this.docEntities.set(docId, d.entities)
+      const mine = new Uint32Array(entities.length)
       entities.forEach((e, i) => {
-        const count = d.counts ? d.counts[i]! : (e as DocEntity).mentions.length
-        let s = stats.get(e.key)
-        if (!s) stats.set(e.key, (s = { type: e.type, names: new Map(), docs: new Set(), mentions: 0 }))
-        s.names.set(e.name, (s.names.get(e.name) ?? 0) + count)
-        for (const f of e.forms ?? []) if (!s.names.has(f)) s.names.set(f, 0)
-        s.docs.add(docId)
-        s.mentions += count
-        uf.find(e.key)
-        for (const l of e.links ?? []) uf.union(e.key, l)
+        let r = rowOf.get(e)
+        if (r === undefined) {
+          r = rows.length
+          rowOf.set(e, r)
+          rows.push(e)
+          rowMentions.push(0)
+        }
+        rowMentions[r]! += d.counts ? d.counts[i]! : (e as DocEntity).mentions.length
+        mine[i] = r
       })
+      perDoc.push({ docId, rows: mine })
     }
+
+    // Pass 2, per row: merge keys, names and mention counts
+    const stats = new Map<string, KeyStats>()
+    const uf = new UnionFind()
+    rows.forEach((e, r) => {
+      const count = rowMentions[r]!
+      let s = stats.get(e.key)
+      if (!s) stats.set(e.key, (s = { type: e.type, names: new Map(), mentions: 0 }))
+      s.names.set(e.name, (s.names.get(e.name) ?? 0) + count)
+      for (const f of e.forms ?? []) if (!s.names.has(f)) s.names.set(f, 0)
+      s.mentions += count
+      uf.find(e.key)
+      for (const l of e.links ?? []) uf.union(e.key, l)
+    })
 
     // a lone surname ("Khatib") joins the one full name in the archive that ends with it
     const fullBySurname = new Map<string, Set<string>>()
@@ -146,13 +164,11 @@ export class EntityRegistry {
     for (const [root, keys] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const known = KNOWN_BY_ID.get(root) ?? keys.map((k) => KNOWN_BY_ID.get(k)).find(Boolean)
       const names = new Map<string, number>()
-      const docsSet = new Set<string>()
       let mentions = 0
       const typeVotes = new Map<EntityType, number>()
       for (const k of keys) {
         const s = stats.get(k)!
         for (const [n, c] of s.names) names.set(n, (names.get(n) ?? 0) + c)
-        for (const d of s.docs) docsSet.add(d)
         mentions += s.mentions
         typeVotes.set(s.type, (typeVotes.get(s.type) ?? 0) + s.mentions)
       }
@@ -161,10 +177,10 @@ export class EntityRegistry {
       // a stripped copy's lost apostrophe ("Islamic States") is not an alias worth showing
       const aliases = [...names.keys()].filter((n) => n !== name && n !== `${name}s`).sort()
       if (known) for (const a of known.aliases) if (a !== name && !aliases.includes(a) && names.has(a)) aliases.push(a)
-      const record: EntityRecord = { id: known?.id ?? '', type, name, aliases, documents: docsSet.size, mentions, hidden: false, keys }
+      // documents: counted below, per document
+      const record: EntityRecord = { id: known?.id ?? '', type, name, aliases, documents: 0, mentions, hidden: false, keys }
       records.push(record)
       namesOf.set(record, names)
-      this.docsOf.set(record, docsSet)
       for (const k of keys) this.byKey.set(k, record)
     }
 
@@ -195,11 +211,21 @@ export class EntityRegistry {
     }
     for (const r of records) this.byId.set(r.id, r)
     records.forEach((r, i) => this.recordIndex.set(r, i))
-    for (const { docId, keys } of perDoc) {
-      const idx = new Set<number>()
-      for (const k of keys) idx.add(this.recordIndex.get(this.byKey.get(k)!)!)
+    const recordOfRow = Uint32Array.from(rows, (e) => this.recordIndex.get(this.byKey.get(e.key)!)!)
+    const documents = new Uint32Array(records.length)
+    const lastDoc = new Int32Array(records.length).fill(-1)
+    perDoc.forEach(({ docId, rows: mine }, di) => {
+      const idx: number[] = []
+      for (const r of mine) {
+        const rec = recordOfRow[r]!
+        if (lastDoc[rec] === di) continue // two names of one entity in one document
+        lastDoc[rec] = di
+        documents[rec]!++
+        idx.push(rec)
+      }
       this.docRecords.set(docId, Uint32Array.from(idx))
-    }
+    })
+    records.forEach((r, i) => (r.documents = documents[i]!))
     this.records = records
   }
 
@@ -245,7 +271,14 @@ export class EntityRegistry {
   }
 
   documentsOf(record: EntityRecord): ReadonlySet<string> {
-    return this.docsOf.get(record) ?? new Set()
+    let docs = this.docsOf.get(record)
+    if (!docs) {
+      docs = new Set()
+      const want = this.recordIndex.get(record)
+      if (want !== undefined) for (const [docId, rs] of this.docRecords) if (rs.includes(want)) docs.add(docId)
+      this.docsOf.set(record, docs)
+    }
+    return docs
   }
 
   entitiesOf(docId: string): ReadonlyArray<{ record: EntityRecord; mentions: Span[] }> {

@@ -20,7 +20,7 @@ export interface IndexedDocument extends DocumentMeta {
 
 export interface Manifest {
   format: 'dateline-index'
-  /** 2: documents carry their entities; 3: story fingerprints and date evidence; 5: binary segments; 6: details on demand */
+  /** 2: documents carry their entities; 3: story fingerprints and date evidence; 5: binary segments; 6: details on demand; 7: binary story samples */
   version: typeof INDEX_VERSION
   archive: string
   nextSegment: number
@@ -30,7 +30,7 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
-export const INDEX_VERSION = 6
+export const INDEX_VERSION = 7
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }

@@ -4,7 +4,8 @@
  *   'DLSG' · u32 version · u32 header length · 20-byte SHA-1 of everything after it
  *   header JSON: { id, docs (what every search needs), entityTable, sections: [name, offset, length][] }
  *   sections, 8-byte aligned: terms (UTF-8, "\n"-separated), texts and details (UTF-8) with their
- *   offsets, docEnt pairs with offsets, and per field off / doc (u32) and tf (u16), little-endian
+ *   offsets, docEnt pairs and story samples with offsets, and per field off / doc (u32) and tf (u16),
+ *   little-endian
  *
  * Loading is one read, a checksum and typed-array views over the same buffer; texts stay UTF-8
  * until shown. Lunr's JSON took ~8 s to write and several to parse at 10,000 articles (DESIGN.md
@@ -30,7 +31,9 @@ export function encodeSegment(data: SegmentData): Buffer[] {
     ['details', data.details],
     ['detailsOff', u8(data.detailsOff)],
     ['docEnt', u8(data.docEnt)],
-    ['docEntOff', u8(data.docEntOff)]
+    ['docEntOff', u8(data.docEntOff)],
+    ['samples', u8(data.samples)],
+    ['sampleOff', u8(data.sampleOff)]
   ]
   data.postings.forEach((p, i) => {
     const f = FIELDS[i]!
@@ -108,6 +111,8 @@ export function decodeSegment(file: Buffer, expectedId: string): SegmentData | E
       detailsOff: u32('detailsOff'),
       docEnt: u32('docEnt'),
       docEntOff: u32('docEntOff'),
+      samples: u32('samples'),
+      sampleOff: u32('sampleOff'),
       postings: FIELDS.map((f) => ({ off: u32(`${f}.off`), doc: u32(`${f}.doc`), tf: u16(`${f}.tf`) }))
     }
   } catch (err) {

@@ -12,6 +12,7 @@ import lunr from 'lunr'
 import type { DateEvidence } from '../dates/evidence'
 import type { DocEntity } from '../entities/types'
 import type { EventMention } from '../timeline/events'
+import { decodeSample, encodeSample } from '../stories/shingles'
 import { findTerm, PostingsBuilder, prefixRange, type FieldPostings } from './postings'
 import type { DocTerms } from './terms'
 
@@ -67,7 +68,7 @@ interface TokenSetStatics {
   fromFuzzyString(s: string, editDistance: number): lunr.TokenSet
 }
 
-export const SEGMENT_VERSION = 6
+export const SEGMENT_VERSION = 7
 
 /** An entity as a document names it, without where (DocEntity minus mentions): one shared row per segment. */
 export type EntityName = Omit<DocEntity, 'mentions'>
@@ -89,7 +90,6 @@ export interface SegmentMeta {
 export interface SegmentDetails {
   entities: DocEntity[]
   events: EventMention[]
-  sample: string
 }
 
 /** A document handed to Segment.build: analysed, with its index terms counted. */
@@ -105,6 +105,9 @@ export interface SegmentData {
   /** SegmentDetails JSON per document, the same way */
   details: Buffer
   detailsOff: Uint32Array
+  /** story samples (shingle hashes), document i's in samples[sampleOff[i]..sampleOff[i+1]) */
+  samples: Uint32Array
+  sampleOff: Uint32Array
   /** distinct entity names of the segment */
   entityTable: EntityName[]
   /** per document, pairs (row of entityTable, number of mentions) in docEnt[2·docEntOff[i]..2·docEntOff[i+1]) */
@@ -150,7 +153,7 @@ export class Segment {
   private documentAt(meta: SegmentMeta, i: number): SegmentDoc {
     const details = () => this.detailsAt(i)
     const story = meta.story as StoryFingerprint
-    Object.defineProperty(story, 'sample', { get: () => details().sample, enumerable: false, configurable: true })
+    Object.defineProperty(story, 'sample', { get: () => encodeSample(this.sampleAt(i)), enumerable: false, configurable: true })
     const doc = meta as SegmentDoc
     Object.defineProperties(doc, {
       text: { get: () => this.textAt(i), enumerable: false, configurable: true },
@@ -158,6 +161,11 @@ export class Segment {
       events: { get: () => details().events, enumerable: false, configurable: true }
     })
     return doc
+  }
+
+  /** The story sample of the document at an ordinal (a view: no copy, no decoding). */
+  sampleAt(ord: number): Uint32Array {
+    return this.data.samples.subarray(this.data.sampleOff[ord], this.data.sampleOff[ord + 1])
   }
 
   private detailsAt(i: number): SegmentDetails {
@@ -194,12 +202,13 @@ export class Segment {
         const { mentions, ...name } = e
         pairs.push(packer.entityRow(name), mentions.length)
       }
-      const details: SegmentDetails = { entities: d.entities, events: d.events, sample }
+      const details: SegmentDetails = { entities: d.entities, events: d.events }
       packer.add(
         { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story },
         Buffer.from(d.text, 'utf8'),
         Buffer.from(JSON.stringify(details), 'utf8'),
-        pairs
+        pairs,
+        decodeSample(sample)
       )
     })
     return new Segment({ id, ...packer.finish(), ...builder.finish() })
@@ -220,7 +229,7 @@ export class Segment {
         const pairs: number[] = []
         for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
         // the getters stay behind (not enumerable): text and details are copied as bytes
-        packer.add({ ...d, story: { ...d.story } }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs)
+        packer.add({ ...d, story: { ...d.story } }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, segment.sampleAt(i))
       })
       postings.forEach((p, fi) => {
         for (let t = 0; t < terms.length; t++) {
@@ -311,6 +320,7 @@ class DocPacker {
   private details: Buffer[] = []
   private pairs: number[] = []
   private pairOff: number[] = [0]
+  private samples: Uint32Array[] = []
   private table: EntityName[] = []
   private rows = new Map<string, number>()
 
@@ -325,7 +335,8 @@ class DocPacker {
     return row
   }
 
-  add(meta: SegmentMeta, text: Buffer, details: Buffer, pairs: number[]): void {
+  add(meta: SegmentMeta, text: Buffer, details: Buffer, pairs: number[], sample: Uint32Array): void {
+    this.samples.push(sample)
     this.metas.push(meta)
     this.texts.push(text)
     this.details.push(details)
@@ -336,7 +347,13 @@ class DocPacker {
   finish(): Omit<SegmentData, 'id' | 'terms' | 'postings'> {
     const texts = pack(this.texts)
     const details = pack(this.details)
+    const sampleOff = new Uint32Array(this.samples.length + 1)
+    this.samples.forEach((x, i) => (sampleOff[i + 1] = sampleOff[i]! + x.length))
+    const samples = new Uint32Array(sampleOff[this.samples.length]!)
+    this.samples.forEach((x, i) => samples.set(x, sampleOff[i]))
     return {
+      samples,
+      sampleOff,
       docs: this.metas,
       texts: texts.bytes,
       textOff: texts.off,

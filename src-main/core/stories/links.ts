@@ -125,7 +125,18 @@ export class StoryLinks {
 
   /** Documents already linked enter the sample index, once per session (no comparisons). */
   enterLinked(docs: Iterable<LinkDoc>): void {
-    for (const d of docs) if (this.hashes.get(d.id) === d.hash && !this.handles.has(d.id)) this.enter(d)
+    const self = this
+    this.index.addMany(
+      (function* () {
+        for (const d of docs) {
+          if (self.hashes.get(d.id) !== d.hash || self.handles.has(d.id)) continue
+          const handle = self.ids.length
+          self.ids.push(d.id)
+          self.handles.set(d.id, handle)
+          yield [handle, d.sample()] as [number, Uint32Array]
+        }
+      })()
+    )
   }
 
   /**

@@ -21,6 +21,7 @@ export class SampleIndex {
   private sizes = new Uint16Array(1024)
   private liveCount = 0
   private counts = new Uint16Array(1024)
+  private bulkLoading = false
 
   get size(): number {
     return this.liveCount
@@ -46,7 +47,18 @@ export class SampleIndex {
       else this.delta.set(h, [handle])
     }
     this.deltaSize += sample.length
-    if (this.deltaSize > 50_000 && this.deltaSize > this.base.length / 4) this.compact()
+    if (!this.bulkLoading && this.deltaSize > 50_000 && this.deltaSize > this.base.length / 4) this.compact()
+  }
+
+  /** Add many documents (opening an archive: 100,000 at once) with one merge at the end instead of one per 25 % of growth. */
+  addMany(entries: Iterable<[handle: number, sample: Uint32Array]>): void {
+    this.bulkLoading = true
+    try {
+      for (const [handle, sample] of entries) this.add(handle, sample)
+    } finally {
+      this.bulkLoading = false
+    }
+    if (this.deltaSize) this.compact()
   }
 
   remove(handle: number): void {
