@@ -21,7 +21,6 @@ export class SampleIndex {
   private sizes = new Uint16Array(1024)
   private liveCount = 0
   private counts = new Uint16Array(1024)
-  private bulkLoading = false
 
   get size(): number {
     return this.liveCount
@@ -47,18 +46,42 @@ export class SampleIndex {
       else this.delta.set(h, [handle])
     }
     this.deltaSize += sample.length
-    if (!this.bulkLoading && this.deltaSize > 50_000 && this.deltaSize > this.base.length / 4) this.compact()
+    if (this.deltaSize > 50_000 && this.deltaSize > this.base.length / 4) this.compact()
   }
 
-  /** Add many documents (opening an archive: 100,000 at once) with one merge at the end instead of one per 25 % of growth. */
+  /** Add many documents (opening an archive: 100,000 at once): one sort and one merge, no per-hash lists. */
   addMany(entries: Iterable<[handle: number, sample: Uint32Array]>): void {
-    this.bulkLoading = true
-    try {
-      for (const [handle, sample] of entries) this.add(handle, sample)
-    } finally {
-      this.bulkLoading = false
+    let add = new Float64Array(1 << 16)
+    let n = 0
+    for (const [handle, sample] of entries) {
+      if (handle >= HANDLE_BITS) throw new Error('too many documents for the story index')
+      this.removed.delete(handle)
+      if (handle >= this.sizes.length) {
+        const grown = new Uint16Array(Math.max(handle + 1, this.sizes.length * 2))
+        grown.set(this.sizes)
+        this.sizes = grown
+      }
+      if (!this.sizes[handle]) this.liveCount++
+      this.sizes[handle] = Math.max(1, Math.min(sample.length, 0xffff))
+      if (n + sample.length > add.length) {
+        const grown = new Float64Array(Math.max(add.length * 2, n + sample.length))
+        grown.set(add.subarray(0, n))
+        add = grown
+      }
+      for (const h of sample) add[n++] = h * HANDLE_BITS + handle
     }
-    if (this.deltaSize) this.compact()
+    if (!n) return
+    for (const [h, list] of this.delta) for (const d of list) {
+      if (n === add.length) {
+        const grown = new Float64Array(add.length * 2)
+        grown.set(add)
+        add = grown
+      }
+      add[n++] = h * HANDLE_BITS + d
+    }
+    this.delta.clear()
+    this.deltaSize = 0
+    this.mergeSorted(add.subarray(0, n).sort())
   }
 
   remove(handle: number): void {
@@ -133,7 +156,14 @@ export class SampleIndex {
     const add = new Float64Array(this.deltaSize)
     let n = 0
     for (const [h, list] of this.delta) for (const d of list) if (!this.removed.has(d)) add[n++] = h * HANDLE_BITS + d
-    const fresh = add.subarray(0, n).sort()
+    this.delta.clear()
+    this.deltaSize = 0
+    this.mergeSorted(add.subarray(0, n).sort())
+  }
+
+  /** Merge sorted new postings into the base, dropping removed documents. */
+  private mergeSorted(fresh: Float64Array): void {
+    const n = fresh.length
     const base = this.base
     const out = new Float64Array(base.length + n)
     let i = 0
@@ -144,11 +174,12 @@ export class SampleIndex {
       if (j >= n || (i < base.length && base[i]! <= fresh[j]!)) {
         const v = base[i++]!
         if (!skip || !this.removed.has(v % HANDLE_BITS)) out[k++] = v
-      } else out[k++] = fresh[j++]!
+      } else {
+        const v = fresh[j++]!
+        if (!skip || !this.removed.has(v % HANDLE_BITS)) out[k++] = v
+      }
     }
     this.base = k === out.length ? out : out.slice(0, k)
-    this.delta.clear()
-    this.deltaSize = 0
     this.removed.clear()
   }
 
