@@ -85,18 +85,23 @@ export class PostingsBuilder {
   }
 }
 
-/** Index of `term` in the sorted `terms`, or -1. */
-export function findTerm(terms: readonly string[], term: string): number {
-  let lo = 0
-  let hi = terms.length - 1
+/** Index of `value` in sorted `items[from..to)`, or -1 (terms by code unit order, document numbers by value). */
+export function findSorted<T extends string | number>(items: ArrayLike<T>, value: T, from = 0, to = items.length): number {
+  let lo = from
+  let hi = to - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    const t = terms[mid]!
-    if (t === term) return mid
-    if (t < term) lo = mid + 1
+    const t = items[mid]!
+    if (t === value) return mid
+    if (t < value) lo = mid + 1
     else hi = mid - 1
   }
   return -1
+}
+
+/** Index of `term` in the sorted `terms`, or -1. */
+export function findTerm(terms: readonly string[], term: string): number {
+  return findSorted(terms, term)
 }
 
 /** The range [from, to) of sorted `terms` starting with `prefix`. */

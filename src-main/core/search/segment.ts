@@ -13,7 +13,7 @@ import type { DateEvidence } from '../dates/evidence'
 import type { DocEntity } from '../entities/types'
 import type { EventMention } from '../timeline/events'
 import { decodeSample, encodeSample } from '../stories/shingles'
-import { findTerm, PostingsBuilder, prefixRange, type FieldPostings } from './postings'
+import { findSorted, findTerm, PostingsBuilder, prefixRange, type FieldPostings } from './postings'
 import type { DocTerms } from './terms'
 
 export const FIELDS = ['title', 'body'] as const
@@ -273,15 +273,7 @@ export class Segment {
   has(ord: number, term: string, fields: readonly Field[] = FIELDS): boolean {
     for (const f of fields) {
       const { doc, from, to } = this.postingsOf(term, f)
-      let lo = from
-      let hi = to - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        const d = doc[mid]!
-        if (d === ord) return true
-        if (d < ord) lo = mid + 1
-        else hi = mid - 1
-      }
+      if (findSorted(doc, ord, from, to) >= 0) return true
     }
     return false
   }

@@ -30,7 +30,8 @@ export class SampleIndex {
     return this.sizes[handle] ?? 0
   }
 
-  add(handle: number, sample: Uint32Array): void {
+  /** Record a (re-)added document's sample size. */
+  private track(handle: number, size: number): void {
     if (handle >= HANDLE_BITS) throw new Error('too many documents for the story index')
     this.removed.delete(handle)
     if (handle >= this.sizes.length) {
@@ -39,7 +40,11 @@ export class SampleIndex {
       this.sizes = grown
     }
     if (!this.sizes[handle]) this.liveCount++
-    this.sizes[handle] = Math.max(1, Math.min(sample.length, 0xffff))
+    this.sizes[handle] = Math.max(1, Math.min(size, 0xffff))
+  }
+
+  add(handle: number, sample: Uint32Array): void {
+    this.track(handle, sample.length)
     for (const h of sample) {
       const list = this.delta.get(h)
       if (list) list.push(handle)
@@ -54,15 +59,7 @@ export class SampleIndex {
     let add = new Float64Array(1 << 16)
     let n = 0
     for (const [handle, sample] of entries) {
-      if (handle >= HANDLE_BITS) throw new Error('too many documents for the story index')
-      this.removed.delete(handle)
-      if (handle >= this.sizes.length) {
-        const grown = new Uint16Array(Math.max(handle + 1, this.sizes.length * 2))
-        grown.set(this.sizes)
-        this.sizes = grown
-      }
-      if (!this.sizes[handle]) this.liveCount++
-      this.sizes[handle] = Math.max(1, Math.min(sample.length, 0xffff))
+      this.track(handle, sample.length)
       if (n + sample.length > add.length) {
         const grown = new Float64Array(Math.max(add.length * 2, n + sample.length))
         grown.set(add.subarray(0, n))
