@@ -11,7 +11,7 @@ import { isBoilerplateLine, looksStripped } from './entities/prepare'
 import type { NewSegmentDoc } from './search/segment'
 import { countTerms } from './search/terms'
 import { findEvents } from './timeline/events'
-import { encodeSample, sampleOf, shingle } from './stories/shingles'
+import { sampleOf, shingle } from './stories/shingles'
 
 export function analyzeDocument(d: Document): NewSegmentDoc {
   const set = shingle(d.text).set
@@ -21,8 +21,8 @@ export function analyzeDocument(d: Document): NewSegmentDoc {
     text: d.text,
     terms: { title: countTerms(d.title), body: countTerms(d.text) },
     entities: extractEntities(d.text),
+    sample: sampleOf(set),
     story: {
-      sample: encodeSample(sampleOf(set)),
       shingles: set.length,
       stripped: looksStripped(d.text),
       boilerplate: (d.text.match(/[^\n]+/g) ?? []).filter(isBoilerplateLine).length

@@ -415,11 +415,8 @@ export class ArchiveService {
   }
 
   private async syncStories(manifest: Manifest, segments: Map<string, Segment>, removed: boolean): Promise<SyncStats> {
-    const segOf = (id: string) => segments.get(manifest.docs[id]!.segment)!.docs.get(id)!
-    const linkStats = this.links.sync(
-      Object.values(manifest.docs).map((d) => ({ id: d.id, hash: d.hash, sample: () => sampleOf(segments, manifest, d.id) })),
-      (id) => shingle(segOf(id).text)
-    )
+    const { linkDoc, shingled } = storySources(segments, manifest)
+    const linkStats = this.links.sync(Object.values(manifest.docs).map(linkDoc), shingled)
     if (linkStats.linked || removed) await writeFileAtomic(path.join(this.store.dir, STORIES_FILE), JSON.stringify(this.links.toFile()))
     return linkStats
   }
@@ -578,15 +575,14 @@ export class ArchiveService {
       const newSegments: Segment[] = []
       // Story linking of each batch runs on this thread while the workers analyse the next one.
       const segs = new Map(this.segments)
-      const docOf = (id: string) => segs.get(manifest.docs[id]!.segment)!.docs.get(id)!
-      const linkDoc = (d: { id: string; hash: string }): LinkDoc => ({ id: d.id, hash: d.hash, sample: () => sampleOf(segs, manifest, d.id) })
+      const { linkDoc, shingled } = storySources(segs, manifest)
       const early: SyncStats = { linked: 0, candidates: 0, compared: 0 }
       const linkBatch = (docs: readonly { id: string; hash: string }[]) => {
         // the documents already linked enter the story index first (once per session; a changed
         // one is forgotten and linked again when its batch comes)
         linking ??= Promise.resolve().then(() => this.links.enterLinked(Object.values(this.manifest.docs).map(linkDoc)))
         linking = linking
-          .then(() => this.links.link(docs.map(linkDoc), (id) => shingle(docOf(id).text)))
+          .then(() => this.links.link(docs.map(linkDoc), shingled))
           .then((st) => {
             early.linked += st.linked
             early.candidates += st.candidates
@@ -778,7 +774,6 @@ export class ArchiveService {
     registry: EntityRegistry,
     opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'> & { verify?: { need: number; budget: number } }
   ): { matches: Match[]; estimated: number } {
-    const docs = this.manifest.docs
     const run = execute(plan, [...this.segments.values()], { live: (seg) => this.liveMask(seg), ...(opts.verify ? { verify: opts.verify } : {}) })
     let matches = run.matches
     if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
@@ -1224,10 +1219,20 @@ export function importTarget(template: string, now = new Date()): string {
 }
 
 /** Per-path changes of one update, with a removed and an added file of identical content reported as a rename. */
-/** A document's story sample, straight from its segment's bytes. */
-function sampleOf(segments: ReadonlyMap<string, Segment>, manifest: Manifest, id: string): Uint32Array {
-  const seg = segments.get(manifest.docs[id]!.segment)!
-  return seg.sampleAt(seg.ordinalOf(id))
+/** What story linking reads of a document, found through the manifest: its sample (straight from the segment's bytes) and its shingles. */
+function storySources(segments: ReadonlyMap<string, Segment>, manifest: Manifest) {
+  const segOf = (id: string) => segments.get(manifest.docs[id]!.segment)!
+  return {
+    linkDoc: (d: { id: string; hash: string }): LinkDoc => ({
+      id: d.id,
+      hash: d.hash,
+      sample: () => {
+        const seg = segOf(d.id)
+        return seg.sampleAt(seg.ordinalOf(d.id))
+      }
+    }),
+    shingled: (id: string) => shingle(segOf(id).docs.get(id)!.text)
+  }
 }
 
 function describeChanges(indexed: ReadonlyArray<{ path: string; hash: string }>, gone: readonly IndexedDocument[], before: Map<string, IndexedDocument>): FileChange[] {

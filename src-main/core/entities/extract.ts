@@ -386,7 +386,6 @@ function opensSentenceOnly(t: Token, lowerSeen: Set<string>): boolean {
   return lowerSeen.has(t.form) || NEVER_ALONE.has(t.form)
 }
 
-/** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */
 const LETTER_RE = /\p{L}/u
 const UPPER_RE = /\p{Lu}/u
 
@@ -409,6 +408,7 @@ function letterCase(line: string): [number, number] {
   return [letters, upper]
 }
 
+/** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */
 function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
   const out = new Uint8Array(tokens.length)
   let lineStart = 0

@@ -11,7 +11,7 @@
  */
 import { findPhraseIn, type PhraseScan } from './phrase'
 import type { Plan } from './plan'
-import { bm25, FIELDS, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
+import { bm25, fieldIndex, FIELDS, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
 export interface Match {
   ref: string
@@ -111,7 +111,7 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
       for (const term of terms) {
         const w = (term === leaf.term ? 1 : EXPANSION_WEIGHT) * stats.idf(term)
         for (const field of fields) {
-          const fi = field === 'title' ? 0 : 1
+          const fi = fieldIndex(field)
           const { doc, tf, from, to } = segment.postingsOf(term, field)
           for (let j = from; j < to; j++) {
             const d = doc[j]!

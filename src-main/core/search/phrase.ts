@@ -65,9 +65,9 @@ export function phraseScan(phrase: string): PhraseScan {
     const stem = phraseUnit(p)
     const keep = stem.length <= 3 ? Math.min(stem.length, p.text.length) : stem.length - 2
     const prefix = p.text.startsWith(stem.slice(0, keep)) ? stem.slice(0, keep) : commonPrefix(stem, p.text)
-    // digits may carry separators in the text (8,500): never an anchor
+    // digits may carry separators in the text (8,500), so they are never the anchor; words may
+    // carry apostrophes (Syria's)
     if (!/\d/.test(prefix) && prefix.length > (anchor?.length ?? 0)) anchor = prefix
-    // digits may carry separators in the text (8,500); words may carry apostrophes (Syria's)
     const body = /^\d+$/.test(prefix) ? prefix.split('').map(escapeRe).join('[,.]?') : escapeRe(prefix)
     return body + "[\\p{L}\\p{N}\\p{M}'’ʼ‘,.]*?"
   })
@@ -101,21 +101,10 @@ export function findPhraseIn(text: string, key: string, scan: PhraseScan): Array
     for (let at = folded.indexOf(scan.anchor); at >= 0; at = folded.indexOf(scan.anchor, at + 1)) {
       const from = Math.max(0, at - scan.reach)
       const to = Math.min(text.length, at + scan.anchor.length + scan.reach)
-      const slice = folded.slice(from, to)
-      scan.re.lastIndex = 0
-      for (let m = scan.re.exec(slice); m; m = scan.re.exec(slice)) {
-        if (m[0].length === 0) scan.re.lastIndex++
-        windows.push([from + m.index, from + m.index + m[0].length])
-      }
+      patternHits(scan.re, folded.slice(from, to), from, windows)
     }
     windows.sort((a, b) => a[0] - b[0])
-  } else {
-    scan.re.lastIndex = 0
-    for (let m = scan.re.exec(folded); m; m = scan.re.exec(folded)) {
-      if (m[0].length === 0) scan.re.lastIndex++
-      windows.push([m.index, m.index + m[0].length])
-    }
-  }
+  } else patternHits(scan.re, folded, 0, windows)
   const found = new Map<string, [number, number]>()
   let lastEnd = -1
   for (const [start, end] of windows) {
@@ -129,6 +118,15 @@ export function findPhraseIn(text: string, key: string, scan: PhraseScan): Array
     for (const [s, e] of findPhrase(unitText(text.slice(from, to)), key)) found.set(`${s + from}:${e + from}`, [s + from, e + from])
   }
   return [...found.values()].sort((a, b) => a[0] - b[0])
+}
+
+/** Every match of a global pattern in `text`, as [start, end) shifted by `offset`, added to `out`. */
+function patternHits(re: RegExp, text: string, offset: number, out: Array<[number, number]>): void {
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++
+    out.push([offset + m.index, offset + m.index + m[0].length])
+  }
 }
 
 /** Original-text spans of every occurrence of the phrase (empty when it does not occur). */

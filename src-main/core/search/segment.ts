@@ -12,7 +12,6 @@ import lunr from 'lunr'
 import type { DateEvidence } from '../dates/evidence'
 import type { DocEntity } from '../entities/types'
 import type { EventMention } from '../timeline/events'
-import { decodeSample, encodeSample } from '../stories/shingles'
 import { findSorted, findTerm, PostingsBuilder, prefixRange, type FieldPostings } from './postings'
 import type { DocTerms } from './terms'
 
@@ -28,7 +27,7 @@ export interface SegmentDoc {
   len: [number, number]
   /** people, organisations and places found in the text (extracted once, at index time) */
   entities: DocEntity[]
-  /** sampled text fingerprint for finding copies and rewrites (see stories/) */
+  /** what finding copies and rewrites needs to know of the text (see stories/; the sampled hashes: Segment.sampleAt) */
   story: StoryFingerprint
   /** what the text says about its own publication date (see dates/) */
   dates: DateEvidence
@@ -37,8 +36,6 @@ export interface SegmentDoc {
 }
 
 export interface StoryFingerprint {
-  /** base64 of the sampled 8-letter shingle hashes */
-  sample: string
   shingles: number
   /** the text looks punctuation-stripped (a scrape) */
   stripped: boolean
@@ -83,7 +80,7 @@ export interface SegmentMeta {
   title: string
   len: [number, number]
   dates: DateEvidence
-  story: Omit<StoryFingerprint, 'sample'>
+  story: StoryFingerprint
 }
 
 /** The per-document part read on demand: one small JSON object per document. */
@@ -92,8 +89,8 @@ export interface SegmentDetails {
   events: EventMention[]
 }
 
-/** A document handed to Segment.build: analysed, with its index terms counted. */
-export type NewSegmentDoc = Omit<SegmentDoc, 'len'> & { terms: DocTerms }
+/** A document handed to Segment.build: analysed, with its index terms counted and its story sample (sampled shingle hashes). */
+export type NewSegmentDoc = Omit<SegmentDoc, 'len'> & { terms: DocTerms; sample: Uint32Array }
 
 /** Everything a segment is made of: what segment-file.ts writes and reads. */
 export interface SegmentData {
@@ -152,8 +149,6 @@ export class Segment {
    */
   private documentAt(meta: SegmentMeta, i: number): SegmentDoc {
     const details = () => this.detailsAt(i)
-    const story = meta.story as StoryFingerprint
-    Object.defineProperty(story, 'sample', { get: () => encodeSample(this.sampleAt(i)), enumerable: false, configurable: true })
     const doc = meta as SegmentDoc
     Object.defineProperties(doc, {
       text: { get: () => this.textAt(i), enumerable: false, configurable: true },
@@ -196,7 +191,6 @@ export class Segment {
         const c = terms[f]
         for (let k = 0; k < c.terms.length; k++) builder.add(fi, builder.termId(c.terms[k]!), i, c.tfs[k]!)
       })
-      const { sample, ...story } = d.story
       const pairs: number[] = []
       for (const e of d.entities) {
         const { mentions, ...name } = e
@@ -204,11 +198,11 @@ export class Segment {
       }
       const details: SegmentDetails = { entities: d.entities, events: d.events }
       packer.add(
-        { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story },
+        { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story: d.story },
         Buffer.from(d.text, 'utf8'),
         Buffer.from(JSON.stringify(details), 'utf8'),
         pairs,
-        decodeSample(sample)
+        d.sample
       )
     })
     return new Segment({ id, ...packer.finish(), ...builder.finish() })
@@ -229,7 +223,7 @@ export class Segment {
         const pairs: number[] = []
         for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
         // the getters stay behind (not enumerable): text and details are copied as bytes
-        packer.add({ ...d, story: { ...d.story } }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, segment.sampleAt(i))
+        packer.add({ ...d }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, segment.sampleAt(i))
       })
       postings.forEach((p, fi) => {
         for (let t = 0; t < terms.length; t++) {

@@ -74,12 +74,8 @@ export interface DocTerms {
 }
 
 export function countTerms(text: string): TermCounts {
+  const all = indexTerms(text)
   const counts = new Map<string, number>()
-  let length = 0
-  for (const w of words(text))
-    for (const t of wordTerms(w)) {
-      counts.set(t, (counts.get(t) ?? 0) + 1)
-      length++
-    }
-  return { terms: [...counts.keys()], tfs: [...counts.values()], length }
+  for (const t of all) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return { terms: [...counts.keys()], tfs: [...counts.values()], length: all.length }
 }

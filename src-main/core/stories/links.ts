@@ -128,13 +128,7 @@ export class StoryLinks {
     const self = this
     this.index.addMany(
       (function* () {
-        for (const d of docs) {
-          if (self.hashes.get(d.id) !== d.hash || self.handles.has(d.id)) continue
-          const handle = self.ids.length
-          self.ids.push(d.id)
-          self.handles.set(d.id, handle)
-          yield [handle, d.sample()] as [number, Uint32Array]
-        }
+        for (const d of docs) if (self.hashes.get(d.id) === d.hash && !self.handles.has(d.id)) yield [self.newHandle(d.id), d.sample()] as [number, Uint32Array]
       })()
     )
   }
@@ -181,11 +175,15 @@ export class StoryLinks {
   }
 
   private enter(d: LinkDoc, sample = d.sample()): void {
-    // a changed document gets a new handle: its old postings stay behind as removed
+    this.index.add(this.newHandle(d.id), sample)
+  }
+
+  /** A fresh handle for a document: a changed one gets a new one, its old postings stay behind as removed. */
+  private newHandle(id: string): number {
     const handle = this.ids.length
-    this.ids.push(d.id)
-    this.handles.set(d.id, handle)
-    this.index.add(handle, sample)
+    this.ids.push(id)
+    this.handles.set(id, handle)
+    return handle
   }
 
   private forget(id: string): void {

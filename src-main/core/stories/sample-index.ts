@@ -68,16 +68,7 @@ export class SampleIndex {
       for (const h of sample) add[n++] = h * HANDLE_BITS + handle
     }
     if (!n) return
-    for (const [h, list] of this.delta) for (const d of list) {
-      if (n === add.length) {
-        const grown = new Float64Array(add.length * 2)
-        grown.set(add)
-        add = grown
-      }
-      add[n++] = h * HANDLE_BITS + d
-    }
-    this.delta.clear()
-    this.deltaSize = 0
+    if (this.deltaSize) this.compact()
     this.mergeSorted(add.subarray(0, n).sort())
   }
 
