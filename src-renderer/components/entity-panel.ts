@@ -5,6 +5,7 @@
  * Emits `filter` {id, name, mode} and `curate` {request}.
  */
 import { LitElement, css, html, nothing } from 'lit'
+import { styleProps } from '../lib/style-props'
 import type { CurationRequest, EntityType, FacetView } from '../../src-main/contract/api'
 
 const TITLES: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places' }
@@ -109,7 +110,7 @@ export class EntityPanel extends LitElement {
 
   private renderMenu(m: NonNullable<EntityPanel['menu']>, f: Record<EntityType, FacetView[]>) {
     const others = f[m.type].filter((e) => e.id !== m.entity.id).slice(0, 8)
-    return html`<div role="menu" aria-label="Correct ${m.entity.name}" style="left:${m.x}px; top:${m.y}px"
+    return html`<div role="menu" aria-label="Correct ${m.entity.name}" ${styleProps({ left: `${m.x}px`, top: `${m.y}px` })}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'Escape') this.menu = null
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

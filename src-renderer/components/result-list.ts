@@ -4,6 +4,7 @@
  * Emits `open` {index} on click and `more` when the end of the loaded hits comes into view.
  */
 import { LitElement, css, html } from 'lit'
+import { styleProps } from '../lib/style-props'
 import type { HitView } from '../../src-main/contract/api'
 import { snippetParts } from '../api'
 
@@ -83,8 +84,8 @@ export class ResultList extends LitElement {
     const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN)
     const last = Math.min(this.hits.length, Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN)
     const rows = this.hits.slice(first, last)
-    return html`<div class="spacer" style="height:${this.hits.length * ROW_HEIGHT}px">
-      <ol aria-label="Results" role="listbox" style="top:${first * ROW_HEIGHT}px">
+    return html`<div class="spacer" ${styleProps({ height: `${this.hits.length * ROW_HEIGHT}px` })}>
+      <ol aria-label="Results" role="listbox" ${styleProps({ top: `${first * ROW_HEIGHT}px` })}>
         ${rows.map((h, k) => {
           const i = first + k
           return html`<li role="option" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
