@@ -12,7 +12,9 @@ export const Channels = {
   search: 'search:query',
   timeline: 'timeline:query',
   document: 'document:open',
+  entities: 'entity:list',
   curate: 'entity:curate',
+  setPublished: 'document:set-published',
   importPaths: 'import:paths',
   chooseImport: 'import:choose',
   cancelImport: 'import:cancel'
@@ -107,7 +109,7 @@ export interface DocumentResponse {
   /** [start, end) of the search's words in text */
   highlights: Array<[number, number]>
   entities: Array<{ id: string; type: EntityType; name: string; mentions: Array<[number, number]> }>
-  published: { date: string | null; source: string; confidence: number; evidence: string[]; fileDate: string }
+  published: PublishedView
   story: null | {
     role: 'original' | 'copy' | 'rewrite'
     /** the member this one was taken from */
@@ -119,17 +121,50 @@ export interface DocumentResponse {
   events: TimelineEventView[]
 }
 
+/** An article's publication date and how it is known. */
+export interface PublishedView {
+  /** "2015-10-30", "2015-10" or "2015"; null when unknown */
+  date: string | null
+  /** 'user' (set by hand), 'header', 'dateline', 'story', 'weekday', 'text' or 'none' */
+  source: string
+  confidence: number
+  evidence: string[]
+  fileDate: string
+}
+
+export interface PublishedRequest {
+  path: string
+  /** YYYY-MM-DD; 'unknown' when the article has no date; null to forget the user's date and infer it again */
+  date: string | null
+}
+
 export type CurationRequest =
   | { op: 'merge'; ids: string[]; name?: string }
   | { op: 'rename'; id: string; name: string }
+  | { op: 'retype'; id: string; type: EntityType }
   | { op: 'hide'; id: string }
+  | { op: 'unhide'; id: string }
 
 export interface EntityView {
   id: string
   type: EntityType
   name: string
   aliases: string[]
+  /** documents of the whole archive mentioning it */
   documents: number
+  /** hidden by the user (only listed when asked for) */
+  hidden?: boolean
+}
+
+/** Entities of the whole archive, not just of the results: the panel's "find an entity" box and its hidden list. */
+export interface EntityListRequest {
+  /** part of a name or alias, case- and accent-insensitive */
+  query?: string
+  type?: EntityType
+  limit?: number
+  sort?: 'count' | 'name'
+  /** only the entities the user hid */
+  hidden?: boolean
 }
 
 export interface TimelineRequest {
@@ -231,8 +266,12 @@ export interface DatelineApi {
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
   /** One article for the reader: text, highlights, entity mentions, date, story, events. */
   document(request: DocumentRequest): Promise<Result<DocumentResponse>>
+  /** Entities of the whole archive by name or alias, or the hidden ones. */
+  entities(request: EntityListRequest): Promise<Result<EntityView[]>>
   /** Correct the entity list (kept across re-indexing). */
   curate(request: CurationRequest): Promise<Result<EntityView>>
+  /** Set an article's publication date by hand (kept in the data folder, never in the archive). */
+  setPublished(request: PublishedRequest): Promise<Result<PublishedView>>
   /**
    * Import files and folders dropped on the window. The preload resolves each File to its path
    * (the renderer never sees or invents paths); files not from the disk are ignored.
@@ -247,7 +286,7 @@ export interface DatelineApi {
   onArchiveChanged(listener: (event: ArchiveChangedEvent) => void): () => void
 }
 
-export const API_KEYS = ['getStatus', 'chooseArchive', 'openRecent', 'cancelIndexing', 'onIndexProgress', 'search', 'timeline', 'document', 'curate', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
+export const API_KEYS = ['getStatus', 'chooseArchive', 'openRecent', 'cancelIndexing', 'onIndexProgress', 'search', 'timeline', 'document', 'entities', 'curate', 'setPublished', 'importDropped', 'chooseImport', 'cancelImport', 'onImportProgress', 'onArchiveChanged'] as const satisfies ReadonlyArray<keyof DatelineApi>
 
 export const MAX_IMPORT_PATHS = 10_000
 
@@ -288,11 +327,41 @@ export function isCurationRequest(v: unknown): v is CurationRequest {
       return Object.keys(r).every((k) => ['op', 'ids', 'name'].includes(k)) && Array.isArray(r['ids']) && r['ids'].length >= 2 && r['ids'].length <= 20 && r['ids'].every(id) && (r['name'] === undefined || name(r['name']))
     case 'rename':
       return Object.keys(r).every((k) => ['op', 'id', 'name'].includes(k)) && id(r['id']) && name(r['name'])
+    case 'retype':
+      return Object.keys(r).every((k) => ['op', 'id', 'type'].includes(k)) && id(r['id']) && isEntityType(r['type'])
     case 'hide':
+    case 'unhide':
       return Object.keys(r).every((k) => ['op', 'id'].includes(k)) && id(r['id'])
     default:
       return false
   }
+}
+
+const isEntityType = (x: unknown): x is EntityType => x === 'person' || x === 'organization' || x === 'place'
+
+export function isEntityListRequest(v: unknown): v is EntityListRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const r = v as Record<string, unknown>
+  if (!Object.keys(r).every((k) => ['query', 'type', 'limit', 'sort', 'hidden'].includes(k))) return false
+  if (r['query'] !== undefined && (typeof r['query'] !== 'string' || r['query'].length > 200)) return false
+  if (r['type'] !== undefined && !isEntityType(r['type'])) return false
+  if (r['sort'] !== undefined && r['sort'] !== 'count' && r['sort'] !== 'name') return false
+  if (r['hidden'] !== undefined && typeof r['hidden'] !== 'boolean') return false
+  return r['limit'] === undefined || (Number.isInteger(r['limit']) && (r['limit'] as number) >= 1 && (r['limit'] as number) <= 500)
+}
+
+/** A real calendar day (no 2015-02-30), 'unknown', or null. */
+export function isPublishedRequest(v: unknown): v is PublishedRequest {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const r = v as Record<string, unknown>
+  if (!Object.keys(r).every((k) => k === 'path' || k === 'date') || !('date' in r)) return false
+  if (typeof r['path'] !== 'string' || !r['path'] || r['path'].length > 4096 || r['path'].includes('\0')) return false
+  const d = r['date']
+  if (d === null || d === 'unknown') return true
+  if (typeof d !== 'string' || !YMD_RE.test(d)) return false
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number]
+  const t = new Date(Date.UTC(y, m - 1, day))
+  return y >= 1000 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day
 }
 
 export function isTimelineRequest(v: unknown): v is TimelineRequest {

@@ -21,7 +21,9 @@ const api: DatelineApi = {
   search: (request) => ipcRenderer.invoke(Channels.search, request),
   timeline: (request) => ipcRenderer.invoke(Channels.timeline, request),
   document: (request) => ipcRenderer.invoke(Channels.document, request),
+  entities: (request) => ipcRenderer.invoke(Channels.entities, request),
   curate: (request) => ipcRenderer.invoke(Channels.curate, request),
+  setPublished: (request) => ipcRenderer.invoke(Channels.setPublished, request),
   importDropped: async (files) => {
     // Paths come from Electron for real dropped files only ('' for files made up in the page).
     const paths = [...files].map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '')

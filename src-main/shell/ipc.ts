@@ -4,7 +4,7 @@
  * Every call checks the sender and validates its arguments before any service runs.
  */
 import type { IpcMainInvokeEvent } from 'electron'
-import { Channels, isCurationRequest, isDocumentRequest, isImportPaths, isSearchRequest, isTimelineRequest, type CurationRequest, type DocumentRequest, type DocumentResponse, type EntityView, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
+import { Channels, isCurationRequest, isDocumentRequest, isEntityListRequest, isImportPaths, isPublishedRequest, isSearchRequest, isTimelineRequest, type CurationRequest, type DocumentRequest, type DocumentResponse, type EntityListRequest, type EntityView, type ImportResponse, type PublishedRequest, type PublishedView, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
 
 export type InvokeEventLike = Pick<IpcMainInvokeEvent, 'senderFrame'>
@@ -21,7 +21,9 @@ export interface Services {
   search(request: SearchRequest): Promise<Result<SearchResponse>>
   timeline(request: TimelineRequest): Promise<Result<TimelineResponse>>
   document(request: DocumentRequest): Promise<Result<DocumentResponse>>
+  entities(request: EntityListRequest): Promise<Result<EntityView[]>>
   curate(request: CurationRequest): Promise<Result<EntityView>>
+  setPublished(request: PublishedRequest): Promise<Result<PublishedView>>
   importPaths(paths: string[]): Promise<Result<ImportResponse>>
   chooseImport(): Promise<Result<ImportResponse>>
   cancelImport(): Promise<Result<{ cancelled: boolean }>>
@@ -52,7 +54,9 @@ export function registerIpcHandlers(ipc: IpcMainLike, services: Services, truste
   validated(Channels.search, isSearchRequest, 'search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort? }', (r) => services.search(r))
   validated(Channels.timeline, isTimelineRequest, 'timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }', (r) => services.timeline(r))
   validated(Channels.document, isDocumentRequest, 'document expects { path: string, query?: string }', (r) => services.document(r))
-  validated(Channels.curate, isCurationRequest, 'curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "hide", id }', (r) => services.curate(r))
+  validated(Channels.entities, isEntityListRequest, 'entities expects { query?: string (≤ 200 chars), type?: person|organization|place, limit?: 1-500, sort?: count|name, hidden?: boolean }', (r) => services.entities(r))
+  validated(Channels.curate, isCurationRequest, 'curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "retype", id, type } | { op: "hide" | "unhide", id }', (r) => services.curate(r))
+  validated(Channels.setPublished, isPublishedRequest, 'setPublished expects { path: string, date: a real day as YYYY-MM-DD, "unknown", or null }', (r) => services.setPublished(r))
   validated(Channels.importPaths, isImportPaths, 'import expects 1 to 10,000 absolute file or folder paths', (p) => services.importPaths(p))
   ipc.handle(Channels.chooseImport, guard(() => services.chooseImport()))
   ipc.handle(Channels.cancelImport, guard(() => services.cancelImport()))

@@ -2,7 +2,7 @@
  * What the window can ask for, implemented on the core. No electron import: the folder picker
  * and settings are injected by the composition root, so this is tested under plain Node.
  */
-import { Events, type ArchiveChangedEvent, type CurationRequest, type DocumentRequest, type DocumentResponse, type EntityView, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
+import { Events, type ArchiveChangedEvent, type CurationRequest, type DocumentRequest, type DocumentResponse, type EntityListRequest, type EntityView, type PublishedRequest, type PublishedView, type ImportResponse, type Result, type SearchRequest, type SearchResponse, type StatusView, type TimelineRequest, type TimelineResponse } from '../contract/api'
 import { ArchiveService } from '../core/api'
 import type { ArchiveWatcher } from '../core/archive/watch'
 import { keepArchiveLive, type LiveChange } from '../core/live'
@@ -214,12 +214,29 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
         }
       })
     },
-    async curate(req: CurationRequest): Promise<Result<EntityView>> {
+    async entities(req: EntityListRequest): Promise<Result<EntityView[]>> {
       const svc = current
       if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
       return guarded(async () => {
-        const e = await svc.curate(req)
-        return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents }
+        const limit = req.limit ?? 50
+        // the hidden list: every entity, hidden ones kept; the registry is in memory, so this stays cheap
+        const list = req.hidden
+          ? svc.entities({ ...req, includeHidden: true, limit: Number.MAX_SAFE_INTEGER }).filter((e) => e.hidden).slice(0, limit)
+          : svc.entities({ ...req, limit })
+        return list.map(entityView)
+      })
+    },
+    async curate(req: CurationRequest): Promise<Result<EntityView>> {
+      const svc = current
+      if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
+      return guarded(async () => entityView(await svc.curate(req)))
+    },
+    async setPublished(req: PublishedRequest): Promise<Result<PublishedView>> {
+      const svc = current
+      if (!svc) return { ok: false, error: { code: 'no-archive', message: 'Open an archive folder first.' } }
+      return guarded(async () => {
+        const { date, source, confidence, evidence, fileDate } = await svc.setPublicationDate(req.path, req.date)
+        return { date, source, confidence, evidence, fileDate }
       })
     },
     async timeline(req: TimelineRequest): Promise<Result<TimelineResponse>> {
@@ -254,4 +271,9 @@ async function guarded<T>(fn: () => Promise<T>): Promise<Result<T>> {
     if (err instanceof DatelineError) return { ok: false, error: { code: err.code, message: err.message } }
     return { ok: false, error: { code: 'internal', message: `Unexpected error: ${(err as Error)?.message ?? String(err)}` } }
   }
+}
+
+/** Only what the window shows of an entity (no merge keys, no mention counts). */
+function entityView(e: { id: string; type: EntityView['type']; name: string; aliases: string[]; documents: number; hidden?: boolean }): EntityView {
+  return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents, ...(e.hidden ? { hidden: true } : {}) }
 }

@@ -154,6 +154,61 @@ describe('IPC handlers', () => {
     const after = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
     expect(after.ok && after.value.facets.person.map((f) => f.id)).not.toContain(haddad.id)
     expect(await call(Channels.curate, APP_URL, { op: 'rename', id: 'x', name: '' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+
+    // the hidden list offers it back; unhiding restores it to the facets
+    const hiddenList = (await call(Channels.entities, APP_URL, { hidden: true })) as Result<EntityView[]>
+    expect(hiddenList.ok && hiddenList.value.map((e) => [e.id, e.hidden])).toEqual([[haddad.id, true]])
+    expect(((await call(Channels.entities, APP_URL, { query: 'haddad' })) as Result<EntityView[]>).ok).toBe(true)
+    await call(Channels.curate, APP_URL, { op: 'unhide', id: haddad.id })
+    const back = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
+    expect(back.ok && back.value.facets.person.find((f) => f.id === haddad.id)?.count).toBe(3)
+    expect(await call(Channels.entities, APP_URL, { hidden: true })).toEqual({ ok: true, value: [] })
+  })
+
+  it('finds any entity of the archive by a part of its name or alias, and changes its type', async () => {
+    const { call } = setup('fixture')
+    await call(Channels.chooseArchive, APP_URL)
+    const all = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
+    if (!all.ok) throw new Error(all.error.message)
+    const person = all.value.facets.person[0]!
+    // a fragment of the name, typed in another case and without its accents, still finds it
+    const fragment = person.name.split(' ').pop()!.slice(0, 4).toUpperCase()
+    const found = (await call(Channels.entities, APP_URL, { query: fragment })) as Result<EntityView[]>
+    if (!found.ok) throw new Error(found.error.message)
+    expect(found.value.map((e) => e.id)).toContain(person.id)
+    for (const e of found.value) expect([e.name, ...e.aliases].some((n) => n.toUpperCase().normalize('NFD').replace(/\p{M}/gu, '').includes(fragment))).toBe(true)
+    const places = (await call(Channels.entities, APP_URL, { type: 'place', limit: 3 })) as Result<EntityView[]>
+    expect(places.ok && places.value.length).toBeGreaterThan(0)
+    expect(places.ok && places.value.length).toBeLessThanOrEqual(3)
+    expect(places.ok && places.value.every((e) => e.type === 'place')).toBe(true)
+
+    const retyped = (await call(Channels.curate, APP_URL, { op: 'retype', id: person.id, type: 'organization' })) as Result<EntityView>
+    if (!retyped.ok) throw new Error(retyped.error.message)
+    expect(retyped.value.type).toBe('organization')
+    const after = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
+    expect(after.ok && after.value.facets.person.map((f) => f.name)).not.toContain(person.name)
+    expect(after.ok && after.value.facets.organization.find((f) => f.name === person.name)?.count).toBe(person.count)
+    expect(await call(Channels.entities, APP_URL, { query: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+  })
+
+  it('sets, declares unknown and forgets an article\'s publication date; search and timeline follow it', async () => {
+    const { call } = setup('fixture')
+    await call(Channels.chooseArchive, APP_URL)
+    const target = 'wire/harbour-strike.txt'
+    const before = (await call(Channels.document, APP_URL, { path: target })) as Result<DocumentResponse>
+    if (!before.ok) throw new Error(before.error.message)
+    const set = (await call(Channels.setPublished, APP_URL, { path: target, date: '2011-04-09' })) as Result<{ date: string | null; source: string }>
+    expect(set).toMatchObject({ ok: true, value: { date: '2011-04-09', source: 'user' } })
+    const hit = (await call(Channels.search, APP_URL, { query: '', sort: 'date' })) as Result<SearchResponse>
+    expect(hit.ok && hit.value.hits.find((h) => h.path === target)?.published).toBe('2011-04-09')
+    const reopened = (await call(Channels.document, APP_URL, { path: target })) as Result<DocumentResponse>
+    expect(reopened.ok && reopened.value.published).toMatchObject({ date: '2011-04-09', source: 'user' })
+
+    expect(await call(Channels.setPublished, APP_URL, { path: target, date: 'unknown' })).toMatchObject({ ok: true, value: { date: null, source: 'user' } })
+    const forgotten = (await call(Channels.setPublished, APP_URL, { path: target, date: null })) as Result<{ date: string | null; source: string }>
+    expect(forgotten).toEqual({ ok: true, value: before.value.published })
+    expect(await call(Channels.setPublished, APP_URL, { path: 'nope.txt', date: '2011-04-09' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await call(Channels.setPublished, APP_URL, { path: target, date: '2011-02-29' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
   })
 
   it('streams indexing progress with an estimate, lists recent archives, and cancels indexing before anything is written', async () => {

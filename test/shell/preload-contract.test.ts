@@ -34,7 +34,9 @@ registerIpcHandlers(
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false, recent: ['/b', '/a'] } }),
     search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], facets: { person: [], organization: [], place: [] }, ms: 0 } }),
     document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
+    entities: async (req) => ({ ok: true, value: [{ id: 'place:raqqa', type: 'place', name: `found ${req.query ?? ''}`, aliases: [], documents: 2 }] }),
     curate: async (req) => ({ ok: true, value: { id: req.op === 'merge' ? req.ids[0]! : req.id, type: 'place', name: 'X', aliases: [], documents: 1 } }),
+    setPublished: async (req) => ({ ok: true, value: { date: req.date === 'unknown' ? null : req.date, source: 'user', confidence: 1, evidence: [], fileDate: '2020-01-01' } }),
     timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
     importPaths: async (paths) => ({ ok: true, value: { imported: paths.map((p) => ({ from: p, to: `Imported/x/${p.split('/').pop()}` })), duplicates: [], rejected: [], cancelled: false, notStarted: 0, documents: 1, ms: 1 } }),
     chooseImport: async () => ({ ok: true, value: { imported: [], duplicates: [], rejected: [], cancelled: true, notStarted: 0, documents: 0, ms: 0 } }),
@@ -61,6 +63,9 @@ describe('preload ↔ main contract', () => {
     await expect(api.cancelImport()).resolves.toEqual({ ok: true, value: { cancelled: false } })
     await expect(api.document({ path: 'a.txt' })).resolves.toMatchObject({ ok: false, error: { code: 'not-found' } })
     await expect(api.curate({ op: 'hide', id: 'place:x' })).resolves.toMatchObject({ ok: true, value: { id: 'place:x' } })
+    await expect(api.curate({ op: 'retype', id: 'place:x', type: 'person' })).resolves.toMatchObject({ ok: true, value: { id: 'place:x' } })
+    await expect(api.entities({ query: 'raq' })).resolves.toMatchObject({ ok: true, value: [{ name: 'found raq' }] })
+    await expect(api.setPublished({ path: 'a.txt', date: '2015-10-30' })).resolves.toMatchObject({ ok: true, value: { date: '2015-10-30', source: 'user' } })
   })
 
   it('turns dropped files into their paths in the preload, and ignores files that are not on disk', async () => {
@@ -87,6 +92,12 @@ describe('preload ↔ main contract', () => {
     await expect(api.timeline({ from: 'last week' } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
     await expect(api.curate({ op: 'merge', ids: ['only-one'] } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
     await expect(api.document({ path: '' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.curate({ op: 'retype', id: 'place:x', type: 'city' } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.entities({ limit: 0 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.entities({ hidden: 'yes' } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    for (const date of ['2015-02-30', '30/10/2015', 'last week', '2015-13-01'])
+      await expect(api.setPublished({ path: 'a.txt', date })).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
+    await expect(api.setPublished({ path: 'a.txt' } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
   })
 
   it('main refuses frames that are not ours', async () => {
