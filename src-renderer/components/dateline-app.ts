@@ -6,7 +6,7 @@
  * window.dateline) so tests can hand it the real core through the same contract.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { CurationRequest, DatelineApi, DocumentResponse, HitView, IndexProgressView, SearchResponse, StatusView, TimelineEventView } from '../../src-main/contract/api'
+import type { CurationRequest, DatelineApi, DocumentResponse, EntityView, HitView, IndexProgressView, SearchResponse, StatusView, TimelineEventView } from '../../src-main/contract/api'
 import { getApi } from '../api'
 import './drop-import'
 import './entity-panel'
@@ -64,7 +64,9 @@ export class DatelineApp extends LitElement {
     showTimeline: { state: true },
     showHelp: { state: true },
     notice: { state: true },
-    indexing: { state: true }
+    indexing: { state: true },
+    found: { state: true },
+    hiddenEntities: { state: true }
   }
 
   static override styles = css`
@@ -119,6 +121,12 @@ export class DatelineApp extends LitElement {
   declare showHelp: boolean
   declare notice: string
   declare indexing: IndexProgressView | null
+  /** the entity panel's find box: entities of the whole archive (null while empty or looking) */
+  declare found: EntityView[] | null
+  /** the entity panel's hidden list (null while closed) */
+  declare hiddenEntities: EntityView[] | null
+  private entityQuery = ''
+  private entitySeq = 0
   private query = ''
   private timer: ReturnType<typeof setTimeout> | undefined
   private seq = 0
@@ -142,6 +150,8 @@ export class DatelineApp extends LitElement {
     this.showHelp = false
     this.notice = ''
     this.indexing = null
+    this.found = null
+    this.hiddenEntities = null
   }
 
   private get bridge(): DatelineApi {
@@ -175,7 +185,50 @@ export class DatelineApp extends LitElement {
 
   private async refresh(): Promise<void> {
     await this.refreshStatus()
-    await this.runSearch()
+    await Promise.all([this.runSearch(), this.refreshEntityLists()])
+  }
+
+  private async findEntities(query: string): Promise<void> {
+    this.entityQuery = query
+    const seq = ++this.entitySeq
+    this.found = null
+    if (!query) return
+    const r = await this.bridge.entities({ query, limit: 30 })
+    if (seq !== this.entitySeq) return
+    if (r.ok) this.found = r.value
+    else this.error = r.error.message
+  }
+
+  private async loadHidden(open: boolean): Promise<void> {
+    if (!open) {
+      this.hiddenEntities = null
+      return
+    }
+    const r = await this.bridge.entities({ hidden: true, sort: 'name', limit: 500 })
+    if (r.ok) this.hiddenEntities = r.value
+    else this.error = r.error.message
+  }
+
+  /** After a correction or an archive change: the find box's answer and the hidden list again. */
+  private async refreshEntityLists(): Promise<void> {
+    await Promise.all([this.entityQuery ? this.findEntities(this.entityQuery) : undefined, this.hiddenEntities !== null ? this.loadHidden(true) : undefined])
+  }
+
+  private async setPublished(e: CustomEvent<{ path: string; date: string | null }>): Promise<void> {
+    const { path, date } = e.detail
+    const r = await this.bridge.setPublished({ path, date })
+    if (!r.ok) {
+      this.error = r.error.message
+      return
+    }
+    this.error = ''
+    if (this.doc?.path === path) await this.openPath(path)
+    // dates of this article's story may follow from it: date order and the timeline are recomputed
+    if (this.sort === 'date') await this.runSearch()
+    else {
+      this.hits = this.hits.map((h) => (h.path === path ? { ...h, published: r.value.date } : h))
+      if (this.showTimeline) void this.loadTimeline()
+    }
   }
 
   private async choose(): Promise<void> {
@@ -312,7 +365,7 @@ export class DatelineApp extends LitElement {
       // a merged or renamed entity has a new id: drop filters on the old one
       const gone = e.detail.request.op === 'merge' ? e.detail.request.ids : [e.detail.request.id]
       this.filters = this.filters.filter((f) => !gone.includes(f.id))
-      await this.runSearch()
+      await Promise.all([this.runSearch(), this.refreshEntityLists()])
     }
   }
 
@@ -393,9 +446,10 @@ export class DatelineApp extends LitElement {
       ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
       <main>
-        <entity-panel .facets=${r?.facets ?? null} @filter=${this.filter} @curate=${this.curate} aria-label="Entities"></entity-panel>
+        <entity-panel .facets=${r?.facets ?? null} .found=${this.found} .hiddenEntities=${this.hiddenEntities} @filter=${this.filter} @curate=${this.curate}
+          @find-entities=${(e: CustomEvent<{ query: string }>) => void this.findEntities(e.detail.query)} @show-hidden=${(e: CustomEvent<{ open: boolean }>) => void this.loadHidden(e.detail.open)} aria-label="Entities"></entity-panel>
         <result-list .hits=${this.hits} .total=${r?.total ?? 0} .selected=${this.selected} @open=${(e: CustomEvent<{ index: number }>) => void this.open(e.detail.index)} @more=${() => void this.more()}></result-list>
-        <reader-panel .doc=${this.doc} @open-doc=${(e: CustomEvent<{ path: string }>) => void this.openPath(e.detail.path)} aria-label="Reader"></reader-panel>
+        <reader-panel .doc=${this.doc} @open-doc=${(e: CustomEvent<{ path: string }>) => void this.openPath(e.detail.path)} @set-published=${this.setPublished} aria-label="Reader"></reader-panel>
       </main>
       ${this.showTimeline ? html`<timeline-panel .events=${this.events} @brush=${this.onBrush} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `

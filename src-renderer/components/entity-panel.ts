@@ -1,20 +1,38 @@
 /**
- * <entity-panel>: people, organisations and places of the current results with document counts.
+ * <entity-panel>: people, organisations and places of the current results with document counts,
+ * and a box to find any entity of the archive by a part of its name or alias.
  * Click filters to documents mentioning the entity; Alt+click (or the − button) excludes it.
- * Right-click (or the ⋯ button, or the context-menu key) offers corrections: rename, hide, merge.
- * Emits `filter` {id, name, mode} and `curate` {request}.
+ * Right-click (or the ⋯ button, or the context-menu key) offers corrections: rename, hide,
+ * change type, merge. The hidden entities are listed at the bottom, each with Unhide.
+ * Emits `filter` {id, name, mode}, `curate` {request}, `find-entities` {query} (debounced) and
+ * `show-hidden` {open}; the app answers by setting `found` and `hiddenEntities`.
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { styleProps } from '../lib/style-props'
-import type { CurationRequest, EntityType, FacetView } from '../../src-main/contract/api'
+import type { CurationRequest, EntityType, EntityView, FacetView } from '../../src-main/contract/api'
 
 const TITLES: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places' }
+const SINGULAR: Record<EntityType, string> = { person: 'a person', organization: 'an organisation', place: 'a place' }
+const TYPES = ['person', 'organization', 'place'] as const
+const FIND_DEBOUNCE_MS = 120
+
+/** One row of the panel: a facet of the results, or an entity found in the archive. */
+interface Row {
+  id: string
+  name: string
+  type: EntityType
+  count: number
+  aliases?: string[]
+}
 
 export class EntityPanel extends LitElement {
   static override properties = {
     facets: { attribute: false },
+    found: { attribute: false },
+    hiddenEntities: { attribute: false },
     menu: { state: true },
-    renaming: { state: true }
+    renaming: { state: true },
+    finding: { state: true }
   }
 
   static override styles = css`
@@ -36,35 +54,65 @@ export class EntityPanel extends LitElement {
     [role='menuitem'] { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 4px 8px; font: inherit; color: inherit; cursor: pointer; border-radius: 4px; }
     [role='menuitem']:hover, [role='menuitem']:focus { background: color-mix(in srgb, Highlight 25%, transparent); }
     input { font: inherit; width: 100%; box-sizing: border-box; }
+    input[type='search'] { margin-top: 10px; padding: 4px 6px; }
     .empty { color: GrayText; }
+    .hidden-list { margin-top: 14px; border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); padding-top: 6px; }
+    .hidden-list button.toggle { background: none; border: 0; padding: 2px 0; font: inherit; color: GrayText; cursor: pointer; }
+    .hidden-list li .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 3px 4px; color: GrayText; text-decoration: line-through; }
+    .hidden-list li button { font: inherit; font-size: 12px; }
   `
 
   declare facets: Record<EntityType, FacetView[]> | null
-  declare menu: { entity: FacetView; type: EntityType; x: number; y: number } | null
+  /** entities of the archive matching the find box (null: the box is empty) */
+  declare found: EntityView[] | null
+  /** the entities the user hid (null: the list is closed) */
+  declare hiddenEntities: EntityView[] | null
+  declare menu: { entity: Row; x: number; y: number } | null
   declare renaming: string | null
+  declare finding: string
+  private findTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor() {
     super()
     this.facets = null
+    this.found = null
+    this.hiddenEntities = null
     this.menu = null
     this.renaming = null
+    this.finding = ''
   }
 
   private emit(name: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
   }
 
-  private pick(e: MouseEvent, f: FacetView) {
+  private pick(e: MouseEvent, f: Row) {
     this.emit('filter', { id: f.id, name: f.name, mode: e.altKey ? 'exclude' : 'include' })
   }
 
-  private openMenu(e: MouseEvent | KeyboardEvent, entity: FacetView, type: EntityType) {
+  private onFind(e: Event) {
+    this.finding = (e.target as HTMLInputElement).value
+    clearTimeout(this.findTimer)
+    this.findTimer = setTimeout(() => this.emit('find-entities', { query: this.finding.trim() }), FIND_DEBOUNCE_MS)
+  }
+
+  private onFindKey(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !this.finding) return
+    // Esc empties this box only; it must not also clear the main search
+    e.stopPropagation()
+    ;(e.target as HTMLInputElement).value = ''
+    this.finding = ''
+    clearTimeout(this.findTimer)
+    this.emit('find-entities', { query: '' })
+  }
+
+  private openMenu(e: MouseEvent | KeyboardEvent, entity: Row) {
     e.preventDefault()
     const host = this.getBoundingClientRect()
     const target = (e.currentTarget as HTMLElement).getBoundingClientRect()
     const x = e instanceof MouseEvent && e.clientX ? e.clientX - host.left : target.left - host.left
     const y = e instanceof MouseEvent && e.clientY ? e.clientY - host.top : target.bottom - host.top
-    this.menu = { entity, type, x, y }
+    this.menu = { entity, x, y }
     void this.updateComplete.then(() => (this.renderRoot.querySelector('[role="menuitem"]') as HTMLElement | null)?.focus())
   }
 
@@ -76,43 +124,79 @@ export class EntityPanel extends LitElement {
 
   override render() {
     const f = this.facets
-    if (!f) return html`<p class="empty">Entities of the results appear here.</p>`
+    const finding = this.finding.trim() !== ''
     return html`
-      ${(['person', 'organization', 'place'] as const).map(
-        (type) => html`
-          <h2 id="h-${type}">${TITLES[type]}</h2>
-          ${f[type].length
-            ? html`<ul aria-labelledby="h-${type}">
-                ${f[type].map(
-                  (e) => html`<li data-id=${e.id} @contextmenu=${(ev: MouseEvent) => this.openMenu(ev, e, type)}>
-                    <span class="dot ${type}" aria-hidden="true"></span>
-                    ${this.renaming === e.id
-                      ? html`<input aria-label="New name for ${e.name}" .value=${e.name}
-                          @keydown=${(ev: KeyboardEvent) => {
-                            const v = (ev.target as HTMLInputElement).value.trim()
-                            if (ev.key === 'Enter' && v) this.curate({ op: 'rename', id: e.id, name: v })
-                            if (ev.key === 'Escape') this.renaming = null
-                          }} />`
-                      : html`<button class="name" title="${e.name} — click to filter, Alt+click to exclude" @click=${(ev: MouseEvent) => this.pick(ev, e)}
-                          @keydown=${(ev: KeyboardEvent) => (ev.key === 'ContextMenu' || (ev.shiftKey && ev.key === 'F10')) && this.openMenu(ev, e, type)}>${e.name}</button>`}
-                    <span class="count">${e.count}</span>
-                    <button class="small" aria-label="Exclude ${e.name}" title="Exclude" @click=${() => this.emit('filter', { id: e.id, name: e.name, mode: 'exclude' })}>−</button>
-                    <button class="small" aria-label="Correct ${e.name}" title="Rename, hide, merge" @click=${(ev: MouseEvent) => this.openMenu(ev, e, type)}>⋯</button>
-                  </li>`
-                )}
-              </ul>`
-            : html`<p class="empty">none</p>`}
-        `
-      )}
-      ${this.menu ? this.renderMenu(this.menu, f) : nothing}
+      <input type="search" aria-label="Find an entity" placeholder="Find a person, organisation, place…" @input=${this.onFind} @keydown=${this.onFindKey} />
+      ${finding ? this.renderFound() : f ? TYPES.map((type) => this.renderSection(type, f[type].map((e) => ({ ...e, type })))) : html`<p class="empty">Entities of the results appear here.</p>`}
+      ${this.renderHidden()}
+      ${this.menu ? this.renderMenu(this.menu) : nothing}
     `
   }
 
-  private renderMenu(m: NonNullable<EntityPanel['menu']>, f: Record<EntityType, FacetView[]>) {
-    const others = f[m.type].filter((e) => e.id !== m.entity.id).slice(0, 8)
+  private renderFound() {
+    if (this.found === null) return html`<p class="empty">Looking…</p>`
+    if (!this.found.length) return html`<p class="empty" role="status">No entity in the archive matches “${this.finding.trim()}”.</p>`
+    const rows = this.found.map((e): Row => ({ id: e.id, name: e.name, type: e.type, count: e.documents, aliases: e.aliases }))
+    return html`<h2 id="h-found">In the whole archive (documents)</h2>${this.renderList('h-found', rows, true)}`
+  }
+
+  private renderSection(type: EntityType, rows: Row[]) {
+    return html`<h2 id="h-${type}">${TITLES[type]}</h2>${rows.length ? this.renderList(`h-${type}`, rows, false) : html`<p class="empty">none</p>`}`
+  }
+
+  private renderList(labelledBy: string, rows: Row[], showType: boolean) {
+    return html`<ul aria-labelledby=${labelledBy}>
+      ${rows.map(
+        (e) => html`<li data-id=${e.id} @contextmenu=${(ev: MouseEvent) => this.openMenu(ev, e)}>
+          <span class="dot ${e.type}" aria-hidden="true"></span>
+          ${this.renaming === e.id
+            ? html`<input aria-label="New name for ${e.name}" .value=${e.name}
+                @keydown=${(ev: KeyboardEvent) => {
+                  const v = (ev.target as HTMLInputElement).value.trim()
+                  if (ev.key === 'Enter' && v) this.curate({ op: 'rename', id: e.id, name: v })
+                  if (ev.key === 'Escape') {
+                    ev.stopPropagation()
+                    this.renaming = null
+                  }
+                }} />`
+            : html`<button class="name" title="${e.name}${e.aliases?.length ? ` (also: ${e.aliases.join(', ')})` : ''}${showType ? ` — ${e.type}` : ''} — click to filter, Alt+click to exclude"
+                @click=${(ev: MouseEvent) => this.pick(ev, e)}
+                @keydown=${(ev: KeyboardEvent) => (ev.key === 'ContextMenu' || (ev.shiftKey && ev.key === 'F10')) && this.openMenu(ev, e)}>${e.name}</button>`}
+          <span class="count">${e.count}</span>
+          <button class="small" aria-label="Exclude ${e.name}" title="Exclude" @click=${() => this.emit('filter', { id: e.id, name: e.name, mode: 'exclude' })}>−</button>
+          <button class="small" aria-label="Correct ${e.name}" title="Rename, hide, change type, merge" @click=${(ev: MouseEvent) => this.openMenu(ev, e)}>⋯</button>
+        </li>`
+      )}
+    </ul>`
+  }
+
+  private renderHidden() {
+    const open = this.hiddenEntities !== null
+    return html`<div class="hidden-list">
+      <button class="toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.emit('show-hidden', { open: !open })}>${open ? '▾' : '▸'} Hidden entities</button>
+      ${open
+        ? this.hiddenEntities!.length
+          ? html`<ul aria-label="Hidden entities">
+              ${this.hiddenEntities!.map(
+                (e) => html`<li data-id=${e.id}><span class="dot ${e.type}" aria-hidden="true"></span><span class="name" title=${e.name}>${e.name}</span>
+                  <button aria-label="Unhide ${e.name}" @click=${() => this.curate({ op: 'unhide', id: e.id })}>Unhide</button></li>`
+              )}
+            </ul>`
+          : html`<p class="empty">Nothing is hidden.</p>`
+        : nothing}
+    </div>`
+  }
+
+  private renderMenu(m: NonNullable<EntityPanel['menu']>) {
+    // merge candidates: the same type, from what the panel shows now
+    const shown: Row[] = [...(this.found ?? []).map((e) => ({ id: e.id, name: e.name, type: e.type, count: e.documents })), ...(this.facets?.[m.entity.type] ?? []).map((e) => ({ ...e, type: m.entity.type }))]
+    const others = [...new Map(shown.filter((e) => e.type === m.entity.type && e.id !== m.entity.id).map((e) => [e.id, e])).values()].slice(0, 8)
     return html`<div role="menu" aria-label="Correct ${m.entity.name}" ${styleProps({ left: `${m.x}px`, top: `${m.y}px` })}
       @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape') this.menu = null
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          this.menu = null
+        }
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
           const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')]
           const i = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement)
@@ -126,6 +210,7 @@ export class EntityPanel extends LitElement {
         this.menu = null
       }}>Rename…</button>
       <button role="menuitem" @click=${() => this.curate({ op: 'hide', id: m.entity.id })}>Hide (not an entity)</button>
+      ${TYPES.filter((t) => t !== m.entity.type).map((t) => html`<button role="menuitem" @click=${() => this.curate({ op: 'retype', id: m.entity.id, type: t })}>It is ${SINGULAR[t]}</button>`)}
       ${others.map((o) => html`<button role="menuitem" @click=${() => this.curate({ op: 'merge', ids: [o.id, m.entity.id] })}>Merge into ${o.name}</button>`)}
     </div>`
   }

@@ -2,7 +2,8 @@
  * <reader-panel>: one article — its text with the search's words marked, entity mentions
  * underlined in their type's colour and passages reused from its source shaded; its publication
  * date and how it is known; its story (the other copies and rewrites); the events it reports.
- * Emits `open-doc` {path, focus?} when the user picks a story member.
+ * Emits `open-doc` {path, focus?} when the user picks a story member, and `set-published`
+ * {path, date} when the user sets the date by hand (YYYY-MM-DD, 'unknown', or null to infer it again).
  */
 import { LitElement, css, html, nothing } from 'lit'
 import type { DocumentResponse } from '../../src-main/contract/api'
@@ -11,7 +12,8 @@ import { splitRuns } from '../lib/segments'
 export class ReaderPanel extends LitElement {
   static override properties = {
     doc: { attribute: false },
-    spot: { attribute: false }
+    spot: { attribute: false },
+    editingDate: { state: true }
   }
 
   static override styles = css`
@@ -31,16 +33,53 @@ export class ReaderPanel extends LitElement {
     button.link { background: none; border: 0; padding: 0; color: LinkText; cursor: pointer; font: inherit; text-align: left; }
     .legend { display: flex; gap: 10px; font-size: 12px; color: GrayText; margin: 4px 0 10px; flex-wrap: wrap; }
     .empty { color: GrayText; padding: 24px 0; }
+    .meta button.small { background: none; border: 0; padding: 0 2px; color: LinkText; cursor: pointer; font: inherit; }
+    .date-editor { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: 12px; margin-bottom: 8px; }
+    .date-editor input, .date-editor button { font: inherit; }
   `
 
   declare doc: DocumentResponse | null
   /** [start, end) to outline and scroll to (an event's sentence) */
   declare spot: [number, number] | null
+  declare editingDate: boolean
 
   constructor() {
     super()
     this.doc = null
     this.spot = null
+    this.editingDate = false
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // another article, or the same one reloaded after a save: close the editor
+    if (changed.has('doc')) this.editingDate = false
+  }
+
+  private setPublished(date: string | null) {
+    if (!this.doc) return
+    this.dispatchEvent(new CustomEvent('set-published', { detail: { path: this.doc.path, date }, bubbles: true, composed: true }))
+  }
+
+  private renderDateEditor(p: DocumentResponse['published']) {
+    const save = () => {
+      const v = this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.value ?? ''
+      if (v) this.setPublished(v)
+    }
+    return html`<div class="date-editor" role="group" aria-label="Set the publication date">
+      <input type="date" aria-label="Publication date" min="1000-01-01" max="9999-12-31" .value=${p.date && p.date.length === 10 ? p.date : ''}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') save()
+          if (e.key === 'Escape') {
+            e.stopPropagation()
+            this.editingDate = false
+          }
+        }} />
+      <button @click=${save}>Save</button>
+      <button @click=${() => this.setPublished('unknown')} title="The article carries no date: stop guessing one">No date</button>
+      ${p.source === 'user' ? html`<button @click=${() => this.setPublished(null)} title="Forget the date set by hand">Use the inferred date</button>` : nothing}
+      <button @click=${() => (this.editingDate = false)}>Cancel</button>
+      <span class="meta">kept in Dateline's data folder; the article file is not changed</span>
+    </div>`
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -63,7 +102,12 @@ export class ReaderPanel extends LitElement {
     const p = d.published
     return html`
       <h2>${d.title}</h2>
-      <div class="meta">${d.path} · published ${p.date ?? 'unknown'} ${p.date ? html`(${p.source}${p.confidence < 1 ? `, confidence ${Math.round(p.confidence * 100)}%` : ''})` : nothing} · file date ${p.fileDate}</div>
+      <div class="meta">${d.path} · published ${p.date ?? 'unknown'} ${p.date ? html`(${p.source === 'user' ? 'set by you' : p.source}${p.confidence < 1 ? `, confidence ${Math.round(p.confidence * 100)}%` : ''})` : p.source === 'user' ? '(set by you)' : nothing} · file date ${p.fileDate}
+        ${this.editingDate ? nothing : html`<button class="small" aria-label="Set the publication date" @click=${() => {
+          this.editingDate = true
+          void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.focus())
+        }}>Set date…</button>`}</div>
+      ${this.editingDate ? this.renderDateEditor(p) : nothing}
       ${p.evidence.length ? html`<div class="meta" title="How the date is known">${p.evidence.join(' · ')}</div>` : nothing}
       <div class="legend" aria-hidden="true">
         <span class="e-person">person</span><span class="e-organization">organisation</span><span class="e-place">place</span>

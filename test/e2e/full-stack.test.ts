@@ -127,6 +127,73 @@ describe('the window, through the preload, on the real core', () => {
     expect(external).toEqual([])
   })
 
+  it('finds any entity of the archive by name, filters by it, and hides, unhides and retypes it', async () => {
+    const { page, errors, external } = await openApp()
+    const panel = page.locator('entity-panel')
+    const find = page.getByRole('searchbox', { name: 'Find an entity' })
+    // a fragment in lower case finds the entity of the whole archive, with its document count
+    await find.fill('haddad')
+    const inArchive = page.getByRole('list', { name: /In the whole archive/ })
+    await expect.poll(() => inArchive.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/Daniel Al-Haddad\s*3/)])
+    await inArchive.getByRole('button', { name: 'Daniel Al-Haddad', exact: true }).click()
+    await expect.poll(() => summary(page).textContent()).toMatch(/^3 results/)
+    await expect.poll(() => page.getByLabel('Active filters').textContent()).toMatch(/Haddad/)
+    await screenshots(page, 'entity-find')
+    await page.getByRole('button', { name: /^Remove filter .*Haddad/ }).click()
+
+    // hide it: gone from the find box and the facets, listed under Hidden entities; unhide brings it back
+    await inArchive.getByRole('button', { name: 'Correct Daniel Al-Haddad' }).click()
+    await page.getByRole('menuitem', { name: 'Hide (not an entity)' }).click()
+    await expect.poll(() => panel.getByRole('status').textContent()).toMatch(/No entity in the archive matches/)
+    await page.getByRole('button', { name: /Hidden entities/ }).click()
+    const hidden = page.getByRole('list', { name: 'Hidden entities' })
+    await expect.poll(() => hidden.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/Daniel Al-Haddad/)])
+    await hidden.getByRole('button', { name: 'Unhide Daniel Al-Haddad' }).click()
+    await expect.poll(() => panel.getByText('Nothing is hidden.').count()).toBe(1)
+    await expect.poll(() => inArchive.getByRole('listitem').count()).toBe(1)
+
+    // Esc empties the find box only; the facets of the results come back
+    await find.press('Escape')
+    expect(await page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('')
+    const orgs = page.getByRole('list', { name: 'Organisations' })
+    const places = page.getByRole('list', { name: 'Places' })
+    await expect.poll(() => orgs.getByRole('button', { name: 'Coastal Workers League', exact: true }).count()).toBe(1)
+    // change its type from the menu, then back
+    await orgs.getByRole('button', { name: 'Correct Coastal Workers League' }).click()
+    await page.getByRole('menuitem', { name: 'It is a place' }).click()
+    await expect.poll(() => places.getByRole('button', { name: 'Coastal Workers League', exact: true }).count()).toBe(1)
+    expect(await orgs.getByRole('button', { name: 'Coastal Workers League', exact: true }).count()).toBe(0)
+    await places.getByRole('button', { name: 'Correct Coastal Workers League' }).click()
+    await page.getByRole('menuitem', { name: 'It is an organisation' }).click()
+    await expect.poll(() => orgs.getByRole('button', { name: 'Coastal Workers League', exact: true }).count()).toBe(1)
+    expect(errors).toEqual([])
+    expect(external).toEqual([])
+  })
+
+  it('sets an article\'s publication date from the reader, and forgets it again', async () => {
+    const { page, errors, external } = await openApp()
+    const target = 'legacy/cafe-cp1252.txt'
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('léonville')
+    await expect.poll(() => results(page).count()).toBe(1)
+    await results(page).first().click()
+    const meta = page.locator('reader-panel .meta').first()
+    await expect.poll(() => meta.textContent()).toMatch(/published unknown/)
+    await page.getByRole('button', { name: 'Set the publication date' }).click()
+    const input = page.getByRole('textbox', { name: 'Publication date' }).or(page.getByLabel('Publication date', { exact: true }))
+    await input.fill('2014-02-11')
+    await screenshots(page, 'set-date')
+    await input.press('Enter')
+    await expect.poll(() => meta.textContent()).toMatch(/published 2014-02-11 \(set by you\)/)
+    // the result list shows it at once
+    await expect.poll(() => results(page).filter({ hasText: target }).locator('.date').textContent()).toBe('2014-02-11')
+    await page.getByRole('button', { name: 'Set the publication date' }).click()
+    await page.getByRole('button', { name: 'Use the inferred date' }).click()
+    await expect.poll(() => meta.textContent()).toMatch(/published unknown/)
+    await expect.poll(() => results(page).filter({ hasText: target }).locator('.date').textContent()).toBe('date unknown')
+    expect(errors).toEqual([])
+    expect(external).toEqual([])
+  })
+
   it('opens an article in the reader with search words, entities, date, story and events', async () => {
     const { page, errors, external } = await openApp()
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('haddad')
