@@ -77,6 +77,20 @@ describe('extraction rules', () => {
     expect(names('Syrian and Iraqi officials met on Sunday. Most analysts said March would be decisive.', 'place')).toEqual([])
   })
 
+  it('keeps names with Latin Extended letters whole (Şimşek, Gdańsk, Łódź, Tikrīt), at their offsets', () => {
+    const text = `Talks resume in Gdańsk\n\nTurkish envoy Mehmet Şimşek met port officials in Gdańsk on Friday, they said. Şimşek later flew to Łódź.\n\nEngineers inspected the levee near Tikrīt after three days of rain.`
+    const found = extractEntities(text)
+    const spans = (name: string) => found.find((e) => e.name === name)?.mentions.map(([a, b]) => text.slice(a, b))
+    expect(spans('Mehmet Şimşek')).toEqual(['Mehmet Şimşek', 'Şimşek'])
+    expect(spans('Gdańsk')).toEqual(['Gdańsk', 'Gdańsk'])
+    expect(spans('Łódź')).toEqual(['Łódź'])
+    // the same place as an unaccented "Tikrit"
+    const plain = extractEntities('Engineers inspected the levee near Tikrit after the rain.').find((e) => e.type === 'place')!
+    expect(found.find((e) => e.type === 'place' && e.mentions.some(([a, b]) => text.slice(a, b) === 'Tikrīt'))?.key).toBe(plain.key)
+    // no fragment of a broken word ("Tikr", "Mehmet Ş") is left over
+    for (const e of found) for (const [a, b] of e.mentions) expect(/\p{L}/u.test(text[b] ?? ' ')).toBe(false)
+  })
+
   it('gives one place key to transliteration variants', () => {
     expect(placeSkeleton('Deir al-Zour')).toBe(placeSkeleton('Deir ez-Zor'))
     expect(placeSkeleton('Tal Abyad')).toBe(placeSkeleton('Tell Abyad'))

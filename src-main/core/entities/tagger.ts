@@ -35,6 +35,30 @@ function getNlp(): Wink {
   return nlp
 }
 
+// wink's tokenizer knows Latin-1 letters but breaks words at Latin Extended letters ("Erdoğan" →
+// "Erdo" "ğ" "an", "Tikrīt" → "Tikr" "ī" "t") and at the ʿ ʾ of transliterations ("Qalʿat").
+// It reads a copy where each such letter is replaced by a plain one of the same length (one UTF-16
+// unit), so offsets line up and token values are still taken from the original text.
+const WINK_UNSAFE_RE = /[\u0100-\u024F\u1E00-\u1EFF\u02BB-\u02BF]/g
+const NO_PLAIN_BASE: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ŀ: 'l', Ŀ: 'L', ƒ: 'f' }
+const plainCache = new Map<string, string>()
+
+function plainLetter(ch: string): string {
+  let p = plainCache.get(ch)
+  if (p === undefined) {
+    const base = ch.normalize('NFD')[0] ?? ''
+    // a modifier letter (ʿ ʾ ʼ) glues like a letter; anything without an ASCII base becomes "x"
+    p = NO_PLAIN_BASE[ch] ?? (/^[A-Za-z]$/.test(base) ? base : /\p{Lu}/u.test(ch) ? 'X' : 'x')
+    plainCache.set(ch, p)
+  }
+  return p
+}
+
+/** The text as wink can tokenize it, same length as the original. */
+export function winkSafe(text: string): string {
+  return text.replace(WINK_UNSAFE_RE, plainLetter)
+}
+
 const SENTENCE_END_RE = /^[.!?…]+$/
 const OPENERS_RE = /^["“‘'(\[«—–-]+$/
 
@@ -45,7 +69,8 @@ export function tokenForm(value: string): string {
 
 export function tokenize(text: string): Token[] {
   const w = getNlp()
-  const doc = w.readDoc(text)
+  const safe = winkSafe(text)
+  const doc = w.readDoc(safe)
   const toks = doc.tokens()
   const values = toks.out()
   const pos = toks.out(w.its.pos)
@@ -56,12 +81,13 @@ export function tokenize(text: string): Token[] {
   for (let i = 0; i < values.length; i++) {
     const sp = spaces[i] ?? ''
     at += sp.length
-    const value = values[i]!
+    const safeValue = values[i]!
     // wink reproduces the text exactly from value + preceding spaces; resynchronise defensively
-    if (!text.startsWith(value, at)) {
-      const found = text.indexOf(value, at)
+    if (!safe.startsWith(safeValue, at)) {
+      const found = safe.indexOf(safeValue, at)
       if (found >= 0) at = found
     }
+    const value = safe === text ? safeValue : text.slice(at, at + safeValue.length)
     if (sp.includes('\n')) boundary = true
     const p = pos[i] ?? 'X'
     if (p !== 'SPACE') {

@@ -30,7 +30,8 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
-export const INDEX_VERSION = 7
+// 8: entities re-extracted (names with Latin Extended letters were split by the tokenizer)
+export const INDEX_VERSION = 8
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
