@@ -39,6 +39,7 @@ const firstResultsMs = performance.now() - t0
 const queries = ['haddad', 'strike port', '"is fragile"', 'flood OR explosion', 'kestr*', 'okafr~1', 'title:ceasefire -valmora', 'ministry transport', 'ceasefire', 'bridge collapse']
 const box = page.getByRole('searchbox', { name: 'Search the archive' })
 const typing: number[] = []
+const perQuery: Array<{ q: string; ms: number; coreMs: number }> = []
 for (let pass = 0; pass < 3; pass++) {
   for (const q of queries) {
     await box.fill('')
@@ -54,9 +55,12 @@ for (let pass = 0; pass < 3; pass++) {
       // the list is rendered when the summary changes and the next frame has been painted
       while (summary() === before) await new Promise((r) => setTimeout(r, 2))
       await new Promise((r) => requestAnimationFrame(() => r(null)))
-      return performance.now() - t
+      return { ms: performance.now() - t, coreMs: Number(/([\d.]+) ms$/.exec(summary())?.[1] ?? NaN) }
     }, q)
-    if (pass > 0) typing.push(ms)
+    if (pass > 0) {
+      typing.push(ms.ms)
+      perQuery.push({ q, ...ms })
+    }
   }
 }
 typing.sort((x, y) => x - y)
@@ -120,5 +124,7 @@ const result = {
   timelineFpsBars: fps.bars.fps,
   timelineDrawMsBars: fps.bars.drawMs
 }
+// where the slow ones spend their time: the core's own search time vs the rest (IPC, rendering, debounce)
+for (const s of perQuery.sort((a, b) => b.ms - a.ms).slice(0, 4)) console.log(`slowest: ${JSON.stringify(s.q)} ${s.ms.toFixed(1)} ms (core ${s.coreMs} ms)`)
 console.log(JSON.stringify(result))
 console.log(`| ${Object.keys(result).join(' | ')} |\n|${Object.keys(result).map(() => '---').join('|')}|\n| ${Object.values(result).join(' | ')} |`)
