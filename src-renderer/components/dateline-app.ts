@@ -72,14 +72,14 @@ export class DatelineApp extends LitElement {
 
   static override styles = css`
     :host { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
-      --mark: #ffe08a; --person: #7b4fd6; --organization: #1f7a8c; --place: #b8621b; --tl-fg: #222; --tl-muted: #8a8a8a; --tl-accent: #1f6feb; --tl-multi: #cf222e; }
+      --muted: #5c6166; --danger: #b3261e; --mark: #ffe08a; --person: #7b4fd6; --organization: #1f7a8c; --place: #b8621b; --tl-fg: #222; --tl-muted: #8a8a8a; --tl-accent: #1f6feb; --tl-multi: #cf222e; }
     @media (prefers-color-scheme: dark) {
-      :host { --mark: #8a6d00; --person: #b69cff; --organization: #56c2d6; --place: #f0a35e; --tl-fg: #eee; --tl-muted: #777; --tl-accent: #4c8bf5; --tl-multi: #ff6b6b; }
+      :host { --muted: #a9aeb3; --danger: #ff7b72; --mark: #8a6d00; --person: #b69cff; --organization: #56c2d6; --place: #f0a35e; --tl-fg: #eee; --tl-muted: #777; --tl-accent: #4c8bf5; --tl-multi: #ff6b6b; }
     }
     header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 8px 12px 4px; }
     h1 { font-size: 16px; margin: 0; }
-    .indexing { font-size: 12px; color: GrayText; max-width: 40vw; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .archive { color: GrayText; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 35vw; }
+    .indexing { font-size: 12px; color: var(--muted, #5c6166); max-width: 40vw; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .archive { color: var(--muted, #5c6166); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 35vw; }
     .spacer { flex: 1; }
     .search { display: flex; gap: 8px; align-items: center; padding: 4px 12px; position: relative; }
     input[type='search'] { flex: 1; min-width: 240px; font: inherit; padding: 6px 8px; }
@@ -90,9 +90,9 @@ export class DatelineApp extends LitElement {
       background: color-mix(in srgb, Highlight 18%, transparent); }
     .chip.exclude { background: color-mix(in srgb, #cf222e 18%, transparent); text-decoration: line-through; }
     .chip button { background: none; border: 0; cursor: pointer; color: inherit; padding: 0 4px; }
-    .error { color: #cf222e; margin: 4px 12px; }
-    .notice { color: GrayText; margin: 4px 12px; font-size: 12px; }
-    .summary { color: GrayText; margin: 4px 12px; font-size: 13px; }
+    .error { color: var(--danger); margin: 4px 12px; }
+    .notice { color: var(--muted, #5c6166); margin: 4px 12px; font-size: 12px; }
+    .summary { color: var(--muted, #5c6166); margin: 4px 12px; font-size: 13px; }
     main { flex: 1; min-height: 0; display: grid; grid-template-columns: 230px minmax(280px, 1fr) minmax(320px, 1.2fr); border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     entity-panel { overflow: auto; padding: 0 10px; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     result-list { height: 100%; }
@@ -449,7 +449,7 @@ export class DatelineApp extends LitElement {
       <main>
         <entity-panel .facets=${r?.facets ?? null} .found=${this.found} .hiddenEntities=${this.hiddenEntities} @filter=${this.filter} @curate=${this.curate}
           @find-entities=${(e: CustomEvent<{ query: string }>) => void this.findEntities(e.detail.query)} @show-hidden=${(e: CustomEvent<{ open: boolean }>) => void this.loadHidden(e.detail.open)} aria-label="Entities"></entity-panel>
-        <result-list .hits=${this.hits} .total=${r?.total ?? 0} .selected=${this.selected} @open=${(e: CustomEvent<{ index: number }>) => void this.open(e.detail.index)} @more=${() => void this.more()}></result-list>
+        <result-list tabindex="0" .hits=${this.hits} .total=${r?.total ?? 0} .selected=${this.selected} @open=${(e: CustomEvent<{ index: number }>) => void this.open(e.detail.index)} @more=${() => void this.more()}></result-list>
         <reader-panel .doc=${this.doc} @open-doc=${(e: CustomEvent<{ path: string }>) => void this.openPath(e.detail.path)} @set-published=${this.setPublished} aria-label="Reader"></reader-panel>
       </main>
       ${this.showTimeline ? html`<timeline-panel .events=${this.events} @brush=${this.onBrush} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}

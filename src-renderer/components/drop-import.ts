@@ -22,10 +22,10 @@ export class DropImport extends LitElement {
       border: 3px dashed Highlight; font-size: 18px; z-index: 10; pointer-events: none; }
     section { margin: 8px 0; padding: 8px 10px; border: 1px solid color-mix(in srgb, CanvasText 15%, transparent); border-radius: 6px; }
     progress { width: 100%; }
-    .current { color: GrayText; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .current { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     ul { list-style: none; padding: 0; margin: 4px 0 0; max-height: 30vh; overflow: auto; font-size: 13px; }
-    .rejected { color: #b3261e; }
-    .duplicate { color: GrayText; }
+    .rejected { color: var(--danger, #b3261e); }
+    .duplicate { color: var(--muted, #5c6166); }
     .error { color: #b3261e; }
     header { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
   `

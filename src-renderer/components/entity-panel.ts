@@ -37,14 +37,14 @@ export class EntityPanel extends LitElement {
 
   static override styles = css`
     :host { display: block; font-size: 13px; }
-    h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: GrayText; margin: 12px 0 4px; }
+    h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted, #5c6166); margin: 12px 0 4px; }
     ul { list-style: none; margin: 0; padding: 0; }
     li { display: flex; align-items: center; gap: 4px; }
     li > button.name { flex: 1; text-align: left; background: none; border: 0; padding: 3px 4px; font: inherit; color: inherit; cursor: pointer; border-radius: 4px;
       overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     li > button.name:hover { background: color-mix(in srgb, CanvasText 8%, transparent); }
-    .count { color: GrayText; font-variant-numeric: tabular-nums; }
-    .small { background: none; border: 0; color: GrayText; cursor: pointer; padding: 0 4px; font: inherit; }
+    .count { color: var(--muted, #5c6166); font-variant-numeric: tabular-nums; }
+    .small { background: none; border: 0; color: var(--muted, #5c6166); cursor: pointer; padding: 0 4px; font: inherit; }
     .dot { width: 8px; height: 8px; border-radius: 50%; flex: none; }
     .person { background: var(--person, #7b4fd6); }
     .organization { background: var(--organization, #1f7a8c); }
@@ -55,10 +55,10 @@ export class EntityPanel extends LitElement {
     [role='menuitem']:hover, [role='menuitem']:focus { background: color-mix(in srgb, Highlight 25%, transparent); }
     input { font: inherit; width: 100%; box-sizing: border-box; }
     input[type='search'] { margin-top: 10px; padding: 4px 6px; }
-    .empty { color: GrayText; }
+    .empty { color: var(--muted, #5c6166); }
     .hidden-list { margin-top: 14px; border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); padding-top: 6px; }
-    .hidden-list button.toggle { background: none; border: 0; padding: 2px 0; font: inherit; color: GrayText; cursor: pointer; }
-    .hidden-list li .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 3px 4px; color: GrayText; text-decoration: line-through; }
+    .hidden-list button.toggle { background: none; border: 0; padding: 2px 0; font: inherit; color: var(--muted, #5c6166); cursor: pointer; }
+    .hidden-list li .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 3px 4px; color: var(--muted, #5c6166); text-decoration: line-through; }
     .hidden-list li button { font: inherit; font-size: 12px; }
   `
 

@@ -19,20 +19,20 @@ export class ReaderPanel extends LitElement {
   static override styles = css`
     :host { display: block; overflow: auto; padding: 0 14px 24px; }
     h2 { font-size: 17px; margin: 10px 0 2px; }
-    .meta { color: GrayText; font-size: 12px; margin-bottom: 8px; }
+    .meta { color: var(--muted, #5c6166); font-size: 12px; margin-bottom: 8px; }
     .text { white-space: pre-wrap; line-height: 1.55; font-size: 14px; }
-    mark { background: var(--mark, #ffe08a); color: inherit; border-radius: 2px; }
+    mark { background: var(--mark, #ffe08a); color: CanvasText; border-radius: 2px; }
     .e-person { box-shadow: inset 0 -2px var(--person, #7b4fd6); }
     .e-organization { box-shadow: inset 0 -2px var(--organization, #1f7a8c); }
     .e-place { box-shadow: inset 0 -2px var(--place, #b8621b); }
     .reused { background: color-mix(in srgb, var(--reused, #4c8bf5) 14%, transparent); }
     .focus { background: color-mix(in srgb, var(--focus, #e5484d) 22%, transparent); }
     section { border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); margin-top: 12px; padding-top: 6px; font-size: 13px; }
-    h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: GrayText; margin: 6px 0; }
+    h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted, #5c6166); margin: 6px 0; }
     ul { margin: 0; padding-left: 18px; }
     button.link { background: none; border: 0; padding: 0; color: LinkText; cursor: pointer; font: inherit; text-align: left; }
-    .legend { display: flex; gap: 10px; font-size: 12px; color: GrayText; margin: 4px 0 10px; flex-wrap: wrap; }
-    .empty { color: GrayText; padding: 24px 0; }
+    .legend { display: flex; gap: 10px; font-size: 12px; color: var(--muted, #5c6166); margin: 4px 0 10px; flex-wrap: wrap; }
+    .empty { color: var(--muted, #5c6166); padding: 24px 0; }
     .meta button.small { background: none; border: 0; padding: 0 2px; color: LinkText; cursor: pointer; font: inherit; }
     .date-editor { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: 12px; margin-bottom: 8px; }
     .date-editor input, .date-editor button { font: inherit; }

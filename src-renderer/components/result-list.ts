@@ -28,10 +28,10 @@ export class ResultList extends LitElement {
     li[aria-selected='true'] { background: color-mix(in srgb, Highlight 22%, transparent); }
     .top { display: flex; gap: 8px; align-items: baseline; }
     .title { font-weight: 600; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .date { color: GrayText; font-size: 12px; font-variant-numeric: tabular-nums; }
-    .path { color: GrayText; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .date { color: var(--muted, #5c6166); font-size: 12px; font-variant-numeric: tabular-nums; }
+    .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .snippet { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    mark { background: var(--mark, #ffe08a); color: inherit; border-radius: 2px; }
+    mark { background: var(--mark, #ffe08a); color: CanvasText; border-radius: 2px; }
   `
 
   declare hits: HitView[]

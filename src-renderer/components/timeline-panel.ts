@@ -30,13 +30,13 @@ export class TimelinePanel extends LitElement {
 
   static override styles = css`
     :host { display: block; position: relative; }
-    .bar { display: flex; gap: 6px; align-items: center; font-size: 12px; color: GrayText; margin: 4px 0; }
+    .bar { display: flex; gap: 6px; align-items: center; font-size: 12px; color: var(--muted, #5c6166); margin: 4px 0; }
     .bar button { font: inherit; }
     canvas { display: block; width: 100%; height: ${HEIGHT}px; cursor: grab; touch-action: none; }
     canvas:focus-visible { outline: 2px solid Highlight; }
     .list { max-height: 120px; overflow: auto; font-size: 12px; margin: 4px 0 0; padding: 0; list-style: none; }
     .list button { background: none; border: 0; padding: 1px 0; color: LinkText; cursor: pointer; font: inherit; text-align: left; }
-    .empty { color: GrayText; }
+    .empty { color: var(--muted, #5c6166); }
   `
 
   declare events: TimelineEventView[]

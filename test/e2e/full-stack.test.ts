@@ -10,7 +10,7 @@ import { registerIpcHandlers } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { TIMELINE_FILES } from '../fixtures/timeline'
-import { CHROMIUM, CHROMIUM_ARGS, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
+import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
 
 const DOCS = 5 + Object.keys(TIMELINE_FILES).length
 const SHOTS = path.resolve('docs/screenshots')
@@ -73,13 +73,17 @@ async function openApp() {
   return { page, errors, external }
 }
 
-/** Light and dark screenshots of the window as it is now, for the README. */
+/**
+ * Light and dark screenshots of the window as it is now, for the README; and in each theme, no
+ * serious or critical WCAG 2.1 AA violation (contrast differs per theme, so both are checked).
+ */
 async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme })
     await page.waitForTimeout(50)
     await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) })
+    expect.soft(await accessibilityViolations(page), `accessibility of "${name}" (${scheme})`).toEqual([])
   }
   await page.emulateMedia({ colorScheme: 'light' })
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import type { InvokeEventLike, IpcMainLike } from '../../src-main/shell/ipc'
@@ -72,4 +73,20 @@ export async function installPreload(page: Page, handlers: Map<string, Listener>
 /** Deliver a main → window message to the page, as webContents.send would. */
 export function emitTo(page: Page, channel: string, payload: unknown): void {
   void page.evaluate(([ch, body]) => (window as unknown as { __ipcEmit(c: unknown, b: unknown): void }).__ipcEmit(ch, body), [channel, payload] as const).catch(() => {})
+}
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules over the page as it is now (open shadow roots included).
+ * Returns the serious and critical violations, one line each. Run through page.evaluate, which
+ * the page's CSP does not apply to (an injected <script> would be refused, rightly).
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await page.evaluate(source)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; any: Array<{ message: string }> }> }> }> } }).axe
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.any[0]?.message ?? ""}`) }))
+  })
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(' ')}`)
 }
