@@ -91,6 +91,36 @@ describe('extraction rules', () => {
     for (const e of found) for (const [a, b] of e.mentions) expect(/\p{L}/u.test(text[b] ?? ' ')).toBe(false)
   })
 
+  it('reads a dateline in capitals as a place, even one no gazetteer knows, and names it in ordinary case', () => {
+    const text = `Ferry crews join the stoppage\n\nPORT ALDERVIK, May 12 – Ferry crews walked out at Port Aldervik on Monday, union organisers said.\n\nThe harbour office in Port Aldervik said crossings would resume.`
+    const place = extractEntities(text).find((e) => e.type === 'place')
+    expect(place?.name).toBe('Port Aldervik')
+    expect(place?.mentions.map(([a, b]) => text.slice(a, b))).toEqual(['PORT ALDERVIK', 'Port Aldervik', 'Port Aldervik'])
+    // a known city in a dateline gets the gazetteer's key, the same as in running text
+    const beirut = extractEntities('BEIRUT (Reuters) - Talks resumed on Monday, officials said.').find((e) => e.type === 'place')
+    expect(beirut?.key).toBe(extractEntities('Talks resumed in Beirut on Monday.').find((e) => e.type === 'place')?.key)
+    // a news agency credit is not a dateline; a headline in capitals is not one either
+    expect(names('REUTERS - Talks resumed on Monday, officials said.', 'place')).toEqual([])
+    expect(names('FERRY CREWS JOIN THE STOPPAGE AT THE NORTHERN QUAYS\n\nCrews walked out on Monday.', 'place')).toEqual([])
+  })
+
+  it('keeps ordinary words that open a sentence out of the entities: small towns named like words, groups of people', () => {
+    // Union (New Jersey) and Police (Poland) are towns; here they are words
+    const text = `Union leader Marta Kowalczyk said the strike would go on. Police said two men were detained. Residents said the road was blocked. Witnesses told reporters the gates were shut.`
+    const found = extractEntities(text)
+    expect(found.filter((e) => e.type === 'place')).toEqual([])
+    expect(found.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['Marta Kowalczyk'])
+    // the same town mentioned mid-sentence is still a place
+    expect(names('Union leader Marta Kowalczyk flew from Union to the capital.', 'place')).toEqual(['Union'])
+  })
+
+  it('in a stripped copy, drops a date glued to a name and merges a possessive that lost its apostrophe', () => {
+    const text = `Ferry crews join the stoppage PORT ALDERVIK May 12 Ferry crews walked out at Port Aldervik on Monday union organisers said Port Alderviks harbour office said crossings would resume later in the week while the union said talks with the operator had stalled over pay and the length of shifts on the night crossings to the islands`
+    const found = extractEntities(text).filter((e) => e.type === 'place')
+    expect(found.map((e) => e.name)).toEqual(['Port Aldervik'])
+    expect(found[0]!.mentions.map(([a, b]) => text.slice(a, b))).toEqual(['PORT ALDERVIK', 'Port Aldervik', 'Port Alderviks'])
+  })
+
   it('gives one place key to transliteration variants', () => {
     expect(placeSkeleton('Deir al-Zour')).toBe(placeSkeleton('Deir ez-Zor'))
     expect(placeSkeleton('Tal Abyad')).toBe(placeSkeleton('Tell Abyad'))

@@ -12,6 +12,7 @@ import { entityKey, placeSkeleton } from './keys'
 import { lookupKnown, matchKnown, type KnownEntity } from './knowledge'
 import {
   ACRONYM_STOP,
+  GROUP_NOUNS,
   isFirstName,
   NEVER_ALONE,
   ORG_HEADS,
@@ -19,6 +20,7 @@ import {
   PERSON_TITLES,
   PLACE_AFTER,
   PLACE_CUES,
+  PLACE_STARTS,
   SPEECH_VERBS
 } from './lexicon'
 import { prepareText } from './prepare'
@@ -38,7 +40,19 @@ interface Chunk {
   ref?: Chunk
   links: string[]
   personCue: boolean
+  /** display name when the text's own is not one ("PORT SELWYN" in a dateline → "Port Selwyn") */
+  display?: string
+  /** a possessive whose apostrophe a scraper dropped ("Port Selwyns"): its own spelling is not a name */
+  possessive?: boolean
 }
+
+/** Never an entity on its own: calendar words, openers, honorifics, and groups ("Residents said"). */
+const neverAlone = (form: string) => NEVER_ALONE.has(form) || GROUP_NOUNS.has(form)
+/** Towns smaller than this, found only as a sentence's first word, are taken for the ordinary word ("Union leader…"). */
+const SENTENCE_START_TOWN_MIN = 100_000
+const DATELINE_LINES = 12
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '))
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
 
 const FUNCTION_WORDS = new Set(
   `the a an in on at of for and but or if when while this that these those his her its their our we they he she it i you as with by from to after before during since according despite although though so then there here what who where why how all both each every no not`.split(
@@ -86,6 +100,16 @@ export function extractEntities(original: string): DocEntity[] {
     return (a < from || b > to) && ORG_HEADS.has(fold(tokens[b - 1]))
   }
 
+  // 1b. a dateline in capitals opening one of the first paragraphs: "PORT SELWYN, March 3 –",
+  // "RAQQA, Syria (AFP) —": a place, even one no gazetteer knows
+  const dl = datelineRun(text, tokens, shout, taken)
+  if (dl) {
+    const name = titleCase(text.slice(tokens[dl.from]!.start, tokens[dl.to - 1]!.end))
+    const known = lookupPlace(name)
+    chunks.push({ from: dl.from, to: dl.to, kind: 'place', links: [], personCue: false, display: name, ...(known && !known.variant ? { key: `place:@${known.place.gid}` } : {}) })
+    taken.fill(1, dl.from, dl.to)
+  }
+
   // 2. capitalised runs (with name particles: al-, bin, de, van…)
   for (let i = 0; i < tokens.length; i++) {
     if (taken[i] || shout[i] || !isCap(tokens[i]!)) continue
@@ -109,6 +133,8 @@ export function extractEntities(original: string): DocEntity[] {
     while (from < j && (FUNCTION_WORDS.has(fold(tokens[from])) || (tokens[from]!.sentenceStart && opensSentenceOnly(tokens[from]!, lowerSeen)))) from++
     let to = j
     while (to > from && (CONNECTORS.has(tokens[to - 1]!.value.toLowerCase()) || HYPHEN_RE.test(tokens[to - 1]!.value))) to--
+    // a date glued on by lost punctuation: "PORT SELWYN March 3", "Kirkuk Tuesday"
+    while (to - from > 1 && (WEEKDAYS.has(fold(tokens[to - 1])) || (MONTHS.has(fold(tokens[to - 1])) && /^\d/.test(tokens[to]?.value ?? '')))) to--
     if (to > from) {
       // a stripped copy glues "…said Sipho Ndlovu" to "Ndlovu said…": split the repeated word
       const dup = to - from >= 3 && fold(tokens[to - 1]) === fold(tokens[to - 2]) ? to - 1 : -1
@@ -168,7 +194,7 @@ export function extractEntities(original: string): DocEntity[] {
     const n = words.length
     const single = n === 1 ? words[0]! : undefined
 
-    if (single && (NEVER_ALONE.has(fold(single)) || single.pos === 'ADJ' || isDemonym(single.value))) return void (c.kind = 'single')
+    if (single && (neverAlone(fold(single)) || single.pos === 'ADJ' || isDemonym(single.value))) return void (c.kind = 'single')
     if (single && ACRONYM_RE.test(single.value)) {
       // "IRAQ", and datelines: "DHAKA, July 14 (Reuters)", "GENEVA —"
       const country = lookupPlace(single.value)
@@ -195,6 +221,13 @@ export function extractEntities(original: string): DocEntity[] {
     if (n > 1 && ORG_STARTS.has(fold(words[0])) && words.some((w) => fold(w) === 'of' || fold(w) === 'for')) return void (c.kind = 'organization')
 
     const firstIsName = isFirstName(words[0]!.value)
+    // "Port Selwyn", "Mount Sinjar", "Lake Chad": a place by its first word, known or not
+    if (n > 1 && n <= 4 && PLACE_STARTS.has(fold(words[0])) && !firstIsName) {
+      const known = lookupPlace(name)
+      c.kind = 'place'
+      if (known && !known.variant) c.key = `place:@${known.place.gid}`
+      return
+    }
     const place = placeFor(c, words, firstIsName)
     if (place) {
       c.kind = 'place'
@@ -228,12 +261,14 @@ export function extractEntities(original: string): DocEntity[] {
     const single = words.length === 1 ? words[0]! : undefined
     if (single) {
       const f = fold(single)
-      if (NEVER_ALONE.has(f) || lowerSeen.has(f) || f.length < 3) return undefined
+      if (neverAlone(f) || lowerSeen.has(f) || f.length < 3) return undefined
       if (single.sentenceStart && single.pos !== 'PROPN') return undefined
     }
     const m = lookupPlace(name)
     if (!m) return undefined
     const strong = m.place.kind !== 'city'
+    // a small town named like a word ("Union", "Police", "Reading") seen only opening a sentence
+    if (single && single.sentenceStart && !strong && m.place.population < SENTENCE_START_TOWN_MIN && !tokens.some((t) => t !== single && t.form === single.form && !t.sentenceStart)) return undefined
     if (single && firstIsName && !strong && m.place.population < 500_000) return undefined
     // spelling variants only for multi-word names: single words collide too easily (Small ~ Somalia)
     if (m.variant && (firstIsName || single)) return undefined
@@ -261,10 +296,22 @@ export function extractEntities(original: string): DocEntity[] {
       if (p && p !== c) {
         c.kind = 'person'
         c.ref = p
-      } else if (c.kind === 'single' && c.personCue && /^\p{Lu}/u.test(tokens[c.from]!.value) && tokens[c.from]!.pos === 'PROPN' && !NEVER_ALONE.has(f) && !lowerSeen.has(f)) {
+      } else if (c.kind === 'single' && c.personCue && /^\p{Lu}/u.test(tokens[c.from]!.value) && tokens[c.from]!.pos === 'PROPN' && !neverAlone(f) && !lowerSeen.has(f)) {
         // "Quinlan said…" with no full name here: a person; the archive may know the full name
         c.kind = 'person'
       }
+    }
+  }
+  // a stripped copy drops the possessive's apostrophe: "Port Selwyns cranes" is "Port Selwyn"
+  for (const c of chunks) {
+    if (c.ref || c.known || c.to - c.from < 2 || (c.kind !== 'place' && c.kind !== 'organization' && c.kind !== 'person')) continue
+    const name = surface(c)
+    if (!/\p{Ll}s$/u.test(name)) continue
+    const base = name.slice(0, -1).toLowerCase()
+    const target = chunks.find((o) => o !== c && !o.ref && o.kind === c.kind && surface(o).toLowerCase() === base)
+    if (target) {
+      c.ref = target
+      c.possessive = true
     }
   }
   // a shortened name ("Syrian Observatory") after the full one ("Syrian Observatory for Human Rights")
@@ -333,15 +380,17 @@ export function extractEntities(original: string): DocEntity[] {
     if (!e) out.set(key, (e = { key, type, name: '', mentions: [], names: new Map(), rootNames: new Set() }))
     const span: Span = [prep.toOriginal(tokens[c.from]!.start), prep.toOriginal(tokens[c.to - 1]!.end)]
     e.mentions.push(span)
-    const own = original.slice(span[0], span[1]).replace(/['’]s$/u, '')
+    const own = c.possessive ? original.slice(span[0], span[1] - 1) : original.slice(span[0], span[1]).replace(/['’]s$/u, '')
     e.names.set(own, (e.names.get(own) ?? 0) + 1)
-    if (root !== c || root.known) e.rootNames.add(root.known ? root.known.name : surface(root))
+    if (root !== c || root.known || root.display) e.rootNames.add(root.known ? root.known.name : (root.display ?? surface(root)))
     for (const l of root.links) if (l !== key && !(e.links ??= []).includes(l)) e.links.push(l)
   }
   return [...out.values()].map(({ names, rootNames, ...e }) => {
     // the fullest name this document uses; the other spellings it uses are kept as forms
     const candidates = [...rootNames, ...names.keys()]
-    e.name = candidates.sort((a, b) => b.length - a.length)[0]!
+    // the fullest; between equals, the one not in capitals ("Port Selwyn" over a dateline's "PORT SELWYN")
+    const shouted = (s: string) => (s === s.toUpperCase() ? 1 : 0)
+    e.name = candidates.sort((a, b) => b.length - a.length || shouted(a) - shouted(b))[0]!
     const forms = [...names.keys()].filter((n) => n !== e.name)
     if (forms.length) e.forms = forms
     e.mentions.sort((a, b) => a[0] - b[0])
@@ -383,7 +432,7 @@ function nextCap(tokens: readonly Token[], j: number, taken: Uint8Array): boolea
 /** A capitalised sentence opener that is just an ordinary word ("Reports of…", "Most striking…"). */
 function opensSentenceOnly(t: Token, lowerSeen: Set<string>): boolean {
   if (t.pos !== 'PROPN') return !isFirstName(t.value)
-  return lowerSeen.has(t.form) || NEVER_ALONE.has(t.form)
+  return lowerSeen.has(t.form) || neverAlone(t.form)
 }
 
 const LETTER_RE = /\p{L}/u
@@ -425,4 +474,33 @@ function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
     lineStart = lineEnd + 1
   }
   return out
+}
+
+/**
+ * A dateline in capitals at the start of one of the first lines ("PORT SELWYN, March 3 –",
+ * "BEIRUT (Reuters) -", "RAQQA, Syria —"): the run of all-capital words, when a comma, a bracket
+ * or a dash follows it and the line goes on in ordinary case (a headline in capitals does not).
+ */
+function datelineRun(text: string, tokens: readonly Token[], shout: Uint8Array, taken: Uint8Array): { from: number; to: number } | undefined {
+  let line = 0
+  for (let i = 0; i < tokens.length && line < DATELINE_LINES; i++) {
+    const t = tokens[i]!
+    const lineStart = i === 0 || text.slice(tokens[i - 1]!.end, t.start).includes('\n')
+    if (!lineStart) continue
+    line++
+    if (shout[i] || taken[i]) continue
+    let j = i
+    while (j < tokens.length && j - i < 4 && /^\p{Lu}[\p{Lu}'’.-]*\p{Lu}\.?$/u.test(tokens[j]!.value) && !taken[j] && !text.slice(tokens[i]!.end, tokens[j]!.start).includes('\n')) j++
+    const next = tokens[j]?.value
+    if (j === i || !next || !/^[,(–—-]$/.test(next)) continue
+    // one word that is a known organisation ("REUTERS —") is a credit, not a dateline
+    if (j - i === 1 && lookupKnown(tokens[i]!.value)?.type === 'organization') continue
+    if (tokens.slice(i, j).some((w) => ACRONYM_STOP.has(w.form))) continue
+    return { from: i, to: j }
+  }
+  return undefined
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
 }

@@ -54,6 +54,19 @@ house court school college academy board bureau agency centre center party organ
 export const PLACE_CUES = set(`town city village province provinces region district governorate capital suburb suburbs outskirts neighbourhood
 neighborhood border borders countryside state`)
 
+/** First words of place names ("Port Sudan", "Mount Sinjar", "Lake Chad"), when the rest is unknown. */
+export const PLACE_STARTS = set(`port fort mount lake cape gulf`)
+
+/**
+ * Plural nouns for groups of people that open sentences before a speech verb ("Residents said",
+ * "Witnesses told…"): capitalised there, but never a person's name on their own.
+ */
+export const GROUP_NOUNS = set(`residents witnesses officials activists analysts sources police troops soldiers rebels militants protesters
+locals villagers doctors medics experts critics diplomats observers authorities investigators prosecutors lawyers relatives families
+survivors refugees workers students teachers farmers fishermen civilians citizens voters supporters opponents neighbours neighbors
+journalists reporters researchers scientists engineers officers commanders fighters gunmen insurgents parents
+organisers organizers participants passengers shoppers traders merchants firefighters rescuers paramedics nurses volunteers`)
+
 /** Words right after a name that make it a place ("Raqqa province"). */
 export const PLACE_AFTER = set(`province governorate city town village district region countryside`)
 
@@ -68,6 +81,7 @@ that these those his her its their our my your we they he she it i you most many
 muslims christian christians arab arabs kurdish turkish british french german american russian iranian israeli palestinian saudi afghan chechen european asian african sunni sunnis shia shiite shiites kurd kurds western eastern northern southern west east north south
 photo photos image video getty images caption file advertisement subscribe update updated editor note share read more related
 breaking analysis opinion comment`)
+// (GROUP_NOUNS below are never entities alone either; kept apart because they are a reason of their own)
 
 /** All-caps words that are not named entities. */
 export const ACRONYM_STOP = set(`ceo cfo tv gdp pdf ok am pm usd eur gbp bc ad id it dna hiv aids covid cctv vip faq rpg ied ieds tnt ak mp mps

@@ -30,7 +30,8 @@ export interface Manifest {
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
 }
 
-// 8: entities re-extracted (names with Latin Extended letters were split by the tokenizer)
+// 8: entities re-extracted (Latin Extended letters no longer split names; capitals datelines are places;
+// sentence-opening small towns and groups of people are not entities)
 export const INDEX_VERSION = 8
 
 export function emptyManifest(archive: string): Manifest {
