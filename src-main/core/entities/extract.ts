@@ -135,6 +135,8 @@ export function extractEntities(original: string): DocEntity[] {
     while (to > from && (CONNECTORS.has(tokens[to - 1]!.value.toLowerCase()) || HYPHEN_RE.test(tokens[to - 1]!.value))) to--
     // a date glued on by lost punctuation: "PORT SELWYN March 3", "Kirkuk Tuesday"
     while (to - from > 1 && (WEEKDAYS.has(fold(tokens[to - 1])) || (MONTHS.has(fold(tokens[to - 1])) && /^\d/.test(tokens[to]?.value ?? '')))) to--
+    // …and the next sentence's subject: "outside Hawija Relatives said"
+    if (prep.repaired && to - from > 1 && GROUP_NOUNS.has(fold(tokens[to - 1])) && SPEECH_VERBS.has(fold(tokens[to]))) to--
     if (to > from) {
       // a stripped copy glues "…said Sipho Ndlovu" to "Ndlovu said…": split the repeated word
       const dup = to - from >= 3 && fold(tokens[to - 1]) === fold(tokens[to - 2]) ? to - 1 : -1
