@@ -15,7 +15,7 @@ import { resolvePublication, statedDay, type Published } from './dates/publicati
 import { loadUserDates, saveUserDates, userDateLookup, type UserDatesFile } from './dates/user-dates'
 import { passages as findPassages, overlap } from './stories/compare'
 import { groupStories, type Story, type StoryRole } from './stories/group'
-import { StoryLinks, type LinkDoc, type LinksFile, type SyncStats } from './stories/links'
+import { StoryLinks, type LinkDoc, type LinksChange, type LinksFile, type SyncStats } from './stories/links'
 import { shingle } from './stories/shingles'
 import { countFacets, type Facets } from './entities/facets'
 import { EntityRegistry, type EntityRecord } from './entities/registry'
@@ -30,7 +30,7 @@ import { Segment, type SegmentDoc } from './search/segment'
 import { topK } from './search/top'
 import { highlightSpans, makeSnippet } from './search/snippet'
 import { buildTimeline, density, filterTimeline, type Density, type DensityUnit, type TimelineDoc, type TimelineEvent } from './timeline/build'
-import { writeFileAtomic } from './store/atomic'
+import { Journal, type JournalEntry } from './store/journal'
 import { runImport, type DuplicateFile, type ImportedFile, type ImportProgress } from './import/run'
 import type { Rejection } from './import/collect'
 import { removeOrphanedImports } from './import/temp'
@@ -282,6 +282,7 @@ const CURATION_FILE = 'curation.json'
 const USER_DATES_FILE = 'dates.json'
 /** text-reuse links between documents, kept incrementally */
 const STORIES_FILE = 'stories.json'
+const STORIES_LOG = 'stories.log'
 
 interface StoryCache {
   stories: Story[]
@@ -312,6 +313,7 @@ export class ArchiveService {
     private curation: CurationFile,
     private userDates: UserDatesFile,
     private readonly links: StoryLinks,
+    private readonly storiesJournal: Journal<LinksFile, StoriesChange>,
     private readonly opts: Required<Omit<OpenOptions, 'dataDir'>>
   ) {
     this.manifest = loaded.manifest
@@ -327,8 +329,8 @@ export class ArchiveService {
     const loaded = await store.load(archive)
     const curation = await loadCuration(path.join(store.dir, CURATION_FILE))
     const userDates = await loadUserDates(path.join(store.dir, USER_DATES_FILE))
-    const links = StoryLinks.fromFile(await readJson<LinksFile>(path.join(store.dir, STORIES_FILE)))
-    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, curation, userDates, links, {
+    const { links, journal: storiesJournal } = await loadStoryLinks(store.dir)
+    return new ArchiveService(archive, dataDir, store, { ...loaded, indexed: loaded.found }, curation, userDates, links, storiesJournal, {
       maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
       segmentBatch: options.segmentBatch ?? 5000,
       workers: options.workers ?? true,
@@ -417,7 +419,12 @@ export class ArchiveService {
   private async syncStories(manifest: Manifest, segments: Map<string, Segment>, removed: boolean): Promise<SyncStats> {
     const { linkDoc, shingled } = storySources(segments, manifest)
     const linkStats = this.links.sync(Object.values(manifest.docs).map(linkDoc), shingled)
-    if (linkStats.linked || removed) await writeFileAtomic(path.join(this.store.dir, STORIES_FILE), JSON.stringify(this.links.toFile()))
+    if (linkStats.linked || removed) {
+      // the documents linked or forgotten since the last save go to stories.log; the 10 MB
+      // stories.json (at 100,000 documents) is rewritten only when the log has grown
+      const change = this.links.takeChanges()
+      if (change.length) await this.storiesJournal.save({ docs: change }, () => this.links.toFile(), { full: change.length > this.links.size / 2 })
+    }
     return linkStats
   }
 
@@ -678,7 +685,7 @@ export class ArchiveService {
       onProgress?.({ phase: 'save', done: 0, total: newSegments.length })
       const written = newSegments.filter((s) => segments.has(s.id))
       for (const s of written) await this.store.writeSegment(s)
-      await this.store.writeManifest(manifest)
+      await this.store.writeManifest(manifest, this.manifest)
       await this.store.deleteSegments([...obsolete].filter((id) => this.manifest.segments.includes(id)))
 
       // stories: only new and changed documents are compared, and only with candidates sharing text
@@ -1185,12 +1192,20 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000
 }
 
-async function readJson<T>(file: string): Promise<T | undefined> {
+interface StoriesChange extends JournalEntry {
+  docs: LinksChange
+}
+
+/** stories.json and the changes logged since; damaged or missing, they are rebuilt (derived data). */
+async function loadStoryLinks(dir: string): Promise<{ links: StoryLinks; journal: Journal<LinksFile, StoriesChange> }> {
+  const journal = new Journal<LinksFile, StoriesChange>(path.join(dir, STORIES_FILE), path.join(dir, STORIES_LOG))
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T
+    const { snapshot, entries } = await journal.load((json) => JSON.parse(json) as LinksFile)
+    const links = StoryLinks.fromFile(snapshot)
+    if (snapshot) for (const e of entries) links.applyChange(e.docs)
+    return { links, journal }
   } catch {
-    // missing or damaged: rebuilt from the index (stories are derived data)
-    return undefined
+    return { links: new StoryLinks(), journal }
   }
 }
 

@@ -1,14 +1,17 @@
 /**
- * The index on disk: manifest.json (documents and live segments) plus one file per segment.
- * Write order makes crashes harmless: new segment files first, then the manifest (atomically),
- * then old segment files are deleted. A crash leaves at worst unreferenced files, removed at the
- * next open; a damaged segment is dropped and its documents re-indexed from the archive.
+ * The index on disk: manifest.json (documents and live segments) with manifest.log (the changes
+ * since, one line per update: store/journal.ts), plus one file per segment.
+ * Write order makes crashes harmless: new segment files first, then the manifest change (appended
+ * and flushed, or a new snapshot written atomically), then old segment files are deleted. A crash
+ * leaves at worst unreferenced files, removed at the next open, or a torn last log line, ignored;
+ * a damaged segment is dropped and its documents re-indexed from the archive.
  */
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { DocumentMeta } from '../archive/document'
 import { ioError } from '../errors'
 import { writeFileAtomic } from '../store/atomic'
+import { Journal, type JournalEntry } from '../store/journal'
 import { Segment } from './segment'
 import { decodeSegment, encodeSegment } from './segment-file'
 
@@ -28,6 +31,19 @@ export interface Manifest {
   docs: Record<string, IndexedDocument>
   /** files refused after reading them (binary, undecodable…), so they are not re-read until they change */
   rejected: Record<string, { size: number; mtimeMs: number; reason: string }>
+  /** the last logged change this snapshot holds, and the id its log lines carry (manifest.log) */
+  journalSeq?: number
+  journalId?: string
+}
+
+/** One update's change to the manifest: documents put (whole) or deleted, the live segments. */
+interface ManifestChange extends JournalEntry {
+  nextSegment: number
+  segments: string[]
+  put: IndexedDocument[]
+  del: string[]
+  /** the whole map, when it changed (it is small) */
+  rejected?: Manifest['rejected']
 }
 
 // 8: entities re-extracted (Latin Extended letters no longer split names; capitals datelines are places;
@@ -48,7 +64,11 @@ export interface LoadedIndex {
 }
 
 export class IndexStore {
-  constructor(readonly dir: string) {}
+  private readonly journal: Journal<Manifest, ManifestChange>
+
+  constructor(readonly dir: string) {
+    this.journal = new Journal(path.join(dir, 'manifest.json'), path.join(dir, 'manifest.log'))
+  }
 
   get manifestPath(): string {
     return path.join(this.dir, 'manifest.json')
@@ -69,13 +89,17 @@ export class IndexStore {
     const problems: string[] = []
     let manifest: Manifest
     try {
-      manifest = JSON.parse(await readFile(this.manifestPath, 'utf8')) as Manifest
+      const loaded = await this.journal.load((json) => JSON.parse(json) as Manifest)
+      if (!loaded.snapshot) throw Object.assign(new Error('no manifest'), { code: 'ENOENT' })
+      manifest = loaded.snapshot
       if (manifest.format !== 'dateline-index') throw new Error('unknown format')
       if (manifest.version !== INDEX_VERSION) {
         problems.push('The index was made by another version of Dateline; the archive is re-indexed.')
         return { manifest: emptyManifest(archive), segments: new Map(), problems, found: true }
       }
       manifest.rejected ??= {}
+      for (const c of loaded.entries) applyChange(manifest, c)
+      // (a torn last line is an update that never finished: its segment files are strays)
     } catch (err) {
       const found = (err as NodeJS.ErrnoException).code !== 'ENOENT'
       if (found) problems.push('The index manifest was damaged; the archive is re-indexed.')
@@ -90,11 +114,9 @@ export class IndexStore {
       if (data instanceof Error) problems.push(`Index segment ${id} was missing or damaged (${data.message}); its documents are re-indexed.`)
       else segments.set(id, new Segment(data))
     })
-    if (segments.size !== manifest.segments.length) {
-      // Forget documents whose segment is gone, so the next update reads them again.
-      manifest.segments = manifest.segments.filter((id) => segments.has(id))
-      for (const [docId, d] of Object.entries(manifest.docs)) if (!segments.has(d.segment)) delete manifest.docs[docId]
-    }
+    // Forget documents whose segment is gone, so the next update reads them again.
+    manifest.segments = manifest.segments.filter((id) => segments.has(id))
+    for (const [docId, d] of Object.entries(manifest.docs)) if (!segments.has(d.segment)) delete manifest.docs[docId]
     return { manifest, segments, problems, found: true }
   }
 
@@ -103,8 +125,21 @@ export class IndexStore {
     await writeFileAtomic(this.segmentPath(segment.id), encodeSegment(segment.data))
   }
 
-  async writeManifest(manifest: Manifest): Promise<void> {
-    await writeFileAtomic(this.manifestPath, JSON.stringify(manifest))
+  /**
+   * Record the new manifest. Given the one it replaces, only the difference is appended to the
+   * log (a few hundred bytes for one added file, where the whole manifest is 33 MB at 100,000
+   * documents); without it, or when most documents changed, a new snapshot is written.
+   */
+  async writeManifest(manifest: Manifest, previous?: Manifest): Promise<void> {
+    if (!previous) return this.journal.writeSnapshot(manifest)
+    const put: IndexedDocument[] = []
+    const del: string[] = []
+    // entries are replaced, never changed in place: identity tells what changed
+    for (const [id, d] of Object.entries(manifest.docs)) if (previous.docs[id] !== d) put.push(d)
+    for (const id of Object.keys(previous.docs)) if (!(id in manifest.docs)) del.push(id)
+    const rejected = JSON.stringify(manifest.rejected) === JSON.stringify(previous.rejected) ? undefined : manifest.rejected
+    const change: Omit<ManifestChange, 'seq' | 'journal'> = { nextSegment: manifest.nextSegment, segments: manifest.segments, put, del, ...(rejected ? { rejected } : {}) }
+    await this.journal.save(change, () => manifest, { full: put.length + del.length > Object.keys(manifest.docs).length / 2 })
   }
 
   async deleteSegments(ids: Iterable<string>): Promise<void> {
@@ -121,4 +156,12 @@ export class IndexStore {
       if (name.endsWith('.tmp') || name.endsWith('.json') || (name.endsWith('.seg') && !live.has(id))) await unlink(path.join(dir, name)).catch(() => {})
     }
   }
+}
+
+function applyChange(m: Manifest, c: ManifestChange): void {
+  m.nextSegment = Math.max(m.nextSegment, c.nextSegment)
+  m.segments = c.segments
+  for (const d of c.put) m.docs[d.id] = d
+  for (const id of c.del) delete m.docs[id]
+  if (c.rejected) m.rejected = c.rejected
 }

@@ -55,7 +55,16 @@ export interface LinksFile {
   version: 1
   docs: Record<string, string>
   links: Array<[string, string, number, number, number, number]>
+  /** the last logged change this snapshot holds, and the id its log lines carry (stories.log) */
+  journalSeq?: number
+  journalId?: string
 }
+
+/**
+ * What changed for some documents since the last save, for the log beside stories.json: each
+ * one's content hash (null: forgotten) and all its links, [other, aInB, bInA, jaccard, shared].
+ */
+export type LinksChange = Array<[string, string | null, Array<[string, number, number, number, number]>]>
 
 export class StoryLinks {
   private hashes = new Map<string, string>()
@@ -63,6 +72,8 @@ export class StoryLinks {
   private index = new SampleIndex()
   private handles = new Map<string, number>()
   private ids: string[] = []
+  /** documents linked or forgotten since the last takeChanges() */
+  private touched = new Set<string>()
 
   static fromFile(file: LinksFile | undefined): StoryLinks {
     const s = new StoryLinks()
@@ -70,6 +81,34 @@ export class StoryLinks {
     for (const [id, hash] of Object.entries(file.docs)) s.hashes.set(id, hash)
     for (const [a, b, aInB, bInA, jaccard, shared] of file.links) s.put({ a, b, aInB, bInA, jaccard, shared })
     return s
+  }
+
+  /** Replay a logged change (on load, before the sample index is filled). */
+  applyChange(change: LinksChange): void {
+    for (const [id, hash, links] of change) {
+      this.dropLinks(id)
+      this.hashes.delete(id)
+      if (hash === null) continue
+      this.hashes.set(id, hash)
+      for (const [b, aInB, bInA, jaccard, shared] of links) this.put({ a: id, b, aInB, bInA, jaccard, shared })
+    }
+  }
+
+  /** The documents linked or forgotten since the last call, as one change to log. */
+  takeChanges(): LinksChange {
+    const out: LinksChange = []
+    for (const id of [...this.touched].sort()) {
+      const hash = this.hashes.get(id) ?? null
+      const links = hash === null ? [] : this.linksOf(id).map((l): [string, number, number, number, number] => [l.b, l.aInB, l.bInA, l.jaccard, l.shared])
+      out.push([id, hash, links])
+    }
+    this.touched.clear()
+    return out
+  }
+
+  /** documents known to the links */
+  get size(): number {
+    return this.hashes.size
   }
 
   toFile(): LinksFile {
@@ -170,6 +209,7 @@ export class StoryLinks {
       }
     }
     this.hashes.set(d.id, d.hash)
+    this.touched.add(d.id)
     this.enter(d, sample)
     stats.linked++
   }
@@ -188,9 +228,14 @@ export class StoryLinks {
 
   private forget(id: string): void {
     this.hashes.delete(id)
+    this.touched.add(id)
     const h = this.handles.get(id)
     if (h !== undefined) this.index.remove(h)
     this.handles.delete(id)
+    this.dropLinks(id)
+  }
+
+  private dropLinks(id: string): void {
     for (const other of this.links.get(id)?.keys() ?? []) this.links.get(other)?.delete(id)
     this.links.delete(id)
   }
