@@ -162,6 +162,11 @@ export class StoryLinks {
     return stats
   }
 
+  /** Forget removed documents (and their links). */
+  forgetMany(ids: Iterable<string>): void {
+    for (const id of ids) if (this.hashes.has(id) || this.handles.has(id)) this.forget(id)
+  }
+
   /** Documents already linked enter the sample index, once per session (no comparisons). */
   enterLinked(docs: Iterable<LinkDoc>): void {
     const self = this
