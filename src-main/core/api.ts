@@ -18,7 +18,7 @@ import { groupStories, type Story, type StoryRole } from './stories/group'
 import { StoryLinks, type LinkDoc, type LinksChange, type LinksFile, type SyncStats } from './stories/links'
 import { shingle } from './stories/shingles'
 import { countFacets, type Facets } from './entities/facets'
-import { EntityRegistry, type EntityRecord } from './entities/registry'
+import { EntityRegistry, type EntityRecord, type EntitySegment } from './entities/registry'
 import { isEntityType, type Entity, type EntityType, type Span } from './entities/types'
 import { DatelineError } from './errors'
 import { execute, type Match } from './search/execute'
@@ -931,18 +931,13 @@ export class ArchiveService {
   /** The archive's merged entity list (built on first use after each update or correction). */
   entityRegistry(): EntityRegistry {
     if (this.registryCache) return this.registryCache
-    const ops = this.curation.ops
-    const docs = this.manifest.docs
-    const segs = this.segments
-    function* live() {
-      for (const d of Object.values(docs)) {
-        const seg = segs.get(d.segment)
-        const ord = seg ? seg.ordinalOf(d.id) : -1
-        if (ord >= 0) yield { docId: d.id, ...seg!.entityNamesAt(ord) }
-      }
-    }
-    // names and counts from the segments' entity tables; mentions are decoded per document when shown
-    return (this.registryCache = new EntityRegistry(live(), ops, (id) => this.segmentDocOf(this.meta(id)).entities))
+    // names and counts read in place from the segments' entity tables (live documents only);
+    // mentions are decoded per document when shown
+    const segments = [...this.segments.values()].map((seg): EntitySegment => {
+      const { entityTable, docEnt, docEntOff } = seg.data
+      return { table: entityTable, docEnt, docEntOff, refs: seg.refs, live: this.liveMask(seg) }
+    })
+    return (this.registryCache = new EntityRegistry({ segments }, this.curation.ops, (id) => this.segmentDocOf(this.meta(id)).entities))
   }
 
   private requireEntity(registry: EntityRegistry, id: string): EntityRecord {

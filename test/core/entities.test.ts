@@ -1,5 +1,5 @@
 // Entity extraction, alias merging, curation and entity filters, on text written for these tests.
-import { appendFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
@@ -8,6 +8,7 @@ import { gazetteerStats } from '../../src-main/core/entities/gazetteer'
 import { entityKey, placeSkeleton } from '../../src-main/core/entities/keys'
 import { prepareText } from '../../src-main/core/entities/prepare'
 import { EntityRegistry } from '../../src-main/core/entities/registry'
+import type { DocEntity } from '../../src-main/core/entities/types'
 import { GOLD, writeGoldArchive } from '../fixtures/entities-gold'
 import { scoreArticles } from './entity-quality'
 
@@ -172,6 +173,24 @@ describe('entities in an archive: filters, facets, curation', () => {
     ;({ root, dataDir } = writeGoldArchive())
     svc = await ArchiveService.open(root, { dataDir })
     await svc.update()
+  })
+
+  it('builds the same registry from the segments\' stored tables as from every document\'s entities, replaced versions left out', async () => {
+    // a second segment, and a replaced document whose old version stays behind in the first
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort()
+    appendFileSync(path.join(root, files[0]!), '\nLater, officials in Valmora Bay said the talks would resume.\n')
+    writeFileSync(path.join(root, 'late-extra.txt'), 'Talks resume in Valmora Bay\n\nOfficials in Valmora Bay said on Monday that the talks would resume, according to Sipho Ndlovu.\n')
+    await svc.update()
+    // the registry the archive uses (read in place from the segments) …
+    const fromSegments = svc.entities({ limit: 10_000, includeHidden: true })
+    // … against one built from each live document's own entity list
+    const internal = svc as unknown as { segmentDocOf(meta: unknown): { entities: DocEntity[] }; meta(id: string): unknown }
+    const perDoc = new EntityRegistry(svc.documents().map((d) => ({ docId: d.id, entities: internal.segmentDocOf(internal.meta(d.id)).entities })))
+    const view = (list: Array<{ id: string; type: string; name: string; aliases: string[]; documents: number; mentions: number }>) =>
+      list.map(({ id, type, name, aliases, documents, mentions }) => ({ id, type, name, aliases, documents, mentions })).sort((a, b) => (a.id < b.id ? -1 : 1))
+    expect(fromSegments.length).toBeGreaterThan(20)
+    expect(view(fromSegments)).toEqual(view(perDoc.list(true)))
+    for (const e of fromSegments.slice(0, 10)) expect([...svc.documentsForEntity(e.id, { limit: 1000 }).documents.map((d) => d.id)].sort()).toEqual([...perDoc.documentsOf(perDoc.resolve(e.id)!)].sort())
   })
 
   it('lists one Islamic State carrying the aliases seen in the archive', () => {
