@@ -597,7 +597,10 @@ export class ArchiveService {
       const linkBatch = (docs: readonly { id: string; hash: string }[]) => {
         // the documents already linked enter the story index first (once per session; a changed
         // one is forgotten and linked again when its batch comes)
-        linking ??= Promise.resolve().then(() => this.links.enterLinked(Object.values(this.manifest.docs).map(linkDoc)))
+        linking ??= Promise.resolve().then(() => {
+          // (a pass over every document: skipped once they are all in, as after the warm-up)
+          if (!this.links.allEntered) this.links.enterLinked(Object.values(this.manifest.docs).map(linkDoc))
+        })
         linking = linking
           .then(() => this.links.link(docs.map(linkDoc), shingled))
           .then((st) => {

@@ -135,11 +135,17 @@ export class IndexStore {
     const put: IndexedDocument[] = []
     const del: string[] = []
     // entries are replaced, never changed in place: identity tells what changed
-    for (const [id, d] of Object.entries(manifest.docs)) if (previous.docs[id] !== d) put.push(d)
-    for (const id of Object.keys(previous.docs)) if (!(id in manifest.docs)) del.push(id)
+    const docs = manifest.docs
+    const before = previous.docs
+    let count = 0
+    for (const id in docs) {
+      count++
+      if (before[id] !== docs[id]) put.push(docs[id]!)
+    }
+    for (const id in before) if (!(id in docs)) del.push(id)
     const rejected = JSON.stringify(manifest.rejected) === JSON.stringify(previous.rejected) ? undefined : manifest.rejected
     const change: Omit<ManifestChange, 'seq' | 'journal'> = { nextSegment: manifest.nextSegment, segments: manifest.segments, put, del, ...(rejected ? { rejected } : {}) }
-    await this.journal.save(change, () => manifest, { full: put.length + del.length > Object.keys(manifest.docs).length / 2 })
+    await this.journal.save(change, () => manifest, { full: put.length + del.length > count / 2 })
   }
 
   async deleteSegments(ids: Iterable<string>): Promise<void> {

@@ -111,6 +111,11 @@ export class StoryLinks {
     return this.hashes.size
   }
 
+  /** every linked document is in the sample index (enterLinked has nothing to add) */
+  get allEntered(): boolean {
+    return this.handles.size >= this.hashes.size
+  }
+
   toFile(): LinksFile {
     const links = this.allLinks().map((l): LinksFile['links'][number] => [l.a, l.b, l.aInB, l.bInA, l.jaccard, l.shared])
     return { format: 'dateline-stories', version: 1, docs: Object.fromEntries(this.hashes), links }
