@@ -2,6 +2,7 @@
  * Walk an archive folder and list the article files in it, with a reason for everything skipped.
  * Reads only directory entries and stat data: no file contents.
  */
+import type { Stats } from 'node:fs'
 import { lstat, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DatelineError } from '../errors'
@@ -116,7 +117,22 @@ class Walker {
       return
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const e of entries) {
+    // The folder's files are stat'ed STAT_BATCH at a time (one at a time, 100,000 files took 7 s of
+    // waiting on the disk); results are used in name order, so the output order does not change.
+    const stats: Array<Promise<StatResult> | undefined> = []
+    const fileAt = (i: number) => {
+      const e = entries[i]!
+      return !e.isDirectory() && !e.name.startsWith('.') && !this.exclude.has(path.join(dir, e.name))
+    }
+    for (let i = 0; i < entries.length; i++) {
+      if (i % STAT_BATCH === 0) {
+        // start the next batch only when this index is reached: at most STAT_BATCH stats in flight
+        for (let j = i; j < Math.min(entries.length, i + STAT_BATCH); j++) {
+          const e = entries[j]!
+          if (fileAt(j)) stats[j] = statEntry(path.join(dir, e.name), e.isSymbolicLink())
+        }
+      }
+      const e = entries[i]!
       const abs = path.join(dir, e.name)
       if (this.exclude.has(abs)) {
         this.skipped.push({ path: this.rel(abs) + '/', reason: 'Dateline data folder' })
@@ -127,16 +143,19 @@ class Walker {
         continue
       }
       if (e.isDirectory()) await this.walk(abs)
-      else await this.visit(abs, e.name, e.isSymbolicLink())
+      else this.visited(abs, e.name, e.isSymbolicLink(), await stats[i]!)
     }
   }
 
   async visit(abs: string, name: string, isLink: boolean): Promise<void> {
+    this.visited(abs, name, isLink, await statEntry(abs, isLink))
+  }
+
+  private visited(abs: string, name: string, isLink: boolean, result: StatResult): void {
     const rel = this.rel(abs)
-    let info
-    try {
-      info = isLink ? await stat(abs) : await lstat(abs)
-    } catch (err) {
+    const info = result.info
+    if (!info) {
+      const err = result.err
       const code = (err as NodeJS.ErrnoException).code
       this.skipped.push({ path: rel, reason: isLink ? (code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link') : `unreadable (${errCode(err)})` })
       return
@@ -150,6 +169,21 @@ class Walker {
     if (reason) this.skipped.push({ path: rel, reason })
     else this.files.push({ path: rel, abs, size: info.size, mtimeMs: Math.round(info.mtimeMs) })
   }
+}
+
+const STAT_BATCH = 64
+
+interface StatResult {
+  info?: Stats
+  err?: unknown
+}
+
+/** stat for a symbolic link (its target), lstat otherwise; failures as values, so a batch never rejects. */
+function statEntry(abs: string, isLink: boolean): Promise<StatResult> {
+  return (isLink ? stat(abs) : lstat(abs)).then(
+    (info) => ({ info }),
+    (err: unknown) => ({ err })
+  )
 }
 
 /** Why a file is not an article, judged from its name and stat data alone; null when it may be one. */

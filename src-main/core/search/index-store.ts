@@ -48,7 +48,8 @@ interface ManifestChange extends JournalEntry {
 
 // 8: entities re-extracted (Latin Extended letters no longer split names; capitals datelines are places;
 // sentence-opening small towns and groups of people are not entities)
-export const INDEX_VERSION = 8
+// 9: manifest.log beside manifest.json (an older reader would see an incomplete snapshot)
+export const INDEX_VERSION = 9
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
