@@ -38,6 +38,7 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
   let watcher: ArchiveWatcher | null = null
   let importing: AbortController | null = null
   let indexingStop: AbortController | null = null
+  let reopening: Promise<Result<StatusView>> | null = null
 
   function changed(svc: ArchiveService, changes: LiveChange[], notice?: string) {
     if (svc !== current) return
@@ -68,36 +69,55 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
 
   const view = (): StatusView => ({ archive: current?.archive ?? null, documents: current?.documentCount ?? 0, indexing, recent: deps.recentArchives?.() ?? [] })
 
-  async function open(archivePath: string): Promise<Result<StatusView>> {
+  /**
+   * Open an archive: load its index, then reconcile it with the folder. In the background (the
+   * archive reopened at start-up), the call returns once the index is loaded, so the window can
+   * search what was indexed while the folder is checked (at 100,000 files the check takes
+   * seconds); an archive-changed event tells the window when it is done.
+   */
+  async function open(archivePath: string, opts: { background?: boolean } = {}): Promise<Result<StatusView>> {
     return guarded(async () => {
       const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir, ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}), ...(deps.workerScript ? { workerScript: deps.workerScript } : {}) })
       void current?.close()
       current = svc
       deps.rememberArchive(svc.archive)
-      indexing = true
-      const stop = new AbortController()
-      indexingStop = stop
-      // ETA from the analysis rate so far (the slow phase), once a few files are done
-      let t0 = 0
-      let first = 0
-      try {
-        await svc.update((p) => {
-          let etaSeconds: number | null = null
-          if (p.phase === 'index') {
-            if (!t0) {
-              t0 = performance.now()
-              first = p.done
-            } else if (p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
-          }
-          deps.send(Events.indexProgress, { ...p, etaSeconds })
-        }, stop.signal)
-      } finally {
-        indexing = false
-        indexingStop = null
-      }
-      await startWatching(svc)
+      const run = reconcile(svc)
+      if (!opts.background) await run
+      else
+        void run.then(
+          (changes) => changed(svc, changes),
+          (err: unknown) => changed(svc, [], err instanceof DatelineError && err.code === 'cancelled' ? 'Indexing was cancelled; searches use the index as it was.' : `Indexing stopped: ${err instanceof Error ? err.message : String(err)}`)
+        )
       return view()
     })
+  }
+
+  /** Bring the index in line with the folder (with progress events), then keep watching it. */
+  async function reconcile(svc: ArchiveService): Promise<LiveChange[]> {
+    indexing = true
+    const stop = new AbortController()
+    indexingStop = stop
+    // ETA from the analysis rate so far (the slow phase), once a few files are done
+    let t0 = 0
+    let first = 0
+    let report
+    try {
+      report = await svc.update((p) => {
+        let etaSeconds: number | null = null
+        if (p.phase === 'index') {
+          if (!t0) {
+            t0 = performance.now()
+            first = p.done
+          } else if (p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
+        }
+        deps.send(Events.indexProgress, { ...p, etaSeconds })
+      }, stop.signal)
+    } finally {
+      indexing = false
+      indexingStop = null
+    }
+    await startWatching(svc)
+    return report.changes
   }
 
   async function importPaths(paths: string[]): Promise<Result<ImportResponse>> {
@@ -148,7 +168,8 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
     async status() {
       if (!current) {
         const last = deps.lastArchive()
-        if (last) return open(last)
+        // one opening at a time, however often the window asks while the index loads
+        if (last) return (reopening ??= open(last, { background: true }).finally(() => (reopening = null)))
       }
       return { ok: true, value: view() }
     },

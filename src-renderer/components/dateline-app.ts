@@ -180,8 +180,11 @@ export class DatelineApp extends LitElement {
 
   async refreshStatus(): Promise<void> {
     const r = await this.bridge.getStatus()
-    if (r.ok) this.status = r.value
-    else this.error = r.error.message
+    if (r.ok) {
+      this.status = r.value
+      // the archive reopened at start-up is reconciled in the background: its end comes as a change event
+      if (!r.value.indexing) this.indexing = null
+    } else this.error = r.error.message
   }
 
   private async refresh(): Promise<void> {

@@ -15,8 +15,8 @@ const opened: Array<{ close(): void }> = []
 afterAll(() => opened.forEach((s) => s.close()))
 const APP_URL = 'app://bundle/index.html'
 
-function setup(pick: string | null = null) {
-  const fx = pick === 'timeline' ? writeTimelineArchive() : writeFixtureArchive()
+function setup(pick: string | null = null, reopen?: { root: string; dataDir: string }) {
+  const fx = reopen ?? (pick === 'timeline' ? writeTimelineArchive() : writeFixtureArchive())
   const handlers = new Map<string, Listener>()
   const ipc: IpcMainLike = { handle: (ch, fn) => void handlers.set(ch, fn) }
   const remembered: string[] = []
@@ -24,7 +24,7 @@ function setup(pick: string | null = null) {
   const services = createServices({
     dataDir: fx.dataDir,
     pickFolder: async () => (pick === 'fixture' || pick === 'timeline' ? fx.root : pick),
-    lastArchive: () => null,
+    lastArchive: () => (reopen ? reopen.root : null),
     rememberArchive: (p) => void remembered.push(p),
     pickImport: async () => null,
     send: (channel, payload) => void sent.push({ channel, payload }),
@@ -38,6 +38,26 @@ function setup(pick: string | null = null) {
 }
 
 describe('IPC handlers', () => {
+  it('reopens the last archive at start-up without waiting for the folder check: searches work at once, a change event follows', async () => {
+    const first = setup('fixture')
+    await first.call(Channels.chooseArchive, APP_URL)
+    const root = first.fx.root
+    writeFileSync(path.join(root, 'late.txt'), articleText(707))
+
+    const { call, sent } = setup(null, { root, dataDir: first.fx.dataDir })
+    const status = (await call(Channels.status, APP_URL)) as Result<StatusView>
+    // the index as it was: the new file is not in it yet, and the folder is being checked
+    expect(status).toMatchObject({ ok: true, value: { archive: root, documents: 5, indexing: true } })
+    const now = (await call(Channels.search, APP_URL, { query: '' })) as Result<SearchResponse>
+    expect(now.ok && now.value.total).toBe(5)
+    // asking again while it loads or checks does not open it twice
+    expect(await call(Channels.status, APP_URL)).toMatchObject({ ok: true, value: { archive: root } })
+    await expect.poll(() => sent.find((m) => m.channel === Events.archiveChanged)?.payload, { timeout: 20_000 }).toMatchObject({ changes: [{ kind: 'added', path: 'late.txt' }], documents: 6 })
+    expect(((await call(Channels.status, APP_URL)) as Result<StatusView>).ok && ((await call(Channels.status, APP_URL)) as { value: StatusView }).value.indexing).toBe(false)
+    const after = (await call(Channels.search, APP_URL, { query: uniqueName(707) })) as Result<SearchResponse>
+    expect(after.ok && after.value.hits.map((h) => h.path)).toEqual(['late.txt'])
+  })
+
   it('registers a handler for every contract channel', () => {
     expect([...setup().handlers.keys()].sort()).toEqual(Object.values(Channels).sort())
   })
