@@ -401,7 +401,7 @@ export class DatelineApp extends LitElement {
     return html`
       <header>
         <h1>Dateline</h1>
-        <span class="archive" title=${st?.archive ?? ''}>${st?.archive ?? 'No archive open'}</span>
+        <span class="archive" title=${st?.archive ?? ''}>${st ? (st.archive ?? 'No archive open') : 'Opening…'}</span>
         <span class="count" data-testid="doc-count">${st ? `${st.documents} documents` : '…'}${st?.indexing ? ' (indexing…)' : ''}</span>
         ${this.indexing && this.indexing.phase !== 'save'
           ? html`<span class="indexing" role="status" aria-live="polite" title=${this.indexing.current ?? ''}>Indexing ${this.indexing.done} / ${this.indexing.total}${this.indexing.current ? ` · ${this.indexing.current.split('/').pop()}` : ''}${this.indexing.etaSeconds !== null ? ` · about ${formatEta(this.indexing.etaSeconds)} left` : ''}
