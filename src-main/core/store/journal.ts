@@ -18,7 +18,7 @@
  * Pure apart from the file I/O; the caller decides what a change is and how to apply it.
  */
 import { randomBytes } from 'node:crypto'
-import { open, readFile, stat, truncate, unlink } from 'node:fs/promises'
+import { open, readFile, truncate, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { ioError } from '../errors'
 import { syncDir, writeFileAtomic } from './atomic'
@@ -111,11 +111,6 @@ export class Journal<S extends JournalSnapshot, E extends JournalEntry> {
     return { snapshot, entries, torn }
   }
 
-  /** The sequence number the next change will carry. */
-  get nextSeq(): number {
-    return this.seq + 1
-  }
-
   /**
    * Record a change: append it to the log, or, when the log has grown large or `full` says the
    * change is most of the state anyway, write `snapshot()` instead and start a new log.
@@ -159,10 +154,5 @@ export class Journal<S extends JournalSnapshot, E extends JournalEntry> {
     })
     this.logBytes = 0
     this.cutAt = undefined
-  }
-
-  /** Size of the log on disk (for tests and the benchmark). */
-  async logSize(): Promise<number> {
-    return (await stat(this.logPath).catch(() => ({ size: 0 }))).size
   }
 }
