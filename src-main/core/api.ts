@@ -102,6 +102,8 @@ export interface SearchOptions {
   /** only documents reporting an event dated within this window (YYYY-MM-DD, inclusive): the timeline's brush */
   eventsFrom?: string
   eventsTo?: string
+  /** phrase checks for this search (default: the archive's phraseCheckBudget); fewer answer sooner with a rougher "about N" */
+  phraseCheckBudget?: number
 }
 
 export interface SearchHit {
@@ -744,7 +746,7 @@ export class ArchiveService {
     const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
     const offset = Math.max(0, opts.offset ?? 0)
     const docs = this.manifest.docs
-    const { matches, estimated } = this.match(plan, registry, { ...opts, verify: { need: offset + limit, budget: this.opts.phraseCheckBudget } })
+    const { matches, estimated } = this.match(plan, registry, { ...opts, verify: { need: offset + limit, budget: opts.phraseCheckBudget ?? this.opts.phraseCheckBudget } })
     const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
     const published = opts.sort === 'date' || opts.dates ? this.storyState().published : undefined
     let order: (a: Match, b: Match) => number

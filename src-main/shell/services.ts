@@ -10,6 +10,8 @@ import { publicEvent } from '../core/timeline/build'
 import { DatelineError } from '../core/errors'
 import type { Services } from './ipc'
 
+const WINDOW_PHRASE_CHECKS = 1000
+
 export interface ServiceDeps {
   dataDir: string
   /** native folder dialog; resolves to null when cancelled */
@@ -191,7 +193,10 @@ export function createServices(deps: ServiceDeps): Services & { open(path: strin
           eventsFrom: req.eventsFrom,
           eventsTo: req.eventsTo,
           dates: true,
-          facetLimit: 15
+          facetLimit: 15,
+          // as-you-type: half the CLI's phrase checks. A common phrase at 10,000 articles answers in
+          // 31-39 ms instead of 59-81 ms, its "about N" 2 % off instead of 3 % (measured)
+          phraseCheckBudget: WINDOW_PHRASE_CHECKS
         })
         return {
           query: r.query,
