@@ -95,13 +95,19 @@ describe('journal: a snapshot and a log of changes', () => {
   })
 })
 
+/** An indexed archive of n articles, and its service. */
+async function indexedArchive(n: number) {
+  const root = tempDir('dateline-journal-')
+  const dataDir = tempDir('dateline-journal-')
+  for (let i = 0; i < n; i++) writeFileSync(path.join(root, `a${i}.txt`), articleText(i))
+  const svc = await ArchiveService.open(root, { dataDir })
+  await svc.update()
+  return { root, dataDir, svc }
+}
+
 describe('the index manifest on a journal', () => {
   it('appends one short line for a new file instead of rewriting the manifest, and reopens to the same index', async () => {
-    const root = tempDir('dateline-journal-')
-    const dataDir = tempDir('dateline-journal-')
-    for (let i = 0; i < 30; i++) writeFileSync(path.join(root, `a${i}.txt`), articleText(i))
-    const svc = await ArchiveService.open(root, { dataDir })
-    await svc.update()
+    const { root, dataDir, svc } = await indexedArchive(30)
     const manifest = path.join(svc.indexDir, 'manifest.json')
     const before = readFileSync(manifest)
     writeFileSync(path.join(root, 'new.txt'), articleText(500))
@@ -122,11 +128,7 @@ describe('the index manifest on a journal', () => {
   })
 
   it('forgets a change whose log line was torn by a crash, and indexes that file again', async () => {
-    const root = tempDir('dateline-journal-')
-    const dataDir = tempDir('dateline-journal-')
-    for (let i = 0; i < 10; i++) writeFileSync(path.join(root, `a${i}.txt`), articleText(i))
-    const svc = await ArchiveService.open(root, { dataDir })
-    await svc.update()
+    const { root, dataDir, svc } = await indexedArchive(10)
     writeFileSync(path.join(root, 'new.txt'), articleText(600))
     await svc.updatePaths(['new.txt'])
     await svc.close()
