@@ -104,51 +104,31 @@ export class EntityRegistry {
     ops: readonly CurationOp[] = [],
     private readonly mentionsOf?: (docId: string) => readonly DocEntity[]
   ) {
-    // Pass 1, per (document, entity): only integer work. An index segment hands over shared
-    // entity-name objects, so 100,000 documents × 27 entities come down to a few thousand rows.
+    // Pass 1, per (document, entity): only integer work over the segments' typed arrays. Index
+    // segments hand over shared entity-name objects, so 100,000 documents × 27 entities come down
+    // to a few thousand rows.
+    const segments = 'segments' in docs ? docs.segments : [this.asSegment(docs)]
     const rows: Array<Omit<DocEntity, 'mentions'>> = []
-    const rowOf = new Map<object, number>()
-    const rowMentions: number[] = []
-    const perDoc: Array<{ docId: string; rows: Uint32Array }> = []
-    const segments = 'segments' in docs ? docs.segments : undefined
     /** first row of each segment's table */
     const base: number[] = []
-    if (segments) {
-      for (const s of segments) {
-        base.push(rows.length)
-        for (const e of s.table) rows.push(e)
-      }
-      // -1: named by no live document
-      const counts = new Float64Array(rows.length).fill(-1)
-      for (let si = 0; si < segments.length; si++) {
-        const { docEnt, docEntOff, live, refs }: EntitySegment = segments[si]!
-        const b = base[si]!
-        for (let o = 0; o < refs.length; o++) {
-          if (!live[o]) continue
-          for (let k = docEntOff[o]!, end = docEntOff[o + 1]!; k < end; k++) {
-            const r = b + docEnt[2 * k]!
-            counts[r] = (counts[r]! < 0 ? 0 : counts[r]!) + docEnt[2 * k + 1]!
-          }
-        }
-      }
-      for (const c of counts) rowMentions.push(c)
+    for (const s of segments) {
+      base.push(rows.length)
+      for (const e of s.table) rows.push(e)
     }
-    for (const d of segments ? [] : (docs as Iterable<DocEntities>)) {
-      const { docId, entities } = d
-      if (!mentionsOf && !d.counts) this.docEntities.set(docId, d.entities)
-      const mine = new Uint32Array(entities.length)
-      entities.forEach((e, i) => {
-        let r = rowOf.get(e)
-        if (r === undefined) {
-          r = rows.length
-          rowOf.set(e, r)
-          rows.push(e)
-          rowMentions.push(0)
+    // mentions per row; -1: named by no live document
+    const rowMentions = new Float64Array(rows.length).fill(-1)
+    for (let si = 0; si < segments.length; si++) {
+      const seg: EntitySegment = segments[si]!
+      const docEnt: Uint32Array = seg.docEnt
+      const docEntOff: Uint32Array = seg.docEntOff
+      const b = base[si]!
+      for (let o = 0; o < seg.refs.length; o++) {
+        if (!seg.live[o]) continue
+        for (let k: number = docEntOff[o]!, end: number = docEntOff[o + 1]!; k < end; k++) {
+          const r = b + docEnt[2 * k]!
+          rowMentions[r] = (rowMentions[r]! < 0 ? 0 : rowMentions[r]!) + docEnt[2 * k + 1]!
         }
-        rowMentions[r]! += d.counts ? d.counts[i]! : (e as DocEntity).mentions.length
-        mine[i] = r
-      })
-      perDoc.push({ docId, rows: mine })
+      }
     }
 
     // Pass 2, per row: merge keys, names and mention counts
@@ -255,46 +235,53 @@ export class EntityRegistry {
     const documents = new Uint32Array(records.length)
     const lastDoc = new Int32Array(records.length).fill(-1)
     let di = 0
-    const idx: number[] = []
-    const addRow = (r: number) => {
-      const rec = recordOfRow[r]!
-      if (lastDoc[rec] === di) return // two names of one entity in one document
-      lastDoc[rec] = di
-      documents[rec]!++
-      idx.push(rec)
-    }
-    if (segments) {
-      for (let si = 0; si < segments.length; si++) {
-        const seg: EntitySegment = segments[si]!
-        const docEnt: Uint32Array = seg.docEnt
-        const docEntOff: Uint32Array = seg.docEntOff
-        const { live, refs } = seg
-        const b = base[si]!
-        for (let o = 0; o < refs.length; o++, di++) {
-          if (!live[o]) continue
-          const from: number = docEntOff[o]!
-          const end: number = docEntOff[o + 1]!
-          const mine = new Uint32Array(end - from)
-          let n = 0
-          for (let k: number = from; k < end; k++) {
-            const rec = recordOfRow[b + docEnt[2 * k]!]!
-            if (lastDoc[rec] === di) continue // two names of one entity in one document
-            lastDoc[rec] = di
-            documents[rec]!++
-            mine[n++] = rec
-          }
-          this.docRecords.set(refs[o]!, n === mine.length ? mine : mine.subarray(0, n))
+    for (let si = 0; si < segments.length; si++) {
+      const seg: EntitySegment = segments[si]!
+      const docEnt: Uint32Array = seg.docEnt
+      const docEntOff: Uint32Array = seg.docEntOff
+      const b = base[si]!
+      for (let o = 0; o < seg.refs.length; o++, di++) {
+        if (!seg.live[o]) continue
+        const from: number = docEntOff[o]!
+        const end: number = docEntOff[o + 1]!
+        const mine = new Uint32Array(end - from)
+        let n = 0
+        for (let k: number = from; k < end; k++) {
+          const rec = recordOfRow[b + docEnt[2 * k]!]!
+          if (lastDoc[rec] === di) continue // two names of one entity in one document
+          lastDoc[rec] = di
+          documents[rec]!++
+          mine[n++] = rec
         }
+        this.docRecords.set(seg.refs[o]!, n === mine.length ? mine : mine.subarray(0, n))
       }
-    }
-    for (const { docId, rows: mine } of perDoc) {
-      idx.length = 0
-      for (const r of mine) addRow(r)
-      this.docRecords.set(docId, Uint32Array.from(idx))
-      di++
     }
     records.forEach((r, i) => (r.documents = documents[i]!))
     this.records = records
+  }
+
+  /** Documents handed in one by one, laid out as one segment (all live); with mentions, they are kept for entitiesOf. */
+  private asSegment(docs: Iterable<DocEntities>): EntitySegment {
+    const table: Array<Omit<DocEntity, 'mentions'>> = []
+    const rowOf = new Map<object, number>()
+    const pairs: number[] = []
+    const off = [0]
+    const refs: string[] = []
+    for (const d of docs) {
+      if (!this.mentionsOf && !d.counts) this.docEntities.set(d.docId, d.entities)
+      refs.push(d.docId)
+      d.entities.forEach((e, i) => {
+        let r = rowOf.get(e)
+        if (r === undefined) {
+          r = table.length
+          rowOf.set(e, r)
+          table.push(e)
+        }
+        pairs.push(r, d.counts ? d.counts[i]! : (e as DocEntity).mentions.length)
+      })
+      off.push(pairs.length / 2)
+    }
+    return { table, docEnt: Uint32Array.from(pairs), docEntOff: Uint32Array.from(off), refs, live: new Uint8Array(refs.length).fill(1) }
   }
 
   /**
