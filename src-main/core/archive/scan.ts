@@ -119,21 +119,16 @@ class Walker {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     // The folder's files are stat'ed STAT_BATCH at a time (one at a time, 100,000 files took 7 s of
     // waiting on the disk); results are used in name order, so the output order does not change.
+    const paths = entries.map((e) => path.join(dir, e.name))
+    const isArticleCandidate = (i: number) => !entries[i]!.isDirectory() && !entries[i]!.name.startsWith('.') && !this.exclude.has(paths[i]!)
     const stats: Array<Promise<StatResult> | undefined> = []
-    const fileAt = (i: number) => {
-      const e = entries[i]!
-      return !e.isDirectory() && !e.name.startsWith('.') && !this.exclude.has(path.join(dir, e.name))
-    }
     for (let i = 0; i < entries.length; i++) {
       if (i % STAT_BATCH === 0) {
         // start the next batch only when this index is reached: at most STAT_BATCH stats in flight
-        for (let j = i; j < Math.min(entries.length, i + STAT_BATCH); j++) {
-          const e = entries[j]!
-          if (fileAt(j)) stats[j] = statEntry(path.join(dir, e.name), e.isSymbolicLink())
-        }
+        for (let j = i; j < Math.min(entries.length, i + STAT_BATCH); j++) if (isArticleCandidate(j)) stats[j] = statEntry(paths[j]!, entries[j]!.isSymbolicLink())
       }
       const e = entries[i]!
-      const abs = path.join(dir, e.name)
+      const abs = paths[i]!
       if (this.exclude.has(abs)) {
         this.skipped.push({ path: this.rel(abs) + '/', reason: 'Dateline data folder' })
         continue
