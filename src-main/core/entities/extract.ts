@@ -105,8 +105,8 @@ export function extractEntities(original: string): DocEntity[] {
   const dl = datelineRun(text, tokens, shout, taken)
   if (dl) {
     const name = titleCase(text.slice(tokens[dl.from]!.start, tokens[dl.to - 1]!.end))
-    const known = lookupPlace(name)
-    chunks.push({ from: dl.from, to: dl.to, kind: 'place', links: [], personCue: false, display: name, ...(known && !known.variant ? { key: `place:@${known.place.gid}` } : {}) })
+    const key = gazetteerKey(name)
+    chunks.push({ from: dl.from, to: dl.to, kind: 'place', links: [], personCue: false, display: name, ...(key ? { key } : {}) })
     taken.fill(1, dl.from, dl.to)
   }
 
@@ -225,9 +225,8 @@ export function extractEntities(original: string): DocEntity[] {
     const firstIsName = isFirstName(words[0]!.value)
     // "Port Selwyn", "Mount Sinjar", "Lake Chad": a place by its first word, known or not
     if (n > 1 && n <= 4 && PLACE_STARTS.has(fold(words[0])) && !firstIsName) {
-      const known = lookupPlace(name)
       c.kind = 'place'
-      if (known && !known.variant) c.key = `place:@${known.place.gid}`
+      c.key = gazetteerKey(name)
       return
     }
     const place = placeFor(c, words, firstIsName)
@@ -501,6 +500,12 @@ function datelineRun(text: string, tokens: readonly Token[], shout: Uint8Array, 
     return { from: i, to: j }
   }
   return undefined
+}
+
+/** The gazetteer's key for a place name spelled as it knows it; undefined leaves the spelling key to later. */
+function gazetteerKey(name: string): string | undefined {
+  const m = lookupPlace(name)
+  return m && !m.variant ? `place:@${m.place.gid}` : undefined
 }
 
 function titleCase(s: string): string {
