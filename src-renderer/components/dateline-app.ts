@@ -78,8 +78,8 @@ export class DatelineApp extends LitElement {
     }
     header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 8px 12px 4px; }
     h1 { font-size: 16px; margin: 0; }
-    .indexing { font-size: 12px; color: var(--muted, #5c6166); max-width: 40vw; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .archive { color: var(--muted, #5c6166); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 35vw; }
+    .indexing { font-size: 12px; color: var(--muted); max-width: 40vw; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .archive { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 35vw; }
     .spacer { flex: 1; }
     .search { display: flex; gap: 8px; align-items: center; padding: 4px 12px; position: relative; }
     input[type='search'] { flex: 1; min-width: 240px; font: inherit; padding: 6px 8px; }
@@ -91,8 +91,8 @@ export class DatelineApp extends LitElement {
     .chip.exclude { background: color-mix(in srgb, #cf222e 18%, transparent); text-decoration: line-through; }
     .chip button { background: none; border: 0; cursor: pointer; color: inherit; padding: 0 4px; }
     .error { color: var(--danger); margin: 4px 12px; }
-    .notice { color: var(--muted, #5c6166); margin: 4px 12px; font-size: 12px; }
-    .summary { color: var(--muted, #5c6166); margin: 4px 12px; font-size: 13px; }
+    .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
+    .summary { color: var(--muted); margin: 4px 12px; font-size: 13px; }
     main { flex: 1; min-height: 0; display: grid; grid-template-columns: 230px minmax(280px, 1fr) minmax(320px, 1.2fr); border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     entity-panel { overflow: auto; padding: 0 10px; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     result-list { height: 100%; }

@@ -71,10 +71,6 @@ export class IndexStore {
     this.journal = new Journal(path.join(dir, 'manifest.json'), path.join(dir, 'manifest.log'))
   }
 
-  get manifestPath(): string {
-    return path.join(this.dir, 'manifest.json')
-  }
-
   segmentPath(id: string): string {
     return path.join(this.dir, 'segments', `${id}.seg`)
   }
