@@ -7,7 +7,7 @@
 import type { Document } from './archive/document'
 import { findDateEvidence } from './dates/evidence'
 import { extractEntities } from './entities/extract'
-import { isBoilerplateLine, looksStripped } from './entities/prepare'
+import { isBoilerplateLine, looksStripped, prepareText } from './entities/prepare'
 import type { NewSegmentDoc } from './search/segment'
 import { countTerms } from './search/terms'
 import { findEvents } from './timeline/events'
@@ -15,12 +15,13 @@ import { sampleOf, shingle } from './stories/shingles'
 
 export function analyzeDocument(d: Document): NewSegmentDoc {
   const set = shingle(d.text).set
+  const prepared = prepareText(d.text) // boilerplate blanked, a stripped copy repaired: once for both extractors
   return {
     id: d.id,
     title: d.title,
     text: d.text,
     terms: { title: countTerms(d.title), body: countTerms(d.text) },
-    entities: extractEntities(d.text),
+    entities: extractEntities(d.text, prepared),
     sample: sampleOf(set),
     story: {
       shingles: set.length,
@@ -28,7 +29,7 @@ export function analyzeDocument(d: Document): NewSegmentDoc {
       boilerplate: (d.text.match(/[^\n]+/g) ?? []).filter(isBoilerplateLine).length
     },
     dates: findDateEvidence(d.text),
-    events: findEvents(d.text)
+    events: findEvents(d.text, prepared)
   }
 }
 

@@ -613,20 +613,41 @@ export class ArchiveService {
       }
       const step = this.opts.segmentBatch
       onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
-      let next = changed.length ? readBatch(changed.slice(0, step)) : undefined
-      for (let i = 0; i < changed.length; i += step) {
-        const batch = await next!
-        next = i + step < changed.length ? readBatch(changed.slice(i + step, i + 2 * step)) : undefined
-        next?.catch(() => {}) // awaited next round; a cancellation meanwhile must not go unhandled
-        if (!batch.length) continue
-        const { analyzed, workers } = await this.analyzeBatch(
+      // the workers load their models (~1.5 s) while the first batch is read
+      if (changed.length >= WORKER_MIN_BATCH.cold && this.opts.workers && !this.poolFailed) {
+        this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
+        this.pool.start()
+      }
+      const readAt = (i: number) => {
+        if (i >= changed.length) return undefined
+        const p = readBatch(changed.slice(i, i + step))
+        p.catch(() => {}) // awaited later; a cancellation meanwhile must not go unhandled
+        return p
+      }
+      const analyseAt = (i: number, reading: Promise<Document[]>) => {
+        const p = reading.then(async (batch) => ({
           batch,
-          (k, current) => onProgress?.({ phase: 'index', done: i + k, total: changed.length, current }),
-          stopIfCancelled,
-          signal
-        )
+          ...(batch.length
+            ? await this.analyzeBatch(batch, (k, current) => onProgress?.({ phase: 'index', done: i + k, total: changed.length, current }), stopIfCancelled, signal)
+            : { analyzed: [], workers: 0 })
+        }))
+        p.catch(() => {})
+        return p
+      }
+      // A three-stage pipeline: batch i+2 is read and batch i+1 analysed by the workers while this
+      // thread builds batch i's segment and links its stories.
+      const first = readAt(0)
+      let analysing = first && analyseAt(0, first)
+      let reading = readAt(step)
+      for (let i = 0; analysing; i += step) {
+        const { batch, analyzed, workers } = await analysing
+        analysing = reading && analyseAt(i + step, reading)
+        reading = reading && readAt(i + 2 * step)
+        if (!batch.length) continue
         if (workers) workersUsed = workers
         stopIfCancelled()
+        // let the next batch reach the workers before this thread is taken by the build
+        if (analysing) await new Promise((r) => setImmediate(r))
         const seg = Segment.build(`s${manifest.nextSegment++}`, analyzed)
         newSegments.push(seg)
         segs.set(seg.id, seg)

@@ -44,6 +44,13 @@ describe('analysis in worker threads', () => {
     expect(svc.documentCount).toBe(0)
     const again = await svc.update()
     expect(again.documents).toBe(1108)
+    // the workers' answers for the cancelled run are not taken for this run's documents
+    const single = await ArchiveService.open(root, { dataDir: tempDir('w-data-c1'), workers: false })
+    await single.update()
+    const list = (s: ArchiveService) => s.entities({ limit: 10_000 }).map((e) => [e.id, e.documents, e.mentions])
+    expect(list(svc).length).toBeGreaterThan(5)
+    expect(list(svc)).toEqual(list(single))
+    for (const k of [3, 640, 1099]) expect(svc.search(uniqueName(k)).hits.map((h) => h.path)).toEqual([`article-${String(k).padStart(4, '0')}.txt`])
     await svc.close()
   }, 120_000)
 

@@ -23,7 +23,7 @@ import {
   PLACE_STARTS,
   SPEECH_VERBS
 } from './lexicon'
-import { prepareText } from './prepare'
+import { prepareText, type Prepared } from './prepare'
 import { tokenForm, tokenize, type Token } from './tagger'
 import type { DocEntity, EntityType, Span } from './types'
 
@@ -67,8 +67,8 @@ const SHORT_STOP = new Set(['of', 'for', 'and', 'the', 'on', 'in'])
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value)
 const fold = (t: Token | undefined) => t?.form ?? ''
 
-export function extractEntities(original: string): DocEntity[] {
-  const prep = prepareText(original)
+/** `prep`: the text's prepareText(), when the caller already has it (analysis shares one). */
+export function extractEntities(original: string, prep: Prepared = prepareText(original)): DocEntity[] {
   const text = prep.text
   const tokens = tokenize(text)
   const shout = shoutingLines(text, tokens)

@@ -19,6 +19,8 @@ const BOILERPLATE_RE =
   /\b(?:subscribe|subscription|subscriber|sign in|sign up|log in|newsletter|cookies?|all rights reserved|copyright|advertisement|min read|read more|continue reading|related articles?|follow (?:us|him|her|[\w@]+) on|share (?:this|on)|click here|unlimited access|terms of (?:use|service)|privacy policy|this article (?:appeared|was originally))\b|©/i
 const MAX_BOILERPLATE_LINE = 240
 
+const LETTER_RE = /^\p{L}$/u
+
 // In stripped text, a lower-case letter directly followed by a capital marks a lost boundary.
 // Name prefixes that legitimately glue (McCain, MacDonald, DeSantis, LeBlanc, O'Neill) are exempt.
 const LOWER_RE = /\p{Ll}/u
@@ -28,16 +30,26 @@ const ARTICLE_PREFIX_RE = /^(?:al|el|ar|as|ad|az|ash|ez)$/
 
 /** Few sentence marks per word: the file was scraped with its punctuation removed. */
 export function looksStripped(text: string): boolean {
-  // counted without building arrays of matches: this runs on every article at index time
+  // one pass over the characters, no regular expression per word: this runs on every article at
+  // index time. Words are runs of letters; ASCII is decided by code, the rest by Unicode property.
   let words = 0
-  for (const re = /\p{L}+/gu; re.exec(text); ) words++
-  if (words < 40) return false
   let marks = 0
+  let inWord = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) marks++ // . , ; : ! ?
+    let letter: boolean
+    if (c < 128) {
+      letter = (c | 32) >= 97 && (c | 32) <= 122
+      if (c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) marks++ // . , ; : ! ?
+    } else {
+      const cp = text.codePointAt(i)!
+      letter = LETTER_RE.test(String.fromCodePoint(cp))
+      if (cp > 0xffff) i++
+    }
+    if (letter && !inWord) words++
+    inWord = letter
   }
-  return marks / words < 0.015
+  return words >= 40 && marks / words < 0.015
 }
 
 /** a line that is only a page's time stamp ("Updated 6 hours ago", "Posted: 2 days ago") */

@@ -64,8 +64,17 @@ const OPENERS_RE = /^["“‘'(\[«—–-]+$/
 
 /** Comparable form of a word: folded (text/fold.ts), dots dropped ("U.S." → "us", "Da'esh" → "daesh"). */
 export function tokenForm(value: string): string {
-  return foldWord(value).replace(/\./g, '')
+  let form = forms.get(value)
+  if (form === undefined) {
+    form = foldWord(value).replace(/\./g, '')
+    if (forms.size >= FORMS_MAX) forms.clear()
+    forms.set(value, form)
+  }
+  return form
 }
+// every token needs its form and words repeat: a bounded memo saves most of the folding
+const forms = new Map<string, string>()
+const FORMS_MAX = 100_000
 
 export function tokenize(text: string): Token[] {
   const w = getNlp()

@@ -7,7 +7,7 @@
  * Times are stored symbolically (timex.ts), so the timeline re-resolves them whenever the
  * publication date changes. Entities are joined at timeline time from the document's mentions.
  */
-import { isBoilerplateLine, prepareText } from '../entities/prepare'
+import { isBoilerplateLine, prepareText, type Prepared } from '../entities/prepare'
 import { sentences, type Sentence } from '../text/sentences'
 import { findTimexes, type TimeExpr, type Timex } from './timex'
 
@@ -102,8 +102,8 @@ const COUNT_RE =
 const COUNTED_NOUN =
   /^(?:\s+|\s+["“'‘]?[\p{L}-]+["”'’]?\s+){0,3}?(?:\s|^)(?:of\s+(?:its|their|his|the\s+group(?:['’]s|s)?)\s+(?:own\s+)?)?(?:[\p{L}-]+\s+)?(?:fighters?|members?|people|persons|civilians|men|women|children|soldiers|militants|troops|workers|dead|bodies|jihadists?|jihadis|recruits|police(?:men)?|officers|prisoners|hostages|captives|insurgents|rebels|guerrillas|volunteers|refugees|families|households|residents|villagers|protesters|journalists|britons|foreigners|others|commanders|guards|victims|killed|wounded|injured|died)\b/iu
 
-export function findEvents(original: string): EventMention[] {
-  const prepared = prepareText(original)
+/** `prepared`: the text's prepareText(), when the caller already has it (analysis shares one). */
+export function findEvents(original: string, prepared: Prepared = prepareText(original)): EventMention[] {
   const out: EventMention[] = []
   const sents = sentences(prepared.text).flatMap((x) => (x.text.length > MAX_SENTENCE ? chunks(x) : [x]))
   const toOrig = (i: number): number => prepared.toOriginal(i)

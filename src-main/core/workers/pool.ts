@@ -24,8 +24,16 @@ interface Task {
 interface Slot {
   worker: Worker
   ready: Promise<void>
-  busy: Task | null
+  /** sent and not yet answered, oldest first (a worker answers in order) */
+  inflight: Task[]
 }
+
+/**
+ * Documents sent to a worker ahead of its answers (about a second of work): while this thread is
+ * busy building a segment (1–2 s for 5,000 documents, not interruptible) a worker with only one
+ * document would sit idle until we come back to it.
+ */
+const AHEAD = 256
 
 /**
  * Where the worker's code is: the built script the app's composition root names (bundlers move
@@ -54,12 +62,13 @@ export class AnalyzePool {
     return this.slots.length > 0
   }
 
-  private start(): void {
+  /** Start the workers (they load their models) ahead of the first batch. */
+  start(): void {
     if (this.slots.length || this.broken) return
     const spec = workerSpec(this.script)
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(spec.file, { workerData: spec.workerData })
-      const slot: Slot = { worker, busy: null, ready: Promise.resolve() }
+      const slot: Slot = { worker, inflight: [], ready: Promise.resolve() }
       slot.ready = new Promise<void>((resolve, reject) => {
         const onMessage = (m: { ready?: boolean }) => {
           if (!m.ready) return
@@ -71,9 +80,9 @@ export class AnalyzePool {
         worker.once('error', reject)
       })
       worker.on('message', (m: { id?: number; result?: Omit<Analyzed, 'text'>; error?: string }) => {
-        const t = slot.busy
+        const t = slot.inflight[0]
         if (!t || m.id !== t.id) return
-        slot.busy = null
+        slot.inflight.shift()
         if (m.error) t.reject(new DatelineError('io', `Could not analyse ${t.doc.path}: ${m.error}`))
         else t.resolve({ ...m.result!, text: t.doc.text } as Analyzed)
         this.pump()
@@ -81,7 +90,7 @@ export class AnalyzePool {
       worker.on('error', (err) => this.fail(err))
       worker.on('exit', (code) => code !== 0 && this.fail(new Error(`analysis worker exited with code ${code}`)))
       // an idle pool never keeps a command-line run alive (referenced while starting and while busy)
-      void slot.ready.then(() => !slot.busy && worker.unref(), () => {})
+      void slot.ready.then(() => !slot.inflight.length && worker.unref(), () => {})
       this.slots.push(slot)
     }
   }
@@ -89,8 +98,7 @@ export class AnalyzePool {
   private fail(err: Error) {
     this.broken ??= err
     for (const s of this.slots) {
-      if (s.busy) s.busy.reject(err)
-      s.busy = null
+      for (const t of s.inflight.splice(0)) t.reject(err)
       void s.worker.terminate()
     }
     for (const t of this.queue.splice(0)) t.reject(err)
@@ -100,11 +108,12 @@ export class AnalyzePool {
   private pump() {
     let busy = 0
     for (const s of this.slots) {
-      if (!s.busy && this.queue.length) {
-        s.busy = this.queue.shift()!
-        s.worker.postMessage({ id: s.busy.id, doc: s.busy.doc })
+      while (s.inflight.length < AHEAD && this.queue.length) {
+        const t = this.queue.shift()!
+        s.inflight.push(t)
+        s.worker.postMessage({ id: t.id, doc: t.doc })
       }
-      if (s.busy) busy++
+      if (s.inflight.length) busy++
     }
     // keep the process alive exactly while there is work in flight
     for (const s of this.slots) (busy ? s.worker.ref() : s.worker.unref())
@@ -128,7 +137,11 @@ export class AnalyzePool {
         })
     )
     const onAbort = () => {
-      for (const t of this.queue.splice(0)) t.reject(new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.'))
+      const cancelled = new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
+      for (const t of this.queue.splice(0)) t.reject(cancelled)
+      // the workers finish what they were sent; those answers no longer match a task and are dropped
+      for (const s of this.slots) for (const t of s.inflight.splice(0)) t.reject(cancelled)
+      this.pump()
     }
     signal?.addEventListener('abort', onAbort, { once: true })
     this.pump()
