@@ -1,5 +1,5 @@
 /** One measurement in a fresh process: full index build of an archive, then a few queries. Prints JSON. */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ArchiveService } from '../src-main/core/api'
 import { extractEntities } from '../src-main/core/entities/extract'
@@ -19,6 +19,7 @@ for (const t of sample) {
   chars += t.length
 }
 const extractMBps = chars / 1e6 / ((performance.now() - tx) / 1000)
+const archiveBytes = readdirSync(archive, { recursive: true, encoding: 'utf8' }).reduce((n, f) => n + (statSync(path.join(archive, f)).isFile() ? statSync(path.join(archive, f)).size : 0), 0)
 const t0 = performance.now()
 const svc = await ArchiveService.open(archive, { dataDir })
 const report = await svc.update()
@@ -59,6 +60,7 @@ console.log(JSON.stringify({
   documents: report.documents,
   buildMs: Math.round(buildMs),
   docsPerSec: Math.round(report.documents / (buildMs / 1000)),
+  pipelineMBps: +(archiveBytes / 1e6 / (buildMs / 1000)).toFixed(2),
   peakRssMB: Math.round(peakRssMB),
   segments: report.segments.total,
   loadAndFirstQueryMs: Math.round(loadMs),

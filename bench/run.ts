@@ -2,7 +2,7 @@
  * npm run bench [-- --docs 1000,10000] [--peers lunr,minisearch,recoll,rg] [--phase-minutes 30] [--details]
  * For each size: generate a deterministic archive of N articles (bench/generate.ts), then for
  * Dateline and each peer measure, each phase in a fresh process (bench/peer.mts): full build
- * (time, docs/s, peak RSS, index size), and start → first answered query, query latency
+ * (time, docs/s, MB/s of article files, peak RSS, index size), and start → first answered query, query latency
  * median/p95 over the fixed mixed query set (bench/queries.ts), RSS after load, one new file →
  * searchable. Peers: one plain Lunr index (positions on), MiniSearch, Recoll (recollcmd) and
  * ripgrep; a missing one is skipped with a line saying so. Ratios are Dateline ÷ peer.
@@ -70,7 +70,7 @@ for (const n of sizes) {
 }
 writeFileSync('.bench/results.json', JSON.stringify(results, null, 2))
 
-const cols = ['buildMs', 'docsPerSec', 'peakRssMB', 'indexMB', 'loadAndFirstQueryMs', 'queryMedianMs', 'queryP95Ms', 'queriesRun', 'rssAfterLoadMB', 'addOneSearchableMs']
+const cols = ['buildMs', 'docsPerSec', 'mbPerSec', 'peakRssMB', 'indexMB', 'loadAndFirstQueryMs', 'queryMedianMs', 'queryP95Ms', 'queriesRun', 'rssAfterLoadMB', 'addOneSearchableMs']
 const table = [`| docs | engine | ${cols.join(' | ')} |`, `|---|---|${cols.map(() => '---').join('|')}|`]
 for (const r of results) table.push(`| ${r.n} | ${r.engine} | ${cols.map((c) => r[c]).join(' | ')} |`)
 // Dateline ÷ peer for the targets' measures (lower is better for times and memory; higher for docs/s)

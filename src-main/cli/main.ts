@@ -265,7 +265,7 @@ async function runEntityCommand(argv: readonly string[], io: CliIO): Promise<num
     if (more.length < n) throw new DatelineError('usage', `entity ${sub}: give ${what}.`)
   }
   const done = (e: EntityView, verb: string) => {
-    io.out(json ? JSON.stringify({ entity: e }) : `${verb}: ${e.name} (${e.id}, ${e.type}, ${e.documents} documents${e.hidden ? ', hidden' : ''})`)
+    io.out(json ? JSON.stringify({ entity: e }) : `${verb}: ${e.name} (${e.id}, ${e.type}, ${plural(e.documents, 'document')}${e.hidden ? ', hidden' : ''})`)
     return 0
   }
   switch (sub) {
@@ -275,7 +275,7 @@ async function runEntityCommand(argv: readonly string[], io: CliIO): Promise<num
       const docs = svc.documentsForEntity(e.id, { limit: intFlag(args.flags.get('limit'), 'limit', 20) })
       const co = svc.cooccurring(e.id)
       if (json) io.out(JSON.stringify({ entity: e, documents: docs.documents, total: docs.total, cooccurring: co }))
-      else io.out([`${e.name} (${e.id}, ${e.type})`, e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : 'aliases: none', `${docs.total} documents:`, ...docs.documents.map((d) => `  ${d.path}  (${d.mentions} mentions)`), 'mentioned with:', formatFacets(co)].join('\n'))
+      else io.out([`${e.name} (${e.id}, ${e.type})`, e.aliases.length ? `aliases: ${e.aliases.join(', ')}` : 'aliases: none', `${plural(docs.total, 'document')}:`, ...docs.documents.map((d) => `  ${d.path}  (${d.mentions} mentions)`), 'mentioned with:', formatFacets(co)].join('\n'))
       return 0
     }
     case 'merge': {
@@ -455,4 +455,9 @@ function formatSearch(r: SearchResult): string {
   for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${strip(h.snippet)}`)
   if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))
   return lines.join('\n')
+}
+
+/** "1 document", "3 documents" */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

@@ -611,43 +611,46 @@ export class ArchiveService {
             early.compared += st.compared
           })
       }
-      const step = this.opts.segmentBatch
+      // At least two batches once the workers are worth starting, so the first batch's segment and
+      // story links are built while the workers analyse the second (a 2,000-file folder: 1,000 + 1,000).
+      const step = Math.min(this.opts.segmentBatch, Math.max(WORKER_MIN_BATCH.cold, Math.ceil(changed.length / 2)))
       onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
       // the workers load their models (~1.5 s) while the first batch is read
       if (changed.length >= WORKER_MIN_BATCH.cold && this.opts.workers && !this.poolFailed) {
         this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
         this.pool.start()
       }
-      const readAt = (i: number) => {
-        if (i >= changed.length) return undefined
-        const p = readBatch(changed.slice(i, i + step))
-        p.catch(() => {}) // awaited later; a cancellation meanwhile must not go unhandled
-        return p
-      }
-      const analyseAt = (i: number, reading: Promise<Document[]>) => {
+      const readAt = (i: number) => (i < changed.length ? readBatch(changed.slice(i, i + step)) : undefined)
+      let shown = 0 // two batches report at once: the count never goes back
+      const analyseAt = (i: number) => {
+        const reading = readAt(i)
+        if (!reading) return undefined
         const p = reading.then(async (batch) => ({
           batch,
           ...(batch.length
-            ? await this.analyzeBatch(batch, (k, current) => onProgress?.({ phase: 'index', done: i + k, total: changed.length, current }), stopIfCancelled, signal)
+            ? await this.analyzeBatch(
+                batch,
+                (k, current) => onProgress?.({ phase: 'index', done: (shown = Math.max(shown, i + k)), total: changed.length, current }),
+                stopIfCancelled,
+                signal
+              )
             : { analyzed: [], workers: 0 })
         }))
-        p.catch(() => {})
+        p.catch(() => {}) // awaited later; a cancellation meanwhile must not go unhandled
         return p
       }
-      // A three-stage pipeline: batch i+2 is read and batch i+1 analysed by the workers while this
-      // thread builds batch i's segment and links its stories.
-      const first = readAt(0)
-      let analysing = first && analyseAt(0, first)
-      let reading = readAt(step)
-      for (let i = 0; analysing; i += step) {
-        const { batch, analyzed, workers } = await analysing
-        analysing = reading && analyseAt(i + step, reading)
-        reading = reading && readAt(i + 2 * step)
+      // A pipeline: each batch goes to the workers as soon as it is read, so they go on from
+      // batch i to batch i+1 without a pause while this thread builds batch i's segment and links
+      // its stories; batch i+2 is read meanwhile.
+      const pipeline = [analyseAt(0), analyseAt(step)]
+      for (let i = 0; pipeline[0]; i += step) {
+        const { batch, analyzed, workers } = await pipeline.shift()!
+        pipeline.push(analyseAt(i + 2 * step))
         if (!batch.length) continue
         if (workers) workersUsed = workers
         stopIfCancelled()
         // let the next batch reach the workers before this thread is taken by the build
-        if (analysing) await new Promise((r) => setImmediate(r))
+        if (pipeline[0] !== undefined) await new Promise((r) => setImmediate(r))
         const seg = Segment.build(`s${manifest.nextSegment++}`, analyzed)
         newSegments.push(seg)
         segs.set(seg.id, seg)

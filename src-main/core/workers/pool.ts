@@ -108,7 +108,9 @@ export class AnalyzePool {
   private pump() {
     let busy = 0
     for (const s of this.slots) {
-      while (s.inflight.length < AHEAD && this.queue.length) {
+      // no more than a fair share of what is left, so both workers finish together
+      const ahead = Math.min(AHEAD, Math.ceil(this.queue.length / this.slots.length))
+      while (s.inflight.length < Math.max(1, ahead) && this.queue.length) {
         const t = this.queue.shift()!
         s.inflight.push(t)
         s.worker.postMessage({ id: t.id, doc: t.doc })
