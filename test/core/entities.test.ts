@@ -124,6 +124,19 @@ describe('extraction rules', () => {
     expect(found.filter((e) => e.type === 'person')).toEqual([])
   })
 
+  it("in a stripped copy, ends an organisation's name where the next sentence begins", () => {
+    // written without punctuation, as a scraper leaves it: the next sentence's first word and a
+    // possessive that lost its apostrophe both run on from the organisation's name
+    const text = `Lenders wait for the court ruling The union asked the Regional Labour Court Shipping lines have diverted vessels to other ports since Friday according to Tomas Varga an analyst at the Danube Policy Institute in Szeged The dispute is about pay and shift length said the Danube Policy Institutes Varga who has followed the port for a decade A ruling is expected next month and the harbour board said it would respect the decision whatever it was`
+    const found = extractEntities(text)
+    const orgs = found.filter((e) => e.type === 'organization')
+    expect(orgs.map((e) => e.name).sort()).toEqual(['Danube Policy Institute', 'Regional Labour Court'])
+    const institute = orgs.find((e) => e.name === 'Danube Policy Institute')!
+    expect(institute.mentions.map(([x, y]) => text.slice(x, y))).toEqual(['Danube Policy Institute', 'Danube Policy Institutes'])
+    const people = found.filter((e) => e.type === 'person')
+    expect(people.map((e) => [e.name, e.mentions.length])).toEqual([['Tomas Varga', 2]])
+  })
+
   it('gives one place key to transliteration variants', () => {
     expect(placeSkeleton('Deir al-Zour')).toBe(placeSkeleton('Deir ez-Zor'))
     expect(placeSkeleton('Tal Abyad')).toBe(placeSkeleton('Tell Abyad'))

@@ -87,6 +87,7 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = []
   let at = 0
   let boundary = true
+  const same = safe === text // (compared once: two equal strings that are not one object compare in full)
   for (let i = 0; i < values.length; i++) {
     const sp = spaces[i] ?? ''
     at += sp.length
@@ -96,7 +97,7 @@ export function tokenize(text: string): Token[] {
       const found = safe.indexOf(safeValue, at)
       if (found >= 0) at = found
     }
-    const value = safe === text ? safeValue : text.slice(at, at + safeValue.length)
+    const value = same ? safeValue : text.slice(at, at + safeValue.length)
     if (sp.includes('\n')) boundary = true
     const p = pos[i] ?? 'X'
     if (p !== 'SPACE') {

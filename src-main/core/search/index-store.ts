@@ -49,7 +49,9 @@ interface ManifestChange extends JournalEntry {
 // 8: entities re-extracted (Latin Extended letters no longer split names; capitals datelines are places;
 // sentence-opening small towns and groups of people are not entities)
 // 9: manifest.log beside manifest.json (an older reader would see an incomplete snapshot)
-export const INDEX_VERSION = 9
+// 10: entities re-extracted (in a stripped copy an organisation's name ends where the next sentence
+// begins, and a possessive that lost its apostrophe joins it)
+export const INDEX_VERSION = 10
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
