@@ -10,6 +10,7 @@ import { scanArchive, scanPaths, inScope, normalizeScope, errCode, type FileEntr
 import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './entities/curation'
 import { analyzeDocument, warmUpAnalysis } from './analyze'
 import { AnalyzePool } from './workers/pool'
+import { batchRanges, READ_CHUNK } from './workers/batches'
 import { parseYmd } from './dates/calendar'
 import { resolvePublication, statedDay, type Published } from './dates/publication'
 import { loadUserDates, saveUserDates, userDateLookup, type UserDatesFile } from './dates/user-dates'
@@ -26,7 +27,7 @@ import { IndexStore, type IndexedDocument, type Manifest } from './search/index-
 import { planMerges, DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './search/merge-policy'
 import { lowerQuery } from './search/plan'
 import { parseQuery } from './search/query'
-import { Segment, type SegmentDoc } from './search/segment'
+import { Segment, type NewSegmentDoc, type SegmentDoc } from './search/segment'
 import { topK } from './search/top'
 import { highlightSpans, makeSnippet } from './search/snippet'
 import { buildTimeline, density, filterTimeline, type Density, type DensityUnit, type TimelineDoc, type TimelineEvent } from './timeline/build'
@@ -394,9 +395,11 @@ export class ArchiveService {
     batch: readonly Document[],
     report: (done: number, current: string | undefined) => void,
     stopIfCancelled: () => void,
-    signal: AbortSignal | undefined
+    signal: AbortSignal | undefined,
+    /** the whole batch this is part of (read in chunks): it decides whether the workers are worth it */
+    of = batch.length
   ): Promise<{ analyzed: ReturnType<typeof analyzeDocument>[]; workers: number }> {
-    if (batch.length >= (this.pool?.started ? WORKER_MIN_BATCH.warm : WORKER_MIN_BATCH.cold) && this.opts.workers && !this.poolFailed) {
+    if (of >= (this.pool?.started ? WORKER_MIN_BATCH.warm : WORKER_MIN_BATCH.cold) && this.opts.workers && !this.poolFailed) {
       try {
         this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
         const analyzed = await this.pool.analyze(batch, (n) => n % 10 === 0 && report(n, batch[n - 1]?.path), signal)
@@ -611,41 +614,48 @@ export class ArchiveService {
             early.compared += st.compared
           })
       }
-      // At least two batches once the workers are worth starting, so the first batch's segment and
-      // story links are built while the workers analyse the second (a 2,000-file folder: 1,000 + 1,000).
-      const step = Math.min(this.opts.segmentBatch, Math.max(WORKER_MIN_BATCH.cold, Math.ceil(changed.length / 2)))
+      const ranges = batchRanges(changed.length, this.opts.segmentBatch, WORKER_MIN_BATCH.cold)
       onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
-      // the workers load their models (~1.5 s) while the first batch is read
+      // the workers load their models (~1.5 s) while the first files are read
       if (changed.length >= WORKER_MIN_BATCH.cold && this.opts.workers && !this.poolFailed) {
         this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
         this.pool.start()
       }
-      const readAt = (i: number) => (i < changed.length ? readBatch(changed.slice(i, i + step)) : undefined)
       let shown = 0 // two batches report at once: the count never goes back
-      const analyseAt = (i: number) => {
-        const reading = readAt(i)
-        if (!reading) return undefined
-        const p = reading.then(async (batch) => ({
-          batch,
-          ...(batch.length
-            ? await this.analyzeBatch(
-                batch,
-                (k, current) => onProgress?.({ phase: 'index', done: (shown = Math.max(shown, i + k)), total: changed.length, current }),
-                stopIfCancelled,
-                signal
-              )
-            : { analyzed: [], workers: 0 })
+      const report = (at: number) => (k: number, current: string | undefined) =>
+        onProgress?.({ phase: 'index', done: (shown = Math.max(shown, at + k)), total: changed.length, current })
+      let reads: Promise<unknown> = Promise.resolve()
+      /** Read batch r in chunks, one chunk after another, each handed to the analysis as soon as it is read. */
+      const analyseBatch = (r: number) => {
+        const range = ranges[r]
+        if (!range) return undefined
+        const [from, to] = range
+        const parts: Array<Promise<{ docs: Document[]; analyzed: NewSegmentDoc[]; workers: number }>> = []
+        for (let at = from; at < to; at += READ_CHUNK) {
+          const reading = reads.then(() => readBatch(changed.slice(at, Math.min(to, at + READ_CHUNK))))
+          reads = reading.catch(() => {})
+          parts.push(
+            reading.then(async (docs) => ({
+              docs,
+              ...(docs.length ? await this.analyzeBatch(docs, report(at), stopIfCancelled, signal, to - from) : { analyzed: [], workers: 0 })
+            }))
+          )
+        }
+        const p = Promise.all(parts).then((rs) => ({
+          batch: rs.flatMap((x) => x.docs),
+          analyzed: rs.flatMap((x) => x.analyzed),
+          workers: Math.max(0, ...rs.map((x) => x.workers))
         }))
         p.catch(() => {}) // awaited later; a cancellation meanwhile must not go unhandled
         return p
       }
-      // A pipeline: each batch goes to the workers as soon as it is read, so they go on from
-      // batch i to batch i+1 without a pause while this thread builds batch i's segment and links
-      // its stories; batch i+2 is read meanwhile.
-      const pipeline = [analyseAt(0), analyseAt(step)]
-      for (let i = 0; pipeline[0]; i += step) {
+      // A pipeline: files go to the workers as soon as they are read, so the workers go on from
+      // batch r to batch r+1 without a pause while this thread builds batch r's segment and links
+      // its stories; batch r+2 is read meanwhile.
+      const pipeline = [analyseBatch(0), analyseBatch(1)]
+      for (let r = 0; pipeline[0]; r++) {
         const { batch, analyzed, workers } = await pipeline.shift()!
-        pipeline.push(analyseAt(i + 2 * step))
+        pipeline.push(analyseBatch(r + 2))
         if (!batch.length) continue
         if (workers) workersUsed = workers
         stopIfCancelled()

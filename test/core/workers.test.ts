@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
 import { DatelineError } from '../../src-main/core/errors'
+import { batchRanges } from '../../src-main/core/workers/batches'
 import { articleText, tempDir, uniqueName, writeArticles } from '../fixtures/imports'
 import { TIMELINE_FILES } from '../fixtures/timeline'
 
@@ -63,4 +64,26 @@ describe('analysis in worker threads', () => {
     expect(r.documents).toBe(1009)
     expect(svc.search(uniqueName(5000)).total).toBe(1)
   }, 120_000)
+})
+
+describe('segment batches of an update', () => {
+  const sizes = (n: number) => batchRanges(n, 5000, 1000).map(([a, b]) => b - a)
+  it('covers every changed file once, in order', () => {
+    for (const n of [1, 999, 1000, 2000, 3001, 10_000, 12_345, 100_000]) {
+      const r = batchRanges(n, 5000, 1000)
+      expect(r[0]![0]).toBe(0)
+      expect(r[r.length - 1]![1]).toBe(n)
+      for (let i = 1; i < r.length; i++) expect(r[i]![0]).toBe(r[i - 1]![1])
+      expect(Math.max(...r.map(([a, b]) => b - a))).toBeLessThanOrEqual(5000)
+    }
+    expect(batchRanges(0, 5000, 1000)).toEqual([])
+  })
+  it('gives the workers a second batch to analyse while the first is built, and ends with a short batch', () => {
+    expect(sizes(500)).toEqual([500])
+    expect(sizes(2000)).toEqual([1000, 1000])
+    expect(sizes(3000)).toEqual([1500, 1500])
+    expect(sizes(10_000)).toEqual([5000, 4000, 1000])
+    expect(sizes(12_000)).toEqual([5000, 5000, 2000])
+    expect(sizes(13_000)).toEqual([5000, 5000, 2000, 1000])
+  })
 })
