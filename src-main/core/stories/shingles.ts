@@ -19,19 +19,23 @@ export interface LetterStream {
 const LETTER_RE = /\p{L}/u
 const MARK_RE = /\p{M}/gu
 
+// letters collect as UTF-16 code units and become one string at the end (a string per letter
+// pushed to an array and joined cost as much as the hashing)
+const UTF16 = new TextDecoder('utf-16le')
+
 export function letterStream(text: string): LetterStream {
   const clean = blankBoilerplate(text)
-  const out: string[] = []
-  const offsets = new Uint32Array(clean.length)
+  let codes = new Uint16Array(clean.length + 16)
+  let offsets = new Uint32Array(clean.length + 16)
   let n = 0
   for (let i = 0; i < clean.length; i++) {
     const c = clean.charCodeAt(i)
     if (c < 128) {
       if (c >= 97 && c <= 122) {
-        out.push(clean[i]!)
+        codes[n] = c
         offsets[n++] = i
       } else if (c >= 65 && c <= 90) {
-        out.push(String.fromCharCode(c + 32))
+        codes[n] = c + 32
         offsets[n++] = i
       }
       continue
@@ -41,11 +45,23 @@ export function letterStream(text: string): LetterStream {
     // é → e, ﬁ → fi: each produced letter points at the source character
     for (const l of ch.normalize('NFKD').replace(MARK_RE, '').toLowerCase()) {
       if (!LETTER_RE.test(l)) continue
-      out.push(l)
-      offsets[n++] = i
+      if (n + l.length > codes.length) {
+        const more = Math.max(codes.length * 2, n + l.length)
+        const c2 = new Uint16Array(more)
+        c2.set(codes)
+        codes = c2
+        const o2 = new Uint32Array(more)
+        o2.set(offsets)
+        offsets = o2
+      }
+      for (let k = 0; k < l.length; k++) {
+        codes[n] = l.charCodeAt(k)
+        offsets[n++] = i
+      }
     }
   }
-  return { letters: out.join(''), offsets: offsets.subarray(0, n) }
+  const bytes = new Uint8Array(codes.buffer, 0, n * 2)
+  return { letters: UTF16.decode(bytes), offsets: offsets.slice(0, n) }
 }
 
 /** Hash of the 8 letters starting at each position (FNV-1a, then a murmur finaliser for uniform low bits). */

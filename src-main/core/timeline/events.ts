@@ -209,10 +209,15 @@ interface Clause {
 }
 
 /** Asserted cues: not negated, not hypothetical or future. */
+// compiled once (matchAll would copy a regular expression per sentence and cue)
+const CUES_GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, 'gi') }))
+
 function cueHits(text: string): CueHit[] {
   const hits: CueHit[] = []
-  for (const c of CUES) {
-    for (const m of text.matchAll(new RegExp(c.re.source, 'gi'))) {
+  for (const c of CUES_GLOBAL) {
+    const re = c.global
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const before = text.slice(Math.max(0, m.index - 60), m.index)
       if (MODAL_BEFORE.test(before) || NEGATION_BEFORE.test(before)) continue
       // "self-declared", "at captured soldiers", "the wounded": a participle used as an adjective
