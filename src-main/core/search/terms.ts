@@ -5,7 +5,7 @@
  * ourselves; Lunr provides the stemmer, the stop-word list and (segment.ts) the term automaton.
  */
 import lunr from 'lunr'
-import { words, type Word, type WordPart } from '../text/words'
+import { forEachRawWord, isPlainWord, splitParts, type Word, type WordPart } from '../text/words'
 
 /** Suffix for capitalised acronyms that would otherwise be dropped as stop words (IS, US, WHO). */
 export const ACRONYM_MARK = '_acr'
@@ -66,8 +66,21 @@ export function wordTerms(word: Word): string[] {
 /** All index terms of a text, in order (repeats kept). */
 export function indexTerms(text: string): string[] {
   const out: string[] = []
-  for (const w of words(text)) for (const t of wordTerms(w)) out.push(t)
+  eachTerm(text, (t) => out.push(t))
   return out
+}
+
+/** What indexTerms lists, one at a time: plain words (most of them) skip the parts and their objects. */
+function eachTerm(text: string, each: (term: string) => void): void {
+  forEachRawWord(text, (raw, start) => {
+    if (isPlainWord(raw)) {
+      const t = termFor(raw.toLowerCase())
+      if (t) each(t)
+      return
+    }
+    const parts = splitParts(raw, start)
+    if (parts.length) for (const t of wordTerms({ start, end: start + raw.length, parts })) each(t)
+  })
 }
 
 /** A field's distinct index terms with their frequencies, and its length in terms (for BM25). */
@@ -84,8 +97,11 @@ export interface DocTerms {
 }
 
 export function countTerms(text: string): TermCounts {
-  const all = indexTerms(text)
   const counts = new Map<string, number>()
-  for (const t of all) counts.set(t, (counts.get(t) ?? 0) + 1)
-  return { terms: [...counts.keys()], tfs: [...counts.values()], length: all.length }
+  let length = 0
+  eachTerm(text, (t) => {
+    counts.set(t, (counts.get(t) ?? 0) + 1)
+    length++
+  })
+  return { terms: [...counts.keys()], tfs: [...counts.values()], length }
 }

@@ -39,10 +39,24 @@ export function* words(text: string): Generator<Word> {
   }
 }
 
+/**
+ * Each word's text as written and its offset, without the parts: the indexing hot path, which
+ * handles plain words itself (isPlainWord) and calls splitParts for the rest.
+ */
+export function forEachRawWord(text: string, each: (raw: string, start: number) => void): void {
+  const re = new RegExp(WORD_RE) // own lastIndex: callers may nest
+  for (let m = re.exec(text); m; m = re.exec(text)) each(m[0], m.index)
+}
+
 // Most words are plain: one part, nothing to split or fold beyond case (the hot path of indexing).
 const PLAIN_RE = /^(?:[A-Za-z][a-z]*|[0-9]+)$/
 
-function splitParts(raw: string, offset: number): WordPart[] {
+/** One part, lower case is its folded form, never all capitals (splitParts gives exactly that). */
+export function isPlainWord(raw: string): boolean {
+  return PLAIN_RE.test(raw)
+}
+
+export function splitParts(raw: string, offset: number): WordPart[] {
   if (PLAIN_RE.test(raw)) return [{ text: raw.toLowerCase(), allCaps: false, start: offset, end: offset + raw.length }]
   if (raw.endsWith('.') && /^(?:\p{L}\.){2,}$/u.test(raw)) {
     // Acronym with dots: U.S. -> "us", U.K. -> "uk"
