@@ -19,16 +19,16 @@ describe('entity extraction quality on the annotated fixtures', () => {
   it('clean articles: F1 per type and overall', () => {
     const s = scoreArticles(GOLD.filter((a) => a.style === 'clean'))
     console.log('entities, clean:', Object.entries(s).map(([t, v]) => `${t} P=${v.p.toFixed(2)} R=${v.r.toFixed(2)} F1=${v.f1.toFixed(2)}`).join('; '))
-    expect(s.all.f1, s.all.errors.join('\n')).toBeGreaterThanOrEqual(0.9)
-    expect(s.person.f1).toBeGreaterThanOrEqual(0.9)
-    expect(s.organization.f1).toBeGreaterThanOrEqual(0.85)
-    expect(s.place.f1).toBeGreaterThanOrEqual(0.9)
+    expect(s.all.f1, s.all.errors.join('\n')).toBeGreaterThanOrEqual(0.92)
+    expect(s.person.f1).toBeGreaterThanOrEqual(0.92)
+    expect(s.organization.f1).toBeGreaterThanOrEqual(0.9)
+    expect(s.place.f1).toBeGreaterThanOrEqual(0.92)
   })
 
   it('punctuation-stripped articles', () => {
     const s = scoreArticles(GOLD.filter((a) => a.style === 'stripped'))
     console.log('entities, stripped:', Object.entries(s).map(([t, v]) => `${t} P=${v.p.toFixed(2)} R=${v.r.toFixed(2)} F1=${v.f1.toFixed(2)}`).join('; '))
-    expect(s.all.f1, s.all.errors.join('\n')).toBeGreaterThanOrEqual(0.85)
+    expect(s.all.f1, s.all.errors.join('\n')).toBeGreaterThanOrEqual(0.9)
   })
 })
 
@@ -135,6 +135,14 @@ describe('extraction rules', () => {
     expect(institute.mentions.map(([x, y]) => text.slice(x, y))).toEqual(['Danube Policy Institute', 'Danube Policy Institutes'])
     const people = found.filter((e) => e.type === 'person')
     expect(people.map((e) => [e.name, e.mentions.length])).toEqual([['Tomas Varga', 2]])
+  })
+
+  it('takes a name introduced by what it is for an organisation ("steelmaker X", "shares in X")', () => {
+    const text = `Shares in Velbrook fell on Tuesday after the steelmaker Orvanta cut its forecast. Engineers from the state water utility Aquaserv worked through the night, according to company founder Ilse Marten. Maria Lindqvist, who runs the charity, said talks would resume.`
+    const found = extractEntities(text)
+    expect(found.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['Velbrook', 'Orvanta', 'Aquaserv'])
+    // "company founder Ilse Marten": a person introduced by her role stays a person
+    expect(found.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['Ilse Marten', 'Maria Lindqvist'])
   })
 
   it('gives one place key to transliteration variants', () => {

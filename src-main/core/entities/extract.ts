@@ -15,12 +15,14 @@ import {
   GROUP_NOUNS,
   isFirstName,
   NEVER_ALONE,
+  ORG_APPOSITION,
   ORG_HEADS,
   ORG_STARTS,
   PERSON_TITLES,
   PLACE_AFTER,
   PLACE_CUES,
   PLACE_STARTS,
+  SHARE_WORDS,
   SPEECH_VERBS
 } from './lexicon'
 import { prepareText, type Prepared } from './prepare'
@@ -255,6 +257,13 @@ export function extractEntities(original: string, prep: Prepared = prepareText(o
       c.kind = 'place'
       c.key = `place:@${place.gid}`
       return
+    }
+    // "grid operator Ukrenergo", "shares in Rheinmetall": what the text calls it (a name the
+    // gazetteer knows was taken as a place above; a person's name is not introduced like this)
+    // (not an ordinary word: a stripped copy glues "the group" to the next sentence's "Were seeing…")
+    const ordinary = lowerSeen.has(fold(words[0])) || (single !== undefined && single.pos !== 'PROPN')
+    if (n <= 3 && !firstIsName && !ordinary && (ORG_APPOSITION.has(prev) || ((prev === 'in' || prev === 'of') && SHARE_WORDS.has(prev2)))) {
+      return void (c.kind = 'organization')
     }
     const placeCue = PLACE_CUES.has(prev) || (prev === 'of' && PLACE_CUES.has(prev2)) || PLACE_AFTER.has(next) || prev === 'near'
     const after = next === ',' ? fold(tokens[c.to + 1]) : next

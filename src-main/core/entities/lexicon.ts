@@ -50,6 +50,17 @@ regime caliphate unit units corps militia militias cabinet government jazeera`)
 export const ORG_STARTS = set(`ministry department university bank institute council office committee museum society league union federation
 house court school college academy board bureau agency centre center party organization organisation commission foundation`)
 
+/**
+ * Nouns right before an unknown name that make it an organisation: news introduces companies and
+ * groups by what they are ("grid operator Ukrenergo", "arms maker Rheinmetall", "militant group …").
+ */
+export const ORG_APPOSITION = set(`company firm operator maker carmaker automaker chipmaker drugmaker planemaker steelmaker shipbuilder
+manufacturer group conglomerate lender insurer carrier airline broadcaster utility retailer miner producer supplier contractor developer
+startup start-up subsidiary regulator watchdog charity`)
+
+/** "shares in X", "stake in X": X is a company. */
+export const SHARE_WORDS = set(`shares stake stakes stock`)
+
 /** Words right before a name that make it a place. */
 export const PLACE_CUES = set(`town city village province provinces region district governorate capital suburb suburbs outskirts neighbourhood
 neighborhood border borders countryside state`)

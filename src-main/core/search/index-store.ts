@@ -50,7 +50,7 @@ interface ManifestChange extends JournalEntry {
 // sentence-opening small towns and groups of people are not entities)
 // 9: manifest.log beside manifest.json (an older reader would see an incomplete snapshot)
 // 10: entities re-extracted (in a stripped copy an organisation's name ends where the next sentence
-// begins, and a possessive that lost its apostrophe joins it)
+// begins, and a possessive that lost its apostrophe joins it; "steelmaker X", "shares in X" are organisations)
 export const INDEX_VERSION = 10
 
 export function emptyManifest(archive: string): Manifest {
