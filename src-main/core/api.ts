@@ -386,6 +386,10 @@ export class ArchiveService {
     return this.enqueue(() => this.doUpdate(onProgress, normalizeScope(paths)))
   }
 
+  private analysisPool(): AnalyzePool {
+    return (this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined))
+  }
+
   /**
    * Analyse one batch of documents: in the worker pool when the batch is large enough for it
    * (falling back to this thread if the workers cannot run), else here, yielding to the event
@@ -401,9 +405,8 @@ export class ArchiveService {
   ): Promise<{ analyzed: ReturnType<typeof analyzeDocument>[]; workers: number }> {
     if (of >= (this.pool?.started ? WORKER_MIN_BATCH.warm : WORKER_MIN_BATCH.cold) && this.opts.workers && !this.poolFailed) {
       try {
-        this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
-        const analyzed = await this.pool.analyze(batch, (n) => n % 10 === 0 && report(n, batch[n - 1]?.path), signal)
-        return { analyzed, workers: this.pool.size }
+        const analyzed = await this.analysisPool().analyze(batch, (n) => n % 10 === 0 && report(n, batch[n - 1]?.path), signal)
+        return { analyzed, workers: this.analysisPool().size }
       } catch (err) {
         if (err instanceof DatelineError && err.code === 'cancelled') throw err
         this.poolFailed = true // analyse on this thread instead (slower, same result)
@@ -618,8 +621,7 @@ export class ArchiveService {
       onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
       // the workers load their models (~1.5 s) while the first files are read
       if (changed.length >= WORKER_MIN_BATCH.cold && this.opts.workers && !this.poolFailed) {
-        this.pool ??= new AnalyzePool(undefined, this.opts.workerScript || undefined)
-        this.pool.start()
+        this.analysisPool().start()
       }
       let shown = 0 // two batches report at once: the count never goes back
       const report = (at: number) => (k: number, current: string | undefined) =>

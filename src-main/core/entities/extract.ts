@@ -145,7 +145,7 @@ export function extractEntities(original: string, prep: Prepared = prepareText(o
     // "the Carnegie Middle East Centers Khatib" (a possessive without its apostrophe)
     if (prep.repaired && to - from > 2 && !isOrgHead(tokens[to - 1]!)) {
       const head = lastOrgHead(from + 1, to - 1)
-      if (head > 0) {
+      if (head >= 0) {
         chunks.push({ from, to: head + 1, kind: 'multi', links: [], personCue: false })
         from = head + 1
       }
@@ -241,7 +241,6 @@ export function extractEntities(original: string, prep: Prepared = prepareText(o
         return
       }
     }
-    const last = fold(words[n - 1])
     if (n > 1 && isOrgHead(words[n - 1]!)) return void (c.kind = 'organization')
     if (n > 1 && ORG_STARTS.has(fold(words[0])) && words.some((w) => fold(w) === 'of' || fold(w) === 'for')) return void (c.kind = 'organization')
 

@@ -208,10 +208,10 @@ interface Clause {
   whole: boolean
 }
 
-/** Asserted cues: not negated, not hypothetical or future. */
 // compiled once (matchAll would copy a regular expression per sentence and cue)
 const CUES_GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, 'gi') }))
 
+/** Asserted cues: not negated, not hypothetical or future. */
 function cueHits(text: string): CueHit[] {
   const hits: CueHit[] = []
   for (const c of CUES_GLOBAL) {
