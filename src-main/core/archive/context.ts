@@ -1,0 +1,109 @@
+/**
+ * What the services of one open archive share: where it lives, its options, the current snapshot,
+ * the user's files (entity corrections, dates set by hand), the story links, and the caches
+ * derived from them. Each service module (search, entities, stories, dates, timeline, import,
+ * update) is a set of functions over this; the facade (core/api.ts) holds one per archive.
+ */
+import path from 'node:path'
+import { DEFAULT_MAX_BYTES } from './scan'
+import { ArchiveSnapshot } from './snapshot'
+import { loadCuration, type CurationFile } from '../entities/curation'
+import type { EntityRegistry } from '../entities/registry'
+import { loadUserDates, type UserDatesFile } from '../dates/user-dates'
+import type { Published } from '../dates/publication'
+import type { Story } from '../stories/group'
+import type { StoryLinks } from '../stories/links'
+import { loadStoryLinks, type StoriesJournal } from '../stories/store'
+import type { TimelineEvent } from '../timeline/build'
+import { IndexStore } from '../search/index-store'
+import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from '../search/merge-policy'
+import { archiveDataDir, defaultDataDir } from '../store/paths'
+import type { AnalyzePool } from '../workers/pool'
+
+export interface OpenOptions {
+  /** where Dateline keeps index data (default: the platform's app-data folder or DATELINE_DATA) */
+  dataDir?: string
+  maxFileBytes?: number
+  /** documents per newly built segment */
+  segmentBatch?: number
+  /** analyse large batches in worker threads, one per core (default true) */
+  workers?: boolean
+  /** the built worker script (the app's bundle); from source, the TypeScript worker is used */
+  workerScript?: string
+  mergePolicy?: MergePolicyOptions
+  /** phrase candidates checked per search beyond the page asked for (default 2,000) */
+  phraseCheckBudget?: number
+}
+
+export type ArchiveOptions = Required<Omit<OpenOptions, 'dataDir'>>
+
+/** phrase candidates checked per search beyond the page asked for (~20 µs each: about 40 ms) */
+const PHRASE_CHECK_BUDGET = 2000
+/** the user's entity corrections, next to (not inside) the index files */
+export const CURATION_FILE = 'curation.json'
+/** publication dates the user set */
+export const USER_DATES_FILE = 'dates.json'
+
+/** Stories and publication dates, resolved together (a copy's date comes from its story). */
+export interface StoryState {
+  stories: Story[]
+  byDoc: Map<string, { story: Story; index: number }>
+  published: Map<string, Published>
+}
+
+export interface ArchiveContext {
+  readonly archive: string
+  readonly dataDir: string
+  readonly store: IndexStore
+  readonly opts: ArchiveOptions
+  snapshot: ArchiveSnapshot
+  /** damaged files found when the index was loaded; repaired by the next update */
+  problems: string[]
+  /** an index was found on disk or built in this session */
+  indexed: boolean
+  curation: CurationFile
+  userDates: UserDatesFile
+  readonly links: StoryLinks
+  readonly storiesJournal: StoriesJournal
+  /** derived from the snapshot and the user's files; dropped when either changes */
+  cache: { registry?: EntityRegistry; stories?: StoryState; timeline?: { registry: EntityRegistry; stories: StoryState; events: TimelineEvent[] } }
+  /** a full reconciliation with the folder has run in this session (imports can then look only at their target) */
+  fullyReconciled: boolean
+  pool: AnalyzePool | undefined
+  poolFailed: boolean
+}
+
+/** Where an archive's data lives, its index and the user's files loaded, its options filled in. */
+export async function openContext(archiveDir: string, options: OpenOptions): Promise<ArchiveContext> {
+  const archive = path.resolve(archiveDir)
+  const dataDir = path.resolve(options.dataDir ?? defaultDataDir())
+  const store = new IndexStore(archiveDataDir(dataDir, archive))
+  const loaded = await store.load(archive)
+  const curation = await loadCuration(path.join(store.dir, CURATION_FILE))
+  const userDates = await loadUserDates(path.join(store.dir, USER_DATES_FILE))
+  const { links, journal: storiesJournal } = await loadStoryLinks(store.dir)
+  return {
+    archive,
+    dataDir,
+    store,
+    opts: {
+      maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_BYTES,
+      segmentBatch: options.segmentBatch ?? 5000,
+      workers: options.workers ?? true,
+      workerScript: options.workerScript ?? '',
+      mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
+      phraseCheckBudget: options.phraseCheckBudget ?? PHRASE_CHECK_BUDGET
+    },
+    snapshot: new ArchiveSnapshot(loaded.manifest, loaded.segments),
+    problems: loaded.problems,
+    indexed: loaded.found,
+    curation,
+    userDates,
+    links,
+    storiesJournal,
+    cache: {},
+    fullyReconciled: false,
+    pool: undefined,
+    poolFailed: false
+  }
+}

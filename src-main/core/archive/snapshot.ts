@@ -1,0 +1,62 @@
+/**
+ * The open archive as one immutable value: the manifest and the segments it points to. Readers
+ * (search, entities, stories, timeline) share a snapshot; an update builds the next one and swaps
+ * it in whole, so a reader never sees half an update. Derived lookups (live masks, documents by
+ * path) are computed once per snapshot.
+ */
+import { DatelineError } from '../errors'
+import type { IndexedDocument, Manifest } from '../search/index-store'
+import type { Segment, SegmentDoc } from '../search/segment'
+
+export class ArchiveSnapshot {
+  private readonly liveMasks = new WeakMap<Segment, Uint8Array>()
+  private byPath: Map<string, IndexedDocument> | undefined
+
+  constructor(
+    readonly manifest: Manifest,
+    readonly segments: ReadonlyMap<string, Segment>
+  ) {}
+
+  get documentCount(): number {
+    return Object.keys(this.manifest.docs).length
+  }
+
+  documents(): IndexedDocument[] {
+    return Object.values(this.manifest.docs)
+  }
+
+  /** A document by id or by relative path (either slash); a readable error when it is not indexed. */
+  meta(pathOrId: string): IndexedDocument {
+    const norm = pathOrId.replace(/\\/g, '/').replace(/^\.\//, '')
+    const meta = this.manifest.docs[norm] ?? this.pathIndex().get(norm)
+    if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
+    return meta
+  }
+
+  /** The indexed text and analysis of a document. */
+  segmentDocOf(meta: IndexedDocument): SegmentDoc {
+    const sd = this.segments.get(meta.segment)?.docs.get(meta.id)
+    if (!sd) throw new DatelineError('corrupt', `The index entry for "${meta.path}" is missing; run dateline index again.`)
+    return sd
+  }
+
+  /** The same, or undefined when the segment does not hold it. */
+  findSegmentDoc(meta: IndexedDocument): SegmentDoc | undefined {
+    return this.segments.get(meta.segment)?.docs.get(meta.id)
+  }
+
+  /** Which documents of a segment are current (not replaced by a newer version elsewhere). */
+  liveMask(seg: Segment): Uint8Array {
+    const cached = this.liveMasks.get(seg)
+    if (cached) return cached
+    const docs = this.manifest.docs
+    const mask = new Uint8Array(seg.size)
+    seg.refs.forEach((ref, i) => (mask[i] = docs[ref]?.segment === seg.id ? 1 : 0))
+    this.liveMasks.set(seg, mask)
+    return mask
+  }
+
+  private pathIndex(): Map<string, IndexedDocument> {
+    return (this.byPath ??= new Map(Object.values(this.manifest.docs).map((d) => [d.path, d])))
+  }
+}

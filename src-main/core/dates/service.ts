@@ -1,0 +1,40 @@
+/**
+ * Publication dates of an open archive: each document's date with how it is known (resolved with
+ * the stories, see stories/service.ts), and the dates the user sets, kept in dates.json beside the
+ * index (the article file is never touched).
+ */
+import path from 'node:path'
+import { USER_DATES_FILE, type ArchiveContext } from '../archive/context'
+import { DatelineError } from '../errors'
+import { storyState } from '../stories/service'
+import { parseYmd } from './calendar'
+import type { Published } from './publication'
+import { saveUserDates, type UserDatesFile } from './user-dates'
+
+/** When the document was published, with the evidence (see dates/publication.ts). */
+export function published(ctx: ArchiveContext, pathOrId: string): Published {
+  const meta = ctx.snapshot.meta(pathOrId)
+  return storyState(ctx).published.get(meta.id)!
+}
+
+/**
+ * Set the publication date (YYYY-MM-DD), declare it unknown ('unknown'), or clear the user's
+ * entry (null) so it is inferred again. Stored in the data folder, never in the archive.
+ */
+export async function setPublicationDate(ctx: ArchiveContext, pathOrId: string, date: string | null): Promise<Published> {
+  const meta = ctx.snapshot.meta(pathOrId)
+  const dates = { ...ctx.userDates.dates }
+  if (date === null) delete dates[meta.path]
+  else if (date === 'unknown') dates[meta.path] = { date: null, hash: meta.hash, at: new Date().toISOString() }
+  else {
+    const day = parseYmd(date)
+    if (day === undefined) throw new DatelineError('usage', `"${date}" is not a date: use YYYY-MM-DD (for example 2015-10-30) or "unknown".`)
+    dates[meta.path] = { date: date.trim(), hash: meta.hash, at: new Date().toISOString() }
+  }
+  const next: UserDatesFile = { ...ctx.userDates, dates }
+  await ctx.store.ensureDir()
+  await saveUserDates(path.join(ctx.store.dir, USER_DATES_FILE), next)
+  ctx.userDates = next
+  ctx.cache.stories = undefined // everything resolved from dates is resolved again
+  return published(ctx, meta.id)
+}

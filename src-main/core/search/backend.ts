@@ -1,0 +1,42 @@
+/**
+ * The seam between the search service and the engine that holds the postings. The service parses
+ * and lowers the query, filters by entities and dates, orders and pages; a backend finds and
+ * scores the documents a plan matches, and gives the text of a match for snippets. Today's one
+ * implementation runs over the snapshot's segments (execute.ts); another engine (a server, a
+ * distributed index) would be another implementation of this interface.
+ */
+import type { ArchiveSnapshot } from '../archive/snapshot'
+import { execute, type Executed, type Match } from './execute'
+import type { Plan } from './plan'
+import type { Segment } from './segment'
+
+export interface SearchBackend {
+  /** Every live document the plan matches, scored (BM25 over the whole archive). */
+  run(plan: Plan, verify?: { need: number; budget: number }): Executed
+  /** The plan's match in one document only (which words to mark in the reader), or undefined. */
+  runOne(plan: Plan, docId: string): Match | undefined
+  /** The indexed text of a match. */
+  textOf(match: Match): string
+}
+
+/** The snapshot's segments as a search backend. */
+export function segmentBackend(snapshot: ArchiveSnapshot): SearchBackend {
+  const live = (seg: Segment) => snapshot.liveMask(seg)
+  return {
+    run: (plan, verify) => execute(plan, [...snapshot.segments.values()], { live, ...(verify ? { verify } : {}) }),
+    runOne(plan, docId) {
+      const meta = snapshot.manifest.docs[docId]
+      // only the document's own segment: which words match in it does not depend on the others
+      const seg = meta && snapshot.segments.get(meta.segment)
+      if (!seg) return undefined
+      const ord = seg.ordinalOf(docId)
+      const only = (s: Segment) => {
+        const mask = new Uint8Array(s.size)
+        if (ord >= 0) mask[ord] = 1
+        return mask
+      }
+      return execute(plan, [seg], { live: only }).matches.find((x) => x.ref === docId)
+    },
+    textOf: (m) => m.segment.docs.get(m.ref)!.text
+  }
+}

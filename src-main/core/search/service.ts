@@ -1,0 +1,147 @@
+/**
+ * Search over an open archive: the Dateline syntax (query.ts) lowered to a plan (plan.ts), run by
+ * the search backend (backend.ts), filtered by entities and by the dates of reported events,
+ * ordered, paged, with snippets and entity facets over all the results.
+ */
+import type { ArchiveContext } from '../archive/context'
+import { parseYmd } from '../dates/calendar'
+import { entityRegistry, requireEntity } from '../entities/service'
+import { countFacets, type Facets } from '../entities/facets'
+import type { EntityRegistry } from '../entities/registry'
+import type { Span } from '../entities/types'
+import { DatelineError } from '../errors'
+import { storyState } from '../stories/service'
+import { documentsWithEventsIn } from '../timeline/service'
+import { segmentBackend } from './backend'
+import type { Match } from './execute'
+import { lowerQuery, type Plan } from './plan'
+import { parseQuery } from './query'
+import { highlightSpans, makeSnippet } from './snippet'
+import { topK } from './top'
+
+export interface SearchOptions {
+  limit?: number
+  offset?: number
+  /** only documents mentioning every one of these entities (ids, older ids or merge keys) */
+  entities?: string[]
+  /** leave out documents mentioning any of these */
+  excludeEntities?: string[]
+  /** entries per type in the facets (default 10, 0 = no facets) */
+  facetLimit?: number
+  /** relevance (default) or publication date, newest first (unknown dates last) */
+  sort?: 'relevance' | 'date'
+  /** give each hit its publication date */
+  dates?: boolean
+  /** only documents reporting an event dated within this window (YYYY-MM-DD, inclusive): the timeline's brush */
+  eventsFrom?: string
+  eventsTo?: string
+  /** phrase checks for this search (default: the archive's phraseCheckBudget); fewer answer sooner with a rougher "about N" */
+  phraseCheckBudget?: number
+}
+
+export interface SearchHit {
+  id: string
+  path: string
+  title: string
+  score: number
+  snippet: string
+  /** publication date ("2015-10-30", "2015-10", "2015") when asked for with `dates`; null when unknown */
+  published?: string | null
+}
+
+export interface SearchResult {
+  query: string
+  total: number
+  hits: SearchHit[]
+  /** very common words left out of the search */
+  ignored: string[]
+  /** entities mentioned by the matching documents, with document counts */
+  facets: Facets
+  ms: number
+  /**
+   * The total is an estimate: a phrase had more candidates than one search checks, so the
+   * best-scoring ones were checked (every hit shown is a real match) and the rest estimated from
+   * them; the facets count the checked matches.
+   */
+  approximate?: boolean
+}
+
+type Filters = Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'>
+
+/** Search with the Dateline syntax (see query.ts). Throws QueryError for bad syntax, DatelineError for an unknown entity. */
+export function search(ctx: ArchiveContext, query: string, opts: SearchOptions = {}): SearchResult {
+  const t0 = performance.now()
+  const registry = entityRegistry(ctx)
+  // An empty query lists every document (useful with an entity filter).
+  const { plan, ignored } = query.trim() ? lowerQuery(parseQuery(query)) : { plan: { k: 'all' as const }, ignored: [] }
+  const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
+  const offset = Math.max(0, opts.offset ?? 0)
+  const docs = ctx.snapshot.manifest.docs
+  const backend = segmentBackend(ctx.snapshot)
+  const { matches, estimated } = match(ctx, plan, registry, opts, { need: offset + limit, budget: opts.phraseCheckBudget ?? ctx.opts.phraseCheckBudget })
+  const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
+  const published = opts.sort === 'date' || opts.dates ? storyState(ctx).published : undefined
+  let order: (a: Match, b: Match) => number
+  if (opts.sort === 'date') {
+    const day = (ref: string) => published!.get(ref)?.date ?? ''
+    order = (a, b) => (day(a.ref) < day(b.ref) ? 1 : day(a.ref) > day(b.ref) ? -1 : b.score - a.score || byPath(a, b))
+  } else order = (a, b) => b.score - a.score || byPath(a, b)
+  const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
+    const meta = docs[m.ref]!
+    const text = backend.textOf(m)
+    const hit: SearchHit = {
+      id: m.ref,
+      path: meta.path,
+      title: meta.title,
+      score: Math.round(m.score * 1e4) / 1e4,
+      snippet: makeSnippet(text, highlightSpans(text, m.terms, m.spans))
+    }
+    if (published) hit.published = published.get(m.ref)?.date ?? null
+    return hit
+  })
+  const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
+  const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
+  const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+  if (estimated) result.approximate = true
+  return result
+}
+
+/** The ids of every document a query matches (no paging, every phrase checked): the timeline's search. */
+export function matchingDocuments(ctx: ArchiveContext, query: string): Set<string> {
+  return new Set(match(ctx, lowerQuery(parseQuery(query)).plan, entityRegistry(ctx), {}).matches.map((m) => m.ref))
+}
+
+/** Where a search's words and phrases occur in one document (for the reader); [] when it does not match. */
+export function highlights(ctx: ArchiveContext, pathOrId: string, query: string): Span[] {
+  const meta = ctx.snapshot.meta(pathOrId)
+  if (!query.trim()) return []
+  const { plan } = lowerQuery(parseQuery(query))
+  const backend = segmentBackend(ctx.snapshot)
+  const m = backend.runOne(plan, meta.id)
+  return m ? highlightSpans(backend.textOf(m), m.terms, m.spans) : []
+}
+
+function match(ctx: ArchiveContext, plan: Plan, registry: EntityRegistry, opts: Filters, verify?: { need: number; budget: number }): { matches: Match[]; estimated: number } {
+  const run = segmentBackend(ctx.snapshot).run(plan, verify)
+  let matches = run.matches
+  if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
+    const day = (v: string | undefined) => {
+      if (v === undefined) return undefined
+      const d = parseYmd(v)
+      if (d === undefined) throw new DatelineError('usage', `"${v}" is not a date: use YYYY-MM-DD.`)
+      return d
+    }
+    const inWindow = documentsWithEventsIn(ctx, day(opts.eventsFrom), day(opts.eventsTo))
+    matches = matches.filter((m) => inWindow.has(m.ref))
+  }
+  const required = (opts.entities ?? []).map((id) => requireEntity(registry, id))
+  const excluded = (opts.excludeEntities ?? []).map((id) => requireEntity(registry, id))
+  if (required.length || excluded.length) {
+    const need = required.map((r) => registry.documentsOf(r))
+    const avoid = excluded.map((r) => registry.documentsOf(r))
+    matches = matches.filter((m) => need.every((set) => set.has(m.ref)) && !avoid.some((set) => set.has(m.ref)))
+  }
+  // filters keep as large a share of the estimated matches as of the checked ones
+  const estimated = run.matches.length ? Math.round((run.estimated * matches.length) / run.matches.length) : 0
+  return { matches, estimated }
+}

@@ -1,0 +1,66 @@
+/**
+ * Stage 2 of an update, after the scan: which files need reading. A file whose size and mtime
+ * match the manifest is unchanged and not opened; one refused before with the same size and
+ * mtime is refused again without reading. The result is the update's working state, which the
+ * later stages fill in.
+ */
+import type { FileEntry, Skipped } from '../archive/scan'
+import type { IndexedDocument, Manifest } from '../search/index-store'
+
+/** One update's working state: a copy of the manifest being changed, and the tallies of the report. */
+export interface UpdateTally {
+  manifest: Manifest
+  /** the documents before this update, by path */
+  byPath: Map<string, IndexedDocument>
+  /** paths found in the folder that stay in the index */
+  seen: Set<string>
+  skipped: Skipped[]
+  processed: string[]
+  added: number
+  updated: number
+  unchanged: number
+  removed: number
+}
+
+export function diffScan(
+  current: Manifest,
+  files: readonly FileEntry[],
+  skipped: Skipped[],
+  covered: (path: string) => boolean
+): { tally: UpdateTally; changed: FileEntry[] } {
+  // a working copy: entries are replaced, never changed in place, so copying the maps is enough
+  // (a deep clone of 100,000 entries cost half a second per update)
+  const manifest: Manifest = { ...current, segments: [...current.segments], docs: { ...current.docs }, rejected: { ...current.rejected } }
+  const tally: UpdateTally = {
+    manifest,
+    byPath: new Map(Object.values(manifest.docs).map((d) => [d.path, d])),
+    seen: new Set(),
+    skipped,
+    processed: [],
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0
+  }
+  const rejected = manifest.rejected
+  manifest.rejected = {}
+  for (const [p, r] of Object.entries(rejected)) if (!covered(p)) manifest.rejected[p] = r
+  const changed = files.filter((f) => {
+    tally.seen.add(f.path)
+    const old = tally.byPath.get(f.path)
+    if (old && old.size === f.size && old.mtimeMs === f.mtimeMs) {
+      tally.unchanged++
+      return false
+    }
+    const rej = rejected[f.path]
+    if (rej && rej.size === f.size && rej.mtimeMs === f.mtimeMs) {
+      skipped.push({ path: f.path, reason: rej.reason })
+      manifest.rejected[f.path] = rej
+      tally.seen.delete(f.path)
+      return false
+    }
+    return true
+  })
+  changed.sort((a, b) => (a.path < b.path ? -1 : 1))
+  return { tally, changed }
+}

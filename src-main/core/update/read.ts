@@ -1,0 +1,54 @@
+/**
+ * Stage 3: read a batch of changed files. A file touched but not changed (same hash) only has its
+ * metadata refreshed; an unreadable or refused file becomes a reason in the report; the rest
+ * become Documents for analysis, in path order.
+ */
+import { readFile } from 'node:fs/promises'
+import { buildDocument, contentHash, type Document } from '../archive/document'
+import { errCode, type FileEntry } from '../archive/scan'
+import type { UpdateTally } from './diff'
+
+const READ_CONCURRENCY = 8
+
+export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void): Promise<Document[]> {
+  const { manifest, byPath, skipped, seen, processed } = tally
+  const docs: Document[] = []
+  await forEachLimit(batch, READ_CONCURRENCY, async (f) => {
+    stopIfCancelled()
+    const old = byPath.get(f.path)
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(f.abs)
+    } catch (err) {
+      skipped.push({ path: f.path, reason: `unreadable (${errCode(err)})` })
+      seen.delete(f.path)
+      return
+    }
+    processed.push(f.path)
+    if (old && old.hash === contentHash(bytes)) {
+      // touched but not changed: refresh the metadata, keep the indexed document
+      manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs }
+      tally.updated++
+      return
+    }
+    const built = buildDocument(f, bytes)
+    if (!built.ok) {
+      skipped.push({ path: f.path, reason: built.reason })
+      manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
+      seen.delete(f.path)
+      return
+    }
+    docs.push(built.doc)
+    if (old) tally.updated++
+    else tally.added++
+  })
+  return docs.sort((a, b) => (a.path < b.path ? -1 : 1))
+}
+
+async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!)
+  })
+  await Promise.all(workers)
+}

@@ -1,0 +1,144 @@
+/**
+ * Bring an open archive's index up to date with its folder (or some paths of it), as named stages:
+ * scan → diff → read → analyse → build segment (pipeline.ts) → link stories → merge → commit.
+ * Only added, changed or removed files are read; a cancelled run writes nothing. The new snapshot
+ * replaces the old one only once everything is on disk.
+ */
+import type { ArchiveContext } from '../archive/context'
+import { scanArchive, scanPaths, inScope } from '../archive/scan'
+import { ArchiveSnapshot } from '../archive/snapshot'
+import { DatelineError } from '../errors'
+import { removeOrphanedImports } from '../import/temp'
+import type { Segment } from '../search/segment'
+import { acquireLock } from '../store/lock'
+import type { SyncStats } from '../stories/links'
+import { storySources, syncStories } from '../stories/service'
+import { batchRanges } from '../workers/batches'
+import { analysisPool, WORKER_MIN_BATCH } from './analyse'
+import { buildSegment } from './build'
+import { describeChanges, removeGone } from './changes'
+import { commitIndex } from './commit'
+import { diffScan } from './diff'
+import { mergeSegments } from './merge'
+import { readAnalyseBuild } from './pipeline'
+import type { IndexProgress, IndexReport } from './types'
+
+export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgress) => void, scope?: string[], signal?: AbortSignal): Promise<IndexReport> {
+  const stopIfCancelled = () => {
+    if (signal?.aborted) throw new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
+  }
+  const t0 = performance.now()
+  const before = ctx.snapshot
+  let linking: Promise<void> | undefined
+  await ctx.store.ensureDir()
+  const lock = await acquireLock(ctx.store.dir)
+  try {
+    await ctx.store.removeStrayFiles(new Set(before.manifest.segments))
+
+    // scan, diff
+    onProgress?.({ phase: 'scan', done: 0, total: 0 })
+    const scanOpts = { exclude: [ctx.dataDir], maxBytes: ctx.opts.maxFileBytes }
+    const { files, skipped } = scope ? await scanPaths(ctx.archive, scope, scanOpts) : await scanArchive(ctx.archive, scanOpts)
+    const covered = (p: string) => !scope || inScope(p, scope)
+    if (!scope) {
+      ctx.fullyReconciled = true
+      await removeOrphanedImports(ctx.archive, skipped)
+    }
+    const { tally, changed } = diffScan(before.manifest, files, skipped, covered)
+    const manifest = tally.manifest
+    const now = Date.now()
+
+    // read, analyse, build a segment per batch, and link each batch's stories while the next is analysed
+    const indexed: Array<{ path: string; hash: string }> = []
+    const newSegments: Segment[] = []
+    const segs = new Map(before.segments)
+    const { linkDoc, shingled } = storySources(segs, manifest)
+    const early: SyncStats = { linked: 0, candidates: 0, compared: 0 }
+    const linkBatch = (docs: readonly { id: string; hash: string }[]) => {
+      // the documents already linked enter the story index first (once per session; a changed
+      // one is forgotten and linked again when its batch comes)
+      linking ??= Promise.resolve().then(() => {
+        // (a pass over every document: skipped once they are all in, as after the warm-up)
+        if (!ctx.links.allEntered) ctx.links.enterLinked(before.documents().map(linkDoc))
+      })
+      linking = linking
+        .then(() => ctx.links.link(docs.map(linkDoc), shingled))
+        .then((st) => {
+          early.linked += st.linked
+          early.candidates += st.candidates
+          early.compared += st.compared
+        })
+    }
+    const ranges = batchRanges(changed.length, ctx.opts.segmentBatch, WORKER_MIN_BATCH.cold)
+    onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
+    // the workers load their models (~1.5 s) while the first files are read
+    if (changed.length >= WORKER_MIN_BATCH.cold && ctx.opts.workers && !ctx.poolFailed) analysisPool(ctx).start()
+    const workersUsed = await readAnalyseBuild(ctx, changed, ranges, tally, {
+      report: (done, current) => onProgress?.({ phase: 'index', done, total: changed.length, current }),
+      stopIfCancelled,
+      signal,
+      built: (batch, analyzed) => {
+        const seg = buildSegment(manifest, batch, analyzed, now)
+        newSegments.push(seg)
+        segs.set(seg.id, seg)
+        for (const d of batch) indexed.push({ path: d.path, hash: d.hash })
+        linkBatch(batch)
+        return seg
+      }
+    })
+    onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: linking ? 'stories' : undefined })
+    await linking
+
+    // removals, merges
+    const gone = removeGone(tally, covered)
+    const changes = describeChanges(indexed, gone, tally.byPath)
+    const segments = new Map(before.segments)
+    for (const s of newSegments) segments.set(s.id, s)
+    const { obsolete, merged } = mergeSegments(segments, manifest, newSegments, ctx.opts.mergePolicy)
+    const report = {
+      documents: Object.keys(manifest.docs).length,
+      added: tally.added,
+      updated: tally.updated,
+      removed: tally.removed,
+      unchanged: tally.unchanged,
+      skipped: tally.skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      processed: tally.processed.sort()
+    }
+
+    // Nothing to write when nothing changed (a watcher event for a file already indexed, a poll).
+    const dirty =
+      indexed.length > 0 || tally.removed > 0 || tally.updated > 0 || newSegments.length > 0 || obsolete.size > 0 || ctx.problems.length > 0 || !ctx.indexed ||
+      JSON.stringify(manifest.rejected) !== JSON.stringify(before.manifest.rejected) ||
+      ctx.links.lags(Object.values(manifest.docs))
+    if (!dirty) {
+      return {
+        ...report,
+        changes: [],
+        segments: { built: 0, merged: 0, total: segments.size },
+        workers: 0,
+        repaired: [],
+        stories: { linked: 0, candidates: 0, compared: 0 },
+        ms: Math.round(performance.now() - t0)
+      }
+    }
+
+    // commit, then the stories of what changed: only new and changed documents are compared, and only with candidates sharing text
+    onProgress?.({ phase: 'save', done: 0, total: newSegments.length })
+    const built = await commitIndex(ctx.store, { manifest, segments }, before.manifest, newSegments, obsolete)
+    onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: 'stories' })
+    const rest = await syncStories(ctx, manifest, segments, tally.removed > 0 || early.linked > 0, scope ? gone.map((d) => d.id) : undefined)
+    const linkStats: SyncStats = { linked: early.linked + rest.linked, candidates: early.candidates + rest.candidates, compared: early.compared + rest.compared }
+
+    ctx.snapshot = new ArchiveSnapshot(manifest, segments)
+    ctx.cache.registry = undefined
+    ctx.cache.stories = undefined
+    const repaired = ctx.problems
+    ctx.problems = []
+    ctx.indexed = true
+    return { ...report, changes, segments: { built, merged, total: segments.size }, workers: workersUsed, repaired, stories: linkStats, ms: Math.round(performance.now() - t0) }
+  } finally {
+    // a failed or cancelled update still lets its story linking finish before the next one starts
+    await linking?.catch(() => {})
+    await lock.release()
+  }
+}

@@ -1,0 +1,35 @@
+/** What an index update reports, and the progress it sends while it runs. */
+import type { Skipped } from '../archive/scan'
+import type { SyncStats } from '../stories/links'
+
+export interface IndexReport {
+  documents: number
+  added: number
+  updated: number
+  removed: number
+  unchanged: number
+  skipped: Skipped[]
+  /** relative paths that were read and (re)processed in this run */
+  processed: string[]
+  /** what changed in the index, path by path (a removal and an addition with the same content is a rename) */
+  changes: FileChange[]
+  segments: { built: number; merged: number; total: number }
+  /** problems found in the stored index and repaired */
+  repaired: string[]
+  /** story linking work: documents linked, candidate pairs from the sample index, pairs compared in full */
+  stories: SyncStats
+  /** worker threads that analysed documents (0: analysed on the calling thread) */
+  workers: number
+  ms: number
+}
+
+export type FileChange =
+  | { kind: 'added' | 'changed' | 'removed'; path: string }
+  | { kind: 'renamed'; path: string; from: string }
+
+export interface IndexProgress {
+  phase: 'scan' | 'read' | 'index' | 'save'
+  done: number
+  total: number
+  current?: string
+}
