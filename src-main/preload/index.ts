@@ -1,39 +1,33 @@
 /**
  * Preload: the only bridge between the sandboxed renderer and main. Exposes exactly the
- * contract's DatelineApi as window.dateline — named functions, never ipcRenderer itself.
- * Built as CommonJS (sandboxed preloads cannot be ES modules).
+ * contract's DatelineApi as window.dateline — one named function per call and event of the
+ * contract table, never ipcRenderer itself. Built as CommonJS (sandboxed preloads cannot be ES modules).
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { Channels, Events, type ArchiveChangedEvent, type DatelineApi, type ImportProgressView, type IndexProgressView } from '../contract/api'
+import { CALLS, EVENTS, type DatelineApi } from '../contract/api'
 
-function listen<T>(channel: string, listener: (payload: T) => void): () => void {
-  const wrapped = (_e: unknown, payload: T) => listener(payload)
+function listen(channel: string, listener: (payload: unknown) => void): () => void {
+  const wrapped = (_e: unknown, payload: unknown) => listener(payload)
   ipcRenderer.on(channel, wrapped)
   return () => void ipcRenderer.removeListener(channel, wrapped)
 }
 
-const api: DatelineApi = {
-  getStatus: () => ipcRenderer.invoke(Channels.status),
-  chooseArchive: () => ipcRenderer.invoke(Channels.chooseArchive),
-  openRecent: (path) => ipcRenderer.invoke(Channels.openRecent, path),
-  cancelIndexing: () => ipcRenderer.invoke(Channels.cancelIndexing),
-  onIndexProgress: (listener) => listen<IndexProgressView>(Events.indexProgress, listener),
-  search: (request) => ipcRenderer.invoke(Channels.search, request),
-  timeline: (request) => ipcRenderer.invoke(Channels.timeline, request),
-  document: (request) => ipcRenderer.invoke(Channels.document, request),
-  entities: (request) => ipcRenderer.invoke(Channels.entities, request),
-  curate: (request) => ipcRenderer.invoke(Channels.curate, request),
-  setPublished: (request) => ipcRenderer.invoke(Channels.setPublished, request),
-  importDropped: async (files) => {
-    // Paths come from Electron for real dropped files only ('' for files made up in the page).
-    const paths = [...files].map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '')
-    if (!paths.length) return { ok: false, error: { code: 'invalid', message: 'Nothing to import: drop files or folders from your computer.' } }
-    return ipcRenderer.invoke(Channels.importPaths, paths)
-  },
-  chooseImport: () => ipcRenderer.invoke(Channels.chooseImport),
-  cancelImport: () => ipcRenderer.invoke(Channels.cancelImport),
-  onImportProgress: (listener) => listen<ImportProgressView>(Events.importProgress, listener),
-  onArchiveChanged: (listener) => listen<ArchiveChangedEvent>(Events.archiveChanged, listener)
+/** Paths come from Electron for real dropped files only ('' for files made up in the page). */
+async function invokeWithDroppedFiles(channel: string, files: File[]) {
+  const paths = [...files].map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '')
+  if (!paths.length) return { ok: false, error: { code: 'invalid', message: 'Nothing to import: drop files or folders from your computer.' } }
+  return ipcRenderer.invoke(channel, paths)
 }
 
-contextBridge.exposeInMainWorld('dateline', api)
+const api: Record<string, unknown> = {}
+for (const spec of Object.values(CALLS)) {
+  api[spec.api] =
+    'preload' in spec
+      ? (files: File[]) => invokeWithDroppedFiles(spec.channel, files)
+      : 'arg' in spec
+        ? (request: unknown) => ipcRenderer.invoke(spec.channel, request)
+        : () => ipcRenderer.invoke(spec.channel)
+}
+for (const e of Object.values(EVENTS)) api[e.api] = (listener: (payload: unknown) => void) => listen(e.channel, listener)
+
+contextBridge.exposeInMainWorld('dateline', api as DatelineApi)

@@ -1,0 +1,26 @@
+/** dateline index <archive>: build the index, or bring it up to date (only what changed is read). */
+import { ArchiveService, type IndexReport } from '../../core/api'
+import { DatelineError } from '../../core/errors'
+import type { Command } from '../context'
+
+export const indexCommand: Command = async ({ args, io, json, archiveDir, dataDir, maxFileBytes }) => {
+  if (args.positionals.length > 1) throw new DatelineError('usage', 'index takes one archive folder')
+  const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes })
+  const report = await svc.update()
+  io.out(json ? JSON.stringify(report) : formatReport(report, svc.indexDir))
+  return 0
+}
+
+function formatReport(r: IndexReport, indexDir: string): string {
+  const lines = [
+    `${r.documents} documents indexed (${r.added} added, ${r.updated} updated, ${r.removed} removed, ${r.unchanged} unchanged) in ${(r.ms / 1000).toFixed(2)} s`,
+    `segments: ${r.segments.built} built, ${r.segments.merged} merged, ${r.segments.total} in total`
+  ]
+  for (const p of r.repaired) lines.push(`repaired: ${p}`)
+  if (r.skipped.length) {
+    lines.push(`${r.skipped.length} skipped:`)
+    for (const s of r.skipped) lines.push(`  ${s.path}: ${s.reason}`)
+  }
+  lines.push(`index: ${indexDir}`)
+  return lines.join('\n')
+}

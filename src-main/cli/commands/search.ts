@@ -1,0 +1,39 @@
+/** dateline search <archive> [<query>] [--entity <id>…] [--exclude-entity <id>…]: ranked hits with snippets and entity facets. */
+import type { SearchResult } from '../../core/api'
+import { DatelineError } from '../../core/errors'
+import type { Command } from '../context'
+import { formatFacets, intFlag } from '../format'
+
+export const searchCommand: Command = async ({ args, io, json, openIndexed }) => {
+  const query = args.positionals.slice(1).join(' ')
+  const entities = args.all('entity')
+  const excludeEntities = args.all('exclude-entity')
+  if (!query.trim() && !entities.length) throw new DatelineError('usage', 'search: give a query or --entity, for example: dateline search ./archive "khatib raqqa"')
+  const limit = intFlag(args.flags.get('limit'), 'limit', 20)
+  const offset = intFlag(args.flags.get('offset'), 'offset', 0)
+  const svc = await openIndexed()
+  const result = svc.search(query, { limit, offset, entities, excludeEntities })
+  io.out(json ? JSON.stringify(jsonSearch(result)) : formatSearch(result))
+  return 0
+}
+
+function jsonSearch(r: SearchResult) {
+  return {
+    query: r.query,
+    total: r.total,
+    hits: r.hits.map((h) => ({ path: h.path, title: h.title, score: h.score, snippet: h.snippet })),
+    ignored: r.ignored,
+    facets: r.facets,
+    ms: r.ms,
+    ...(r.approximate ? { approximate: true } : {})
+  }
+}
+
+function formatSearch(r: SearchResult): string {
+  const strip = (s: string) => s.replace(/<\/?mark>/g, '*').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  const lines = [`${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
+  if (r.ignored.length) lines.push(`(common words ignored: ${r.ignored.join(', ')})`)
+  for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${strip(h.snippet)}`)
+  if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))
+  return lines.join('\n')
+}

@@ -1,0 +1,25 @@
+export const USAGE = `Usage:
+  dateline index <archive> [--data <dir>] [--json]
+  dateline search <archive> <query> [--limit N] [--offset N] [--data <dir>] [--json]
+  dateline status <archive> [--data <dir>] [--json]
+  dateline search <archive> [<query>] --entity <id> [--entity <id>…] [--exclude-entity <id>] [--json]
+  dateline entities <archive> [--type person|organization|place] [--query <text>] [--limit N] [--sort count|name] [--hidden] [--json]
+  dateline doc <archive> <relative-path> [--json]
+  dateline entity show <archive> <id> [--json]
+  dateline entity merge <archive> <id> <id>… [--name <name>]
+  dateline entity rename <archive> <id> <new name>
+  dateline entity type <archive> <id> person|organization|place
+  dateline entity hide|unhide <archive> <id>
+  dateline entity export <archive> [--out <file>]
+  dateline entity import <archive> <file> [--replace]
+  dateline stories <archive> [--all] [--json]
+  dateline reuse <archive> <path-a> <path-b> [--json]
+  dateline date <archive> <relative-path> <YYYY-MM-DD|unknown> [--json]
+  dateline date <archive> <relative-path> --clear [--json]
+  dateline import <archive> <file-or-folder>… [--into <folder>] [--max-size <MB>] [--progress] [--json]
+  dateline watch <archive> [--poll] [--max-size <MB>] [--json]
+  dateline timeline <archive> [--query Q] [--entity <id>…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--undated]
+                    [--json | --format json|timelinejs|csv] [--out <file>]
+
+Index data lives in --data, $DATELINE_DATA, or the platform's application-data folder.
+Search syntax: words are ANDed; OR; -word or NOT word; "exact phrase"; title:word; prefix*; word~1.`

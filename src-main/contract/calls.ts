@@ -1,0 +1,80 @@
+/**
+ * The contract between the window and main, declared once: each call's name in main (the
+ * service), its name on `window.dateline`, its channel, its argument schema with the message a
+ * malformed request gets, and its result type. Channel names, the preload object, the handler
+ * registration, argument validation and the window's client types are derived from this table
+ * (api.ts); main's events are listed the same way.
+ */
+import type { z } from 'zod'
+import * as req from './requests'
+import type * as v from './views'
+
+/** A result type, named in the table for the type system only. */
+const returns = <T>() => undefined as unknown as T
+
+export const CALLS = {
+  status: { api: 'getStatus', channel: 'archive:status', returns: returns<v.StatusView>() },
+  /** Shows the native folder dialog, then opens and indexes the chosen archive. */
+  chooseArchive: { api: 'chooseArchive', channel: 'archive:choose', returns: returns<v.StatusView>() },
+  /** Open one of `status.recent`. */
+  openRecent: { api: 'openRecent', channel: 'archive:open-recent', arg: req.RecentPath, usage: 'openRecent expects the path of a recent archive', returns: returns<v.StatusView>() },
+  /** Stop the indexing in progress; the index stays as it was. */
+  cancelIndexing: { api: 'cancelIndexing', channel: 'archive:cancel-indexing', returns: returns<{ cancelled: boolean }>() },
+  search: {
+    api: 'search',
+    channel: 'search:query',
+    arg: req.SearchRequest,
+    usage: 'search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort?, eventsFrom?: YYYY-MM-DD, eventsTo?: YYYY-MM-DD }',
+    returns: returns<v.SearchResponse>()
+  },
+  /** The reported events of the archive or of a search, each once with all its sources. */
+  timeline: { api: 'timeline', channel: 'timeline:query', arg: req.TimelineRequest, usage: 'timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }', returns: returns<v.TimelineResponse>() },
+  /** One article for the reader: text, highlights, entity mentions, date, story, events. */
+  document: { api: 'document', channel: 'document:open', arg: req.DocumentRequest, usage: 'document expects { path: string, query?: string }', returns: returns<v.DocumentResponse>() },
+  /** Entities of the whole archive by name or alias, or the hidden ones. */
+  entities: {
+    api: 'entities',
+    channel: 'entity:list',
+    arg: req.EntityListRequest,
+    usage: 'entities expects { query?: string (≤ 200 chars), type?: person|organization|place, limit?: 1-500, sort?: count|name, hidden?: boolean }',
+    returns: returns<v.EntityView[]>()
+  },
+  /** Correct the entity list (kept across re-indexing). */
+  curate: {
+    api: 'curate',
+    channel: 'entity:curate',
+    arg: req.CurationRequest,
+    usage: 'curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "retype", id, type } | { op: "hide" | "unhide", id }',
+    returns: returns<v.EntityView>()
+  },
+  /** Set an article's publication date by hand (kept in the data folder, never in the archive). */
+  setPublished: { api: 'setPublished', channel: 'document:set-published', arg: req.PublishedRequest, usage: 'setPublished expects { path: string, date: a real day as YYYY-MM-DD, "unknown", or null }', returns: returns<v.PublishedView>() },
+  /**
+   * Import files and folders dropped on the window. The preload resolves each File to its path
+   * (the renderer never sees or invents paths); files not from the disk are ignored.
+   */
+  importPaths: { api: 'importDropped', channel: 'import:paths', arg: req.ImportPaths, usage: 'import expects 1 to 10,000 absolute file or folder paths', returns: returns<v.ImportResponse>(), preload: 'dropped-files' },
+  /** Native open dialog (files and folders), then import. */
+  chooseImport: { api: 'chooseImport', channel: 'import:choose', returns: returns<v.ImportResponse>() },
+  /** Stop the running import after the file in hand; what was copied stays and is indexed. */
+  cancelImport: { api: 'cancelImport', channel: 'import:cancel', returns: returns<{ cancelled: boolean }>() }
+} as const satisfies Record<string, CallSpec>
+
+/** Messages main sends to the window, and the listener each becomes on `window.dateline`. */
+export const EVENTS = {
+  indexProgress: { api: 'onIndexProgress', channel: 'archive:index-progress', payload: returns<v.IndexProgressView>() },
+  importProgress: { api: 'onImportProgress', channel: 'import:progress', payload: returns<v.ImportProgressView>() },
+  archiveChanged: { api: 'onArchiveChanged', channel: 'archive:changed', payload: returns<v.ArchiveChangedEvent>() }
+} as const satisfies Record<string, { api: `on${string}`; channel: string; payload: unknown }>
+
+export interface CallSpec {
+  api: string
+  channel: string
+  /** the one argument's schema; calls without one take no argument */
+  arg?: z.ZodType
+  /** what a malformed argument is told */
+  usage?: string
+  returns: unknown
+  /** the preload turns dropped File objects into their paths before calling */
+  preload?: 'dropped-files'
+}

@@ -1,0 +1,95 @@
+/**
+ * What the window may send, as schemas (zod): main checks every argument against its call's
+ * schema before any service runs, and the request types are inferred from the same schemas.
+ */
+import { z } from 'zod'
+
+export const MAX_IMPORT_PATHS = 10_000
+export const MAX_QUERY_CHARS = 1000
+
+const YMD = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+/** A real calendar day (no 2015-02-30), year 1000 or later. */
+const REAL_DAY = YMD.refine((d) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number]
+  const t = new Date(Date.UTC(y, m - 1, day))
+  return y >= 1000 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day
+})
+const ID = z.string().min(1).max(200)
+const IDS = z.array(ID).max(20)
+const NAME = z.string().max(200).refine((s) => s.trim().length > 0)
+const DOC_PATH = z.string().min(1).max(4096).refine((p) => !p.includes('\0'))
+const QUERY = z.string().max(MAX_QUERY_CHARS)
+const ENTITY_TYPE = z.enum(['person', 'organization', 'place'])
+const count = (min: number, max: number) => z.int().min(min).max(max)
+
+export const SearchRequest = z.strictObject({
+  /** '' lists every document (with filters: every document they keep) */
+  query: QUERY,
+  limit: count(0, 500).optional(),
+  offset: count(0, 1_000_000).optional(),
+  /** only documents mentioning every one of these entities */
+  entities: IDS.optional(),
+  /** and none of these */
+  excludeEntities: IDS.optional(),
+  sort: z.enum(['relevance', 'date']).optional(),
+  /** only documents reporting an event dated within this window (YYYY-MM-DD): the timeline brush */
+  eventsFrom: YMD.optional(),
+  eventsTo: YMD.optional()
+})
+
+export const DocumentRequest = z.strictObject({
+  path: DOC_PATH,
+  /** the current search, to highlight its words */
+  query: QUERY.optional()
+})
+
+export const CurationRequest = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('merge'), ids: z.array(ID).min(2).max(20), name: NAME.optional() }),
+  z.strictObject({ op: z.literal('rename'), id: ID, name: NAME }),
+  z.strictObject({ op: z.literal('retype'), id: ID, type: ENTITY_TYPE }),
+  z.strictObject({ op: z.enum(['hide', 'unhide']), id: ID })
+])
+
+/** Entities of the whole archive, not just of the results: the panel's "find an entity" box and its hidden list. */
+export const EntityListRequest = z.strictObject({
+  /** part of a name or alias, case- and accent-insensitive */
+  query: z.string().max(200).optional(),
+  type: ENTITY_TYPE.optional(),
+  limit: count(1, 500).optional(),
+  sort: z.enum(['count', 'name']).optional(),
+  /** only the entities the user hid */
+  hidden: z.boolean().optional()
+})
+
+export const PublishedRequest = z.strictObject({
+  path: DOC_PATH,
+  /** YYYY-MM-DD; 'unknown' when the article has no date; null to forget the user's date and infer it again */
+  date: z.union([z.null(), z.literal('unknown'), REAL_DAY])
+})
+
+export const TimelineRequest = z.strictObject({
+  /** only events reported by documents matching this search ('' = the whole archive) */
+  query: QUERY.optional(),
+  /** only events whose places or actors include every one of these entity ids */
+  entities: IDS.optional(),
+  /** YYYY-MM-DD, inclusive */
+  from: YMD.optional(),
+  to: YMD.optional(),
+  limit: count(0, 100_000).optional()
+})
+
+/** Absolute paths from the preload's drop handler (POSIX or Windows). */
+export const ImportPaths = z
+  .array(DOC_PATH.refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]|^\\\\/.test(p)))
+  .min(1)
+  .max(MAX_IMPORT_PATHS)
+
+/** One of the recent archives the status lists. */
+export const RecentPath = z.string().min(1).max(4096)
+
+export type SearchRequest = z.infer<typeof SearchRequest>
+export type DocumentRequest = z.infer<typeof DocumentRequest>
+export type CurationRequest = z.infer<typeof CurationRequest>
+export type EntityListRequest = z.infer<typeof EntityListRequest>
+export type PublishedRequest = z.infer<typeof PublishedRequest>
+export type TimelineRequest = z.infer<typeof TimelineRequest>

@@ -1,0 +1,113 @@
+/**
+ * What main sends the window. Types only: the shapes the core already declares are projected
+ * from it (the window gets only what it draws: no document ids, merge keys or mention counts);
+ * the rest are the window's own compositions.
+ */
+import type { Published } from '../core/dates/publication'
+import type { FacetEntry, Facets } from '../core/entities/facets'
+import type { EntityView as CoreEntityView } from '../core/entities/service'
+import type { EntityType, Span } from '../core/entities/types'
+import type { ErrorCode as CoreErrorCode } from '../core/errors'
+import type { ImportReport } from '../core/import/service'
+import type { ImportProgress } from '../core/import/run'
+import type { StoryMemberView } from '../core/stories/service'
+import type { publicEvent } from '../core/timeline/build'
+import type { TimelineResult } from '../core/timeline/service'
+import type { FileChange, IndexProgress } from '../core/update/types'
+
+export type { EntityType, TimePrecision }
+type TimePrecision = NonNullable<TimelineEventView['precision']>
+
+/** The core's codes, and the boundary's own: a malformed request, no archive open, a bug. */
+export type ErrorCode = CoreErrorCode | 'invalid' | 'no-archive' | 'internal'
+
+/** Failures are values with a message written for the user, never thrown across IPC. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
+
+export interface StatusView {
+  archive: string | null
+  documents: number
+  indexing: boolean
+  /** recently opened archives, most recent first */
+  recent: string[]
+}
+
+export interface IndexProgressView extends IndexProgress {
+  /** estimated seconds left in the indexing phase; null until it can be estimated */
+  etaSeconds: number | null
+}
+
+/** A facet: documents of the result set mentioning the entity. */
+export type FacetView = FacetEntry
+
+export interface HitView {
+  id: string
+  path: string
+  title: string
+  score: number
+  /** HTML-escaped text in which only <mark>…</mark> is markup */
+  snippet: string
+  /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
+  published: string | null
+}
+
+export interface SearchResponse {
+  query: string
+  total: number
+  hits: HitView[]
+  ignored: string[]
+  /** entities of the whole result set, per type, most frequent first */
+  facets: Facets
+  ms: number
+  /** the total is an estimate (a common phrase: its best-scoring candidates were checked); every hit is a real match */
+  approximate?: boolean
+}
+
+/** An article's publication date and how it is known. */
+export type PublishedView = Pick<Published, 'date' | 'source' | 'confidence' | 'evidence' | 'fileDate'>
+
+/** An entity of the whole archive (documents: how many mention it). */
+export type EntityView = Omit<CoreEntityView, 'mentions'>
+
+/** A reported event, each source without its document id. */
+export type TimelineEventView = ReturnType<typeof publicEvent>
+export type TimelineSourceView = TimelineEventView['sources'][number]
+
+export interface DocumentResponse {
+  path: string
+  title: string
+  text: string
+  /** [start, end) of the search's words in text */
+  highlights: Span[]
+  entities: Array<{ id: string; type: EntityType; name: string; mentions: Span[] }>
+  published: PublishedView
+  story: null | {
+    role: StoryMemberView['role']
+    /** the member this one was taken from */
+    of?: string
+    members: Array<Pick<StoryMemberView, 'path' | 'title' | 'role' | 'published'>>
+    /** passages of this text also found in the one it was taken from */
+    reused: Span[]
+  }
+  events: TimelineEventView[]
+}
+
+export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms'> {
+  events: TimelineEventView[]
+  undatedEvents: TimelineEventView[]
+  unresolvedEvents: TimelineEventView[]
+}
+
+export type ImportResponse = ImportReport
+
+export type ImportProgressView = ImportProgress
+
+export type ArchiveChangeView = FileChange | { kind: 'rejected'; path: string; reason: string }
+
+/** Live changes of the open archive's folder (other programs, imports), and notices about watching it. */
+export interface ArchiveChangedEvent {
+  changes: ArchiveChangeView[]
+  documents: number
+  /** e.g. "live updates now poll every 10 s because the system's watch limit was reached" */
+  notice?: string
+}
