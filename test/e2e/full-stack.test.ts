@@ -13,7 +13,8 @@ import { TIMELINE_FILES } from '../fixtures/timeline'
 import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
 
 const DOCS = 5 + Object.keys(TIMELINE_FILES).length
-const SHOTS = path.resolve('docs/screenshots')
+// an ignored folder: a test run never rewrites tracked files (`npm run screenshots` refreshes the README's)
+const SHOTS = path.resolve(process.env['DATELINE_SCREENSHOTS'] || '.screenshots')
 const outDir = path.resolve('out')
 
 const { ipc, handlers } = recordingIpc()

@@ -1,0 +1,42 @@
+/** One article for the reader (text, highlights, entities, date, story, events), and setting its date. */
+import type { DocumentResponse, Services } from '../../contract/api'
+import { publicEvent } from '../../core/timeline/build'
+import { withArchive, type Session } from './session'
+
+export function documentServices(session: Session): Pick<Services, 'document' | 'setPublished'> {
+  return {
+    document: (req) =>
+      withArchive(session, (svc): DocumentResponse => {
+        const d = svc.document(req.path)
+        const ds = d.story
+        let story: DocumentResponse['story'] = null
+        if (ds) {
+          const full = svc.story(ds.id)
+          // what this text shares with the one it was taken from, marked in the reader
+          const reused = ds.of ? svc.reuse(d.path, ds.of).passages.map((p): [number, number] => [p.a.start, p.a.end]) : []
+          story = {
+            role: ds.role,
+            ...(ds.of ? { of: ds.of } : {}),
+            members: full.members.map((m) => ({ path: m.path, title: m.title, role: m.role, published: m.published })),
+            reused
+          }
+        }
+        const { date, source, confidence, evidence, fileDate } = d.published
+        return {
+          path: d.path,
+          title: d.title,
+          text: d.text,
+          highlights: req.query ? svc.highlights(d.path, req.query) : [],
+          entities: d.entities,
+          published: { date, source, confidence, evidence, fileDate },
+          story,
+          events: svc.documentEvents(d.path).map(publicEvent)
+        }
+      }),
+    setPublished: (req) =>
+      withArchive(session, async (svc) => {
+        const { date, source, confidence, evidence, fileDate } = await svc.setPublicationDate(req.path, req.date)
+        return { date, source, confidence, evidence, fileDate }
+      })
+  }
+}

@@ -1,0 +1,23 @@
+/** Entities from the window: finding any entity of the archive, the hidden list, and corrections. */
+import type { EntityView, Services } from '../../contract/api'
+import { withArchive, type Session } from './session'
+
+export function entityServices(session: Session): Pick<Services, 'entities' | 'curate'> {
+  return {
+    entities: (req) =>
+      withArchive(session, (svc) => {
+        const limit = req.limit ?? 50
+        // the hidden list: every entity, hidden ones kept; the registry is in memory, so this stays cheap
+        const list = req.hidden
+          ? svc.entities({ ...req, includeHidden: true, limit: Number.MAX_SAFE_INTEGER }).filter((e) => e.hidden).slice(0, limit)
+          : svc.entities({ ...req, limit })
+        return list.map(entityView)
+      }),
+    curate: (req) => withArchive(session, async (svc) => entityView(await svc.curate(req)))
+  }
+}
+
+/** Only what the window shows of an entity (no merge keys, no mention counts). */
+function entityView(e: EntityView): EntityView {
+  return { id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents, ...(e.hidden ? { hidden: true } : {}) }
+}

@@ -1,0 +1,56 @@
+/**
+ * What the window's services share: the dependencies the composition root injects, the archive
+ * open in the window, and what is running on it. No electron import.
+ */
+import type { Result, StatusView } from '../../contract/api'
+import type { ArchiveService } from '../../core/api'
+import type { ArchiveWatcher } from '../../core/archive/watch'
+import { DatelineError } from '../../core/errors'
+
+export interface ServiceDeps {
+  dataDir: string
+  /** native folder dialog; resolves to null when cancelled */
+  pickFolder(): Promise<string | null>
+  lastArchive(): string | null
+  rememberArchive(path: string): void
+  /** recently opened archives, most recent first */
+  recentArchives?(): string[]
+  /** native dialog for files and folders to import; null when cancelled */
+  pickImport(): Promise<string[] | null>
+  /** a message to the window (progress, live changes) */
+  send(channel: string, payload: unknown): void
+  /** files over this size are refused (default 20 MB; a setting) */
+  maxFileBytes?: number
+  /** where imports go inside the archive (default "Imported/{date}"; a setting) */
+  importFolder?: string
+  /** watch the open archive's folder for changes by other programs (default true) */
+  watch?: boolean
+  /** the built analysis worker (out/main/analyze-worker.js) */
+  workerScript?: string
+}
+
+export interface Session {
+  readonly deps: ServiceDeps
+  current: ArchiveService | null
+  indexing: boolean
+  watcher: ArchiveWatcher | null
+  importing: AbortController | null
+  indexingStop: AbortController | null
+  reopening: Promise<Result<StatusView>> | null
+}
+
+/** Run a service call on the open archive: its result, or an error value the window can show. */
+export async function withArchive<T>(session: Session, fn: (svc: ArchiveService) => Promise<T> | T, message = 'Open an archive folder first.'): Promise<Result<T>> {
+  const svc = session.current
+  if (!svc) return { ok: false, error: { code: 'no-archive', message } }
+  return guarded(async () => fn(svc))
+}
+
+export async function guarded<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await fn() }
+  } catch (err) {
+    if (err instanceof DatelineError) return { ok: false, error: { code: err.code, message: err.message } }
+    return { ok: false, error: { code: 'internal', message: `Unexpected error: ${(err as Error)?.message ?? String(err)}` } }
+  }
+}
