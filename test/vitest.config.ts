@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/tools/**/*.test.ts', 'test/crash/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/shell/**/*.test.ts', 'test/tools/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/crash/**/*.test.ts'],
           testTimeout: 30_000
         }
       },
