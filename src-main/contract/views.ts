@@ -7,9 +7,10 @@ import type { Published } from '../core/dates/publication'
 import type { FacetEntry, Facets } from '../core/entities/facets'
 import type { EntityView as CoreEntityView } from '../core/entities/service'
 import type { EntityType, Span } from '../core/entities/types'
-import type { ErrorCode as CoreErrorCode } from '../core/errors'
+import type { ErrorCode } from '../core/errors'
 import type { ImportReport } from '../core/import/service'
 import type { ImportProgress } from '../core/import/run'
+import type { Snippet } from '../core/search/snippet'
 import type { StoryMemberView } from '../core/stories/service'
 import type { publicEvent } from '../core/timeline/build'
 import type { TimelineResult } from '../core/timeline/service'
@@ -18,8 +19,8 @@ import type { FileChange, IndexProgress } from '../core/update/types'
 export type { EntityType, TimePrecision }
 type TimePrecision = NonNullable<TimelineEventView['precision']>
 
-/** The core's codes, and the boundary's own: a malformed request, no archive open, a bug. */
-export type ErrorCode = CoreErrorCode | 'invalid' | 'no-archive' | 'internal'
+/** One list of codes, with what each means, in core/errors.ts. */
+export type { ErrorCode }
 
 /** Failures are values with a message written for the user, never thrown across IPC. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } }
@@ -45,8 +46,8 @@ export interface HitView {
   path: string
   title: string
   score: number
-  /** HTML-escaped text in which only <mark>…</mark> is markup */
-  snippet: string
+  /** the passage with the most matches: plain text, the matches as [start, end) spans in it */
+  snippet: Snippet
   /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
   published: string | null
 }

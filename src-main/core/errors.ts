@@ -2,7 +2,27 @@
  * Errors users can read. Every failure that reaches the CLI or the window is a DatelineError
  * with a code (for programs) and a message written for a person.
  */
-export type ErrorCode = 'query' | 'usage' | 'not-found' | 'io' | 'disk-full' | 'locked' | 'corrupt' | 'cancelled'
+/**
+ * Every error code, the core's and the window boundary's, with what it means for the user (a
+ * heading; each error also carries its own message). One list for the core, the CLI, the contract
+ * and the window.
+ */
+export const ERROR_CODES = {
+  query: 'The search could not be read',
+  usage: 'The request was incomplete or wrong',
+  'not-found': 'Not found',
+  io: 'A file could not be read or written',
+  'disk-full': 'The disk is full',
+  locked: 'Busy: another operation is running on this archive',
+  corrupt: 'The index is damaged and will be rebuilt',
+  cancelled: 'Cancelled',
+  // at the window's boundary only
+  invalid: 'The window sent a malformed request',
+  'no-archive': 'No archive is open',
+  internal: 'Unexpected error'
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CODES
 
 export class DatelineError extends Error {
   constructor(

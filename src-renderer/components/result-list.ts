@@ -6,7 +6,7 @@
 import { LitElement, css, html } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { HitView } from '../../src-main/contract/api'
-import { snippetParts } from '../api'
+import { snippetParts } from '../lib/snippet'
 
 export const ROW_HEIGHT = 78
 const OVERSCAN = 6

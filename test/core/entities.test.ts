@@ -15,7 +15,7 @@ import { scoreArticles } from './entity-quality'
 const names = (text: string, type: string) => extractEntities(text).filter((e) => e.type === type).map((e) => e.name)
 
 describe('entity extraction quality on the annotated fixtures', () => {
-  // Floors sit a little under what was measured (see DESIGN.md): they catch regressions, not noise.
+  // Floors sit a little under what was measured (see docs/bench.md): they catch regressions, not noise.
   it('clean articles: F1 per type and overall', () => {
     const s = scoreArticles(GOLD.filter((a) => a.style === 'clean'))
     console.log('entities, clean:', Object.entries(s).map(([t, v]) => `${t} P=${v.p.toFixed(2)} R=${v.r.toFixed(2)} F1=${v.f1.toFixed(2)}`).join('; '))

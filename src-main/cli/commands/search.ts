@@ -1,5 +1,6 @@
 /** dateline search <archive> [<query>] [--entity <id>…] [--exclude-entity <id>…]: ranked hits with snippets and entity facets. */
 import type { SearchResult } from '../../core/api'
+import type { Snippet } from '../../core/search/snippet'
 import { DatelineError } from '../../core/errors'
 import type { Command } from '../context'
 import { formatFacets, intFlag } from '../format'
@@ -30,10 +31,11 @@ function jsonSearch(r: SearchResult) {
 }
 
 function formatSearch(r: SearchResult): string {
-  const strip = (s: string) => s.replace(/<\/?mark>/g, '*').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+  // matches between asterisks
+  const marked = ({ text, marks }: Snippet) => marks.reduceRight((t, [a, b]) => `${t.slice(0, a)}*${t.slice(a, b)}*${t.slice(b)}`, text)
   const lines = [`${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
   if (r.ignored.length) lines.push(`(common words ignored: ${r.ignored.join(', ')})`)
-  for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${strip(h.snippet)}`)
+  for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${marked(h.fragment)}`)
   if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))
   return lines.join('\n')
 }

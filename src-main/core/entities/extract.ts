@@ -1,7 +1,7 @@
 /**
  * Entities of one document: people, organisations and places with their mentions.
  *
- * Pipeline (see DESIGN.md "Entities"): prepare (blank boilerplate, repair stripped text) → wink
+ * Pipeline (see docs/design/entities.md): prepare (blank boilerplate, repair stripped text) → wink
  * tokens and POS tags → curated aliases (longest match) → capitalised chunks and acronyms →
  * typing by cues, first names and the gazetteer → in-document coreference (surname → full name,
  * "(ISIL)" definitions and initials, "the Observatory") → one DocEntity per merge key.

@@ -1,7 +1,7 @@
 /**
  * Compact postings: for each field, every term's documents and term frequencies in three typed
  * arrays, instead of Lunr's object graph (one object per term × field × document, ~50-95 KB of
- * heap per article; measured in DESIGN.md "Scale"). Terms are sorted, so a term is found by
+ * heap per article; measured in docs/design/scale.md). Terms are sorted, so a term is found by
  * binary search and a prefix is a contiguous range.
  */
 

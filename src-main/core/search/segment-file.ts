@@ -8,8 +8,8 @@
  *   little-endian
  *
  * Loading is one read, a checksum and typed-array views over the same buffer; texts stay UTF-8
- * until shown. Lunr's JSON took ~8 s to write and several to parse at 10,000 articles (DESIGN.md
- * "Scale"). A truncated, foreign or bit-flipped file is refused as a whole.
+ * until shown. Lunr's JSON took ~8 s to write and several to parse at 10,000 articles
+ * (docs/design/scale.md). A truncated, foreign or bit-flipped file is refused as a whole.
  */
 import { createHash } from 'node:crypto'
 import { FIELDS, SEGMENT_VERSION, type SegmentData } from './segment'

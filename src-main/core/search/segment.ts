@@ -1,12 +1,12 @@
 /**
  * A segment: one immutable inverted index over a batch of documents, plus their texts (for phrase
- * verification and snippets). The archive index is a set of segments (see DESIGN.md): adding or
+ * verification and snippets). The archive index is a set of segments (docs/design/index.md): adding or
  * changing a file builds a new small segment instead of rebuilding everything.
  *
  * The postings are Lunr's (the same terms, fields and documents a lunr.Builder would record) but
  * stored as typed arrays with raw term frequencies (postings.ts), and BM25 is computed at query
  * time with Lunr's formula against archive-wide statistics, as Lucene does. Lunr's TokenSet
- * automaton expands fuzzy terms. Why not lunr.Index itself: DESIGN.md "Scale".
+ * automaton expands fuzzy terms. Why not lunr.Index itself: docs/design/scale.md.
  */
 import lunr from 'lunr'
 import type { DateEvidence } from '../dates/evidence'

@@ -16,7 +16,7 @@ import { segmentBackend } from './backend'
 import type { Match } from './execute'
 import { lowerQuery, type Plan } from './plan'
 import { parseQuery } from './query'
-import { highlightSpans, makeSnippet } from './snippet'
+import { highlightSpans, makeFragment, snippetHtml, type Snippet } from './snippet'
 import { topK } from './top'
 
 export interface SearchOptions {
@@ -44,7 +44,10 @@ export interface SearchHit {
   path: string
   title: string
   score: number
+  /** the passage with the most matches, as escaped HTML with <mark>s (what the CLI prints) */
   snippet: string
+  /** the same passage as plain text with the matches as spans (what the window draws) */
+  fragment: Snippet
   /** publication date ("2015-10-30", "2015-10", "2015") when asked for with `dates`; null when unknown */
   published?: string | null
 }
@@ -89,12 +92,14 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
     const meta = docs[m.ref]!
     const text = backend.textOf(m)
+    const fragment = makeFragment(text, highlightSpans(text, m.terms, m.spans))
     const hit: SearchHit = {
       id: m.ref,
       path: meta.path,
       title: meta.title,
       score: Math.round(m.score * 1e4) / 1e4,
-      snippet: makeSnippet(text, highlightSpans(text, m.terms, m.spans))
+      snippet: snippetHtml(fragment),
+      fragment
     }
     if (published) hit.published = published.get(m.ref)?.date ?? null
     return hit

@@ -2,7 +2,8 @@
  * Keyword-in-context snippets. Highlights are found by re-tokenising the document with the same
  * term rules as the index (no positions are stored in Lunr: that would double its size), so
  * "alDulaimi" gets "Dulaimi" marked for the query dulaimi, and "8,500" for 8500.
- * Output is HTML-escaped text with <mark> around matches.
+ * A snippet is plain text with the matches as spans; HTML (escaped, <mark> around matches) is made
+ * only where it is shown as HTML (the CLI's JSON).
  */
 import { words } from '../text/words'
 import { termFor } from './terms'
@@ -43,8 +44,14 @@ function mergeSpans(spans: Span[]): Span[] {
   return out
 }
 
-/** The window of the text with the most distinct matches, as escaped HTML with <mark>s. */
-export function makeSnippet(text: string, spans: readonly Span[], length = SNIPPET_LENGTH): string {
+/** A passage of a document with its matches marked: plain text, and [start, end) spans in it. */
+export interface Snippet {
+  text: string
+  marks: Span[]
+}
+
+/** The window of the text with the most distinct matches, whitespace collapsed, its matches as spans. */
+export function makeFragment(text: string, spans: readonly Span[], length = SNIPPET_LENGTH): Snippet {
   let start = 0
   if (spans.length) {
     // slide a window over the spans; prefer windows covering more distinct matched words
@@ -72,22 +79,42 @@ export function makeSnippet(text: string, spans: readonly Span[], length = SNIPP
     const back = text.slice(Math.max(start, end - 20), end).search(/\s\S*$/)
     if (back >= 0) end = Math.max(start, end - 20) + back
   }
-  let html = start > 0 ? '… ' : ''
+  let out = start > 0 ? '… ' : ''
+  const marks: Span[] = []
   let cursor = start
   for (const [s, e] of spans) {
     if (e <= start || s >= end) continue
     const a = Math.max(s, start)
     const b = Math.min(e, end)
-    html += plain(text.slice(cursor, a)) + '<mark>' + plain(text.slice(a, b)) + '</mark>'
+    out += plain(text.slice(cursor, a))
+    const at = out.length
+    out += plain(text.slice(a, b))
+    marks.push([at, out.length])
     cursor = b
   }
-  html += plain(text.slice(cursor, end))
-  if (end < text.length) html += ' …'
-  return html
+  out += plain(text.slice(cursor, end))
+  if (end < text.length) out += ' …'
+  return { text: out, marks }
+}
+
+/** A snippet as escaped HTML in which only <mark>…</mark> is markup (the CLI's JSON). */
+export function snippetHtml(s: Snippet): string {
+  let html = ''
+  let cursor = 0
+  for (const [a, b] of s.marks) {
+    html += escapeHtml(s.text.slice(cursor, a)) + '<mark>' + escapeHtml(s.text.slice(a, b)) + '</mark>'
+    cursor = b
+  }
+  return html + escapeHtml(s.text.slice(cursor))
+}
+
+/** The same as HTML, in one call. */
+export function makeSnippet(text: string, spans: readonly Span[], length = SNIPPET_LENGTH): string {
+  return snippetHtml(makeFragment(text, spans, length))
 }
 
 function plain(s: string): string {
-  return escapeHtml(s.replace(/\s+/g, ' '))
+  return s.replace(/\s+/g, ' ')
 }
 
 export function escapeHtml(s: string): string {

@@ -26,7 +26,7 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         return {
           query: r.query,
           total: r.total,
-          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippet: h.snippet, published: h.published ?? null })),
+          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippet: h.fragment, published: h.published ?? null })),
           ignored: r.ignored,
           facets: r.facets,
           ms: r.ms,
