@@ -3,11 +3,16 @@
  * as chips, entity panel | virtualised results | reader, and the timeline of the current results.
  * Keyboard: Ctrl/Cmd+K or / focuses search, ↑/↓ move through results, Enter opens, Esc clears,
  * T toggles the timeline, ? shows the shortcuts. Gets its API by property injection (defaults to
- * window.dateline) so tests can hand it the real core through the same contract.
+ * window.dateline) so tests can hand it the real core through the same contract. The state lives
+ * in stores (state/); this element lays out the panes, draws the header, search box and chips from
+ * the stores, and turns the panes' events and the keyboard into the stores' actions.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { CurationRequest, DatelineApi, DocumentResponse, EntityView, HitView, IndexProgressView, SearchResponse, StatusView, TimelineEventView } from '../../src-main/contract/api'
+import type { DatelineApi } from '../../src-main/contract/api'
 import { getApi } from '../api'
+import type { DatelineEvent } from '../events'
+import { AppState } from '../state/app-state'
+import { StoreController } from '../state/store'
 import './drop-import'
 import './entity-panel'
 import './reader-panel'
@@ -15,17 +20,6 @@ import './result-list'
 import './timeline-panel'
 import type { ResultList } from './result-list'
 import type { TimelinePanel } from './timeline-panel'
-
-const DEBOUNCE_MS = 80
-// a screenful of rows (about 11 at 900 px) and as many again: snippets are made per hit (0.3-0.4 ms
-// each at 10k), so the first answer stays fast; scrolling loads the next page before it is reached
-const PAGE = 24
-
-interface Filter {
-  id: string
-  name: string
-  mode: 'include' | 'exclude'
-}
 
 const SYNTAX: Array<[string, string]> = [
   ['khatib raqqa', 'both words (AND is the default)'],
@@ -52,22 +46,7 @@ const SHORTCUTS: Array<[string, string]> = [
 export class DatelineApp extends LitElement {
   static override properties = {
     api: { attribute: false },
-    status: { state: true },
-    result: { state: true },
-    hits: { state: true },
-    error: { state: true },
-    filters: { state: true },
-    sort: { state: true },
-    selected: { state: true },
-    doc: { state: true },
-    events: { state: true },
-    range: { state: true },
-    showTimeline: { state: true },
-    showHelp: { state: true },
-    notice: { state: true },
-    indexing: { state: true },
-    found: { state: true },
-    hiddenEntities: { state: true }
+    showHelp: { state: true }
   }
 
   static override styles = css`
@@ -108,51 +87,22 @@ export class DatelineApp extends LitElement {
   `
 
   declare api: DatelineApi | undefined
-  declare status: StatusView | null
-  declare result: SearchResponse | null
-  declare hits: HitView[]
-  declare error: string
-  declare filters: Filter[]
-  declare sort: 'relevance' | 'date'
-  declare selected: number
-  declare doc: DocumentResponse | null
-  declare events: TimelineEventView[]
-  declare range: { from: string; to: string } | null
-  declare showTimeline: boolean
   declare showHelp: boolean
-  declare notice: string
-  declare indexing: IndexProgressView | null
-  /** the entity panel's find box: entities of the whole archive (null while empty or looking) */
-  declare found: EntityView[] | null
-  /** the entity panel's hidden list (null while closed) */
-  declare hiddenEntities: EntityView[] | null
-  private entityQuery = ''
-  private entitySeq = 0
-  private query = ''
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private seq = 0
-  private loadingMore = false
-  private unsubscribe: (() => void) | undefined
-  private unsubscribeIndex: (() => void) | undefined
+  readonly state: AppState
 
   constructor() {
     super()
-    this.status = null
-    this.result = null
-    this.hits = []
-    this.error = ''
-    this.filters = []
-    this.sort = 'relevance'
-    this.selected = -1
-    this.doc = null
-    this.events = []
-    this.range = null
-    this.showTimeline = false
     this.showHelp = false
-    this.notice = ''
-    this.indexing = null
-    this.found = null
-    this.hiddenEntities = null
+    this.state = new AppState(() => this.bridge, {
+      searched: () => this.renderRoot.querySelector<ResultList>('result-list')?.scrollTo({ top: 0 }),
+      rangeCleared: () => this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush(),
+      opened: (spot) =>
+        void this.updateComplete.then(() => {
+          const reader = this.renderRoot.querySelector('reader-panel')
+          if (reader) reader.spot = spot
+        })
+    })
+    new StoreController(this, this.state.stores)
   }
 
   private get bridge(): DatelineApi {
@@ -162,92 +112,18 @@ export class DatelineApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback()
     window.addEventListener('keydown', this.onKey)
-    void this.refreshStatus().then(() => this.runSearch())
-    // files added by imports or other programs: new counts, and the current search again
-    this.unsubscribeIndex = this.bridge.onIndexProgress((p) => (this.indexing = p))
-    this.unsubscribe = this.bridge.onArchiveChanged((e) => {
-      if (e.notice) this.notice = e.notice
-      void this.refresh()
-    })
+    this.state.connect(this.bridge)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     window.removeEventListener('keydown', this.onKey)
-    this.unsubscribe?.()
-    this.unsubscribeIndex?.()
+    this.state.disconnect()
   }
 
-  async refreshStatus(): Promise<void> {
-    const r = await this.bridge.getStatus()
-    if (r.ok) {
-      this.status = r.value
-      // the archive reopened at start-up is reconciled in the background: its end comes as a change event
-      if (!r.value.indexing) this.indexing = null
-    } else this.error = r.error.message
-  }
-
-  private async refresh(): Promise<void> {
-    await this.refreshStatus()
-    await Promise.all([this.runSearch(), this.refreshEntityLists()])
-  }
-
-  private async findEntities(query: string): Promise<void> {
-    this.entityQuery = query
-    const seq = ++this.entitySeq
-    this.found = null
-    if (!query) return
-    const r = await this.bridge.entities({ query, limit: 30 })
-    if (seq !== this.entitySeq) return
-    if (r.ok) this.found = r.value
-    else this.error = r.error.message
-  }
-
-  private async loadHidden(open: boolean): Promise<void> {
-    if (!open) {
-      this.hiddenEntities = null
-      return
-    }
-    const r = await this.bridge.entities({ hidden: true, sort: 'name', limit: 500 })
-    if (r.ok) this.hiddenEntities = r.value
-    else this.error = r.error.message
-  }
-
-  /** After a correction or an archive change: the find box's answer and the hidden list again. */
-  private async refreshEntityLists(): Promise<void> {
-    await Promise.all([this.entityQuery ? this.findEntities(this.entityQuery) : undefined, this.hiddenEntities !== null ? this.loadHidden(true) : undefined])
-  }
-
-  private async setPublished(e: CustomEvent<{ path: string; date: string | null }>): Promise<void> {
-    const { path, date } = e.detail
-    const r = await this.bridge.setPublished({ path, date })
-    if (!r.ok) {
-      this.error = r.error.message
-      return
-    }
-    this.error = ''
-    if (this.doc?.path === path) await this.openPath(path)
-    // dates of this article's story may follow from it: date order and the timeline are recomputed
-    if (this.sort === 'date') await this.runSearch()
-    else {
-      this.hits = this.hits.map((h) => (h.path === path ? { ...h, published: r.value.date } : h))
-      if (this.showTimeline) void this.loadTimeline()
-    }
-  }
-
-  private async choose(): Promise<void> {
-    await this.opened(this.bridge.chooseArchive())
-  }
-
-  private async opened(call: ReturnType<DatelineApi['chooseArchive']>): Promise<void> {
-    const r = await call
-    this.indexing = null
-    if (r.ok) {
-      this.status = r.value
-      this.error = ''
-      this.doc = null
-      await this.runSearch()
-    } else this.error = r.error.message
+  /** The status again (tests and the start-up path call it). */
+  refreshStatus(): Promise<void> {
+    return this.state.archive.refreshStatus()
   }
 
   private get searchBox(): HTMLInputElement | null {
@@ -257,6 +133,7 @@ export class DatelineApp extends LitElement {
   private readonly onKey = (e: KeyboardEvent) => {
     const inField = (e.composedPath()[0] as HTMLElement | undefined)?.matches?.('input, select, textarea') ?? false
     const inSearch = e.composedPath()[0] === this.searchBox
+    const { hits, selected } = this.state.search.state
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       e.preventDefault()
       this.searchBox?.focus()
@@ -267,14 +144,14 @@ export class DatelineApp extends LitElement {
     } else if (e.key === 'Escape') {
       if (this.showHelp) this.showHelp = false
       else this.clear()
-    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && (!inField || inSearch) && this.hits.length) {
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && (!inField || inSearch) && hits.length) {
       e.preventDefault()
-      this.selected = Math.max(0, Math.min(this.hits.length - 1, this.selected + (e.key === 'ArrowDown' ? 1 : -1)))
-    } else if (e.key === 'Enter' && (!inField || inSearch) && this.selected >= 0) {
+      this.state.search.move(e.key === 'ArrowDown' ? 1 : -1)
+    } else if (e.key === 'Enter' && (!inField || inSearch) && selected >= 0) {
       e.preventDefault()
-      void this.open(this.selected)
+      void this.state.openHit(selected)
     } else if (!inField && (e.key === 't' || e.key === 'T') && !e.ctrlKey && !e.metaKey) {
-      this.toggleTimeline()
+      this.state.timeline.toggle()
     } else if (!inField && e.key === '?') {
       this.showHelp = !this.showHelp
     }
@@ -283,179 +160,72 @@ export class DatelineApp extends LitElement {
   private clear() {
     const box = this.searchBox
     if (box) box.value = ''
-    this.query = ''
-    this.filters = []
-    this.range = null
-    this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush()
-    void this.runSearch()
+    this.state.clearAll()
   }
 
-  private onInput(e: Event): void {
-    this.query = (e.target as HTMLInputElement).value
-    clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.runSearch(), DEBOUNCE_MS)
-  }
-
-  private request(offset: number) {
-    return {
-      query: this.query,
-      limit: PAGE,
-      offset,
-      entities: this.filters.filter((f) => f.mode === 'include').map((f) => f.id),
-      excludeEntities: this.filters.filter((f) => f.mode === 'exclude').map((f) => f.id),
-      sort: this.sort,
-      ...(this.range ? { eventsFrom: this.range.from, eventsTo: this.range.to } : {})
-    }
-  }
-
-  private async runSearch(): Promise<void> {
-    const seq = ++this.seq
-    if (!this.status?.archive) return
-    const r = await this.bridge.search(this.request(0))
-    if (seq !== this.seq) return // a newer query was typed meanwhile
-    if (r.ok) {
-      this.result = r.value
-      this.hits = r.value.hits
-      this.selected = this.hits.length ? 0 : -1
-      this.error = ''
-      this.renderRoot.querySelector<ResultList>('result-list')?.scrollTo({ top: 0 })
-    } else {
-      this.error = r.error.message
-    }
-    if (this.showTimeline) void this.loadTimeline()
-  }
-
-  private async more(): Promise<void> {
-    if (this.loadingMore || !this.result || this.hits.length >= this.result.total) return
-    this.loadingMore = true
-    const seq = this.seq
-    const r = await this.bridge.search(this.request(this.hits.length))
-    this.loadingMore = false
-    if (seq !== this.seq || !r.ok) return
-    this.hits = [...this.hits, ...r.value.hits]
-    // an estimated total can run past the real matches: the first empty page ends the list
-    if (!r.value.hits.length) this.result = { ...this.result, total: this.hits.length, approximate: false }
-  }
-
-  private async open(index: number, spot: [number, number] | null = null): Promise<void> {
-    const hit = this.hits[index]
-    if (!hit) return
-    this.selected = index
-    await this.openPath(hit.path, spot)
-  }
-
-  private async openPath(path: string, spot: [number, number] | null = null): Promise<void> {
-    const r = await this.bridge.document({ path, ...(this.query.trim() ? { query: this.query } : {}) })
-    if (!r.ok) {
-      this.error = r.error.message
-      return
-    }
-    this.doc = r.value
-    await this.updateComplete
-    const reader = this.renderRoot.querySelector('reader-panel')
-    if (reader) reader.spot = spot
-  }
-
-  private filter(e: CustomEvent<Filter>) {
-    const f = e.detail
-    this.filters = [...this.filters.filter((x) => x.id !== f.id), f]
-    void this.runSearch()
-  }
-
-  private async curate(e: CustomEvent<{ request: CurationRequest }>) {
-    const r = await this.bridge.curate(e.detail.request)
-    if (!r.ok) this.error = r.error.message
-    else {
-      // a merged or renamed entity has a new id: drop filters on the old one
-      const gone = e.detail.request.op === 'merge' ? e.detail.request.ids : [e.detail.request.id]
-      this.filters = this.filters.filter((f) => !gone.includes(f.id))
-      await Promise.all([this.runSearch(), this.refreshEntityLists()])
-    }
-  }
-
-  private toggleTimeline() {
-    this.showTimeline = !this.showTimeline
-    if (this.showTimeline) void this.loadTimeline()
-  }
-
-  private async loadTimeline(): Promise<void> {
-    const include = this.filters.filter((f) => f.mode === 'include').map((f) => f.id)
-    const r = await this.bridge.timeline({ ...(this.query.trim() ? { query: this.query } : {}), ...(include.length ? { entities: include } : {}) })
-    if (r.ok) this.events = r.value.events
-    else this.error = r.error.message
-  }
-
-  private onBrush(e: CustomEvent<{ from: string; to: string } | null>) {
-    this.range = e.detail
-    void this.runSearch()
-  }
-
-  private async onPick(e: CustomEvent<{ event: TimelineEventView }>) {
+  private async onPick(e: DatelineEvent<'pick'>) {
     const src = e.detail.event.sources[0]
-    if (src) await this.openPath(src.path, src.offsets)
+    if (src) await this.state.reader.open(src.path, src.offsets)
   }
 
   override render() {
-    const st = this.status
-    const r = this.result
+    const st = this.state.archive.state.status
+    const indexing = this.state.archive.state.indexing
+    const { result: r, hits, selected, pending } = this.state.search.state
+    const { filters, range } = this.state.filters.state
+    const { error, notice } = this.state.messages.state
+    const { found, hidden } = this.state.entities.state
+    const timeline = this.state.timeline.state
     return html`
       <header>
         <h1>Dateline</h1>
         <span class="archive" title=${st?.archive ?? ''}>${st ? (st.archive ?? 'No archive open') : 'Opening…'}</span>
         <span class="count" data-testid="doc-count">${st ? `${st.documents} documents` : '…'}${st?.indexing ? ' (indexing…)' : ''}</span>
-        ${this.indexing && this.indexing.phase !== 'save'
-          ? html`<span class="indexing" role="status" aria-live="polite" title=${this.indexing.current ?? ''}>Indexing ${this.indexing.done} / ${this.indexing.total}${this.indexing.current ? ` · ${this.indexing.current.split('/').pop()}` : ''}${this.indexing.etaSeconds !== null ? ` · about ${formatEta(this.indexing.etaSeconds)} left` : ''}
+        ${indexing && indexing.phase !== 'save'
+          ? html`<span class="indexing" role="status" aria-live="polite" title=${indexing.current ?? ''}>Indexing ${indexing.done} / ${indexing.total}${indexing.current ? ` · ${indexing.current.split('/').pop()}` : ''}${indexing.etaSeconds !== null ? ` · about ${formatEta(indexing.etaSeconds)} left` : ''}
               <button @click=${() => void this.bridge.cancelIndexing()}>Cancel</button></span>`
           : nothing}
         <span class="spacer"></span>
         ${st?.recent.length
           ? html`<select aria-label="Recent archives" @change=${(e: Event) => {
               const v = (e.target as HTMLSelectElement).value
-              if (v) void this.opened(this.bridge.openRecent(v))
+              if (v) void this.state.openArchive(this.bridge.openRecent(v))
             }}>
               <option value="">Recent archives…</option>
               ${st.recent.map((p) => html`<option value=${p} ?selected=${false}>${p}</option>`)}
             </select>`
           : nothing}
-        <button @click=${this.choose}>Open archive…</button>
+        <button @click=${() => void this.state.openArchive(this.bridge.chooseArchive())}>Open archive…</button>
         <button @click=${() => void this.renderRoot.querySelector('drop-import')?.chooseFiles()} ?disabled=${!st?.archive}>Import files…</button>
-        <button aria-pressed=${this.showTimeline ? 'true' : 'false'} @click=${this.toggleTimeline}>Timeline</button>
+        <button aria-pressed=${timeline.show ? 'true' : 'false'} @click=${() => this.state.timeline.toggle()}>Timeline</button>
         <button aria-label="Help and shortcuts" aria-expanded=${this.showHelp ? 'true' : 'false'} @click=${() => (this.showHelp = !this.showHelp)}>?</button>
       </header>
       <div class="search">
-        <input type="search" aria-label="Search the archive" placeholder='Search: khatib raqqa, "exact phrase", -exclude, title:word, raqq*, khatib~1   (Ctrl+K)' @input=${this.onInput} />
-        <label>Order <select aria-label="Order results by" @change=${(e: Event) => {
-          this.sort = (e.target as HTMLSelectElement).value as 'relevance' | 'date'
-          void this.runSearch()
-        }}><option value="relevance">relevance</option><option value="date">date, newest first</option></select></label>
+        <input type="search" aria-label="Search the archive" placeholder='Search: khatib raqqa, "exact phrase", -exclude, title:word, raqq*, khatib~1   (Ctrl+K)' @input=${(e: Event) => this.state.search.type((e.target as HTMLInputElement).value)} />
+        <label>Order <select aria-label="Order results by" @change=${(e: Event) => this.state.search.setSort((e.target as HTMLSelectElement).value as 'relevance' | 'date')}><option value="relevance">relevance</option><option value="date">date, newest first</option></select></label>
         ${this.showHelp ? this.renderHelp() : nothing}
       </div>
-      ${this.filters.length || this.range
+      ${filters.length || range
         ? html`<div class="chips" aria-label="Active filters">
-            ${this.filters.map(
-              (f) => html`<span class="chip ${f.mode}">${f.mode === 'exclude' ? 'not ' : ''}${f.name}<button aria-label="Remove filter ${f.name}" @click=${() => {
-                this.filters = this.filters.filter((x) => x !== f)
-                void this.runSearch()
-              }}>×</button></span>`
+            ${filters.map(
+              (f) => html`<span class="chip ${f.mode}">${f.mode === 'exclude' ? 'not ' : ''}${f.name}<button aria-label="Remove filter ${f.name}" @click=${() => this.state.removeFilter(f)}>×</button></span>`
             )}
-            ${this.range ? html`<span class="chip">events ${this.range.from} – ${this.range.to}<button aria-label="Remove date range" @click=${() => {
-              this.range = null
-              this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush()
-              void this.runSearch()
-            }}>×</button></span>` : nothing}
+            ${range ? html`<span class="chip">events ${range.from} – ${range.to}<button aria-label="Remove date range" @click=${() => this.state.removeRange()}>×</button></span>` : nothing}
           </div>`
         : nothing}
-      <drop-import .api=${this.api} @imported=${() => void this.refresh()}></drop-import>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}
+      <drop-import .api=${this.api} @imported=${() => void this.state.refresh()}></drop-import>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+      ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
       <main>
-        <entity-panel .facets=${r?.facets ?? null} .found=${this.found} .hiddenEntities=${this.hiddenEntities} @filter=${this.filter} @curate=${this.curate}
-          @find-entities=${(e: CustomEvent<{ query: string }>) => void this.findEntities(e.detail.query)} @show-hidden=${(e: CustomEvent<{ open: boolean }>) => void this.loadHidden(e.detail.open)} aria-label="Entities"></entity-panel>
-        <result-list tabindex="0" .hits=${this.hits} .total=${r?.total ?? 0} .selected=${this.selected} @open=${(e: CustomEvent<{ index: number }>) => void this.open(e.detail.index)} @more=${() => void this.more()}></result-list>
-        <reader-panel .doc=${this.doc} @open-doc=${(e: CustomEvent<{ path: string }>) => void this.openPath(e.detail.path)} @set-published=${this.setPublished} aria-label="Reader"></reader-panel>
+        <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
+          @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
+          @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
+        <result-list tabindex="0" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
+        <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.reader.open(e.detail.path)}
+          @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)} aria-label="Reader"></reader-panel>
       </main>
-      ${this.showTimeline ? html`<timeline-panel .events=${this.events} @brush=${this.onBrush} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
+      ${timeline.show ? html`<timeline-panel .events=${timeline.events} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `
   }
 

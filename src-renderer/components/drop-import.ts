@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { DatelineApi, ImportProgressView, ImportResponse } from '../../src-main/contract/api'
 import { getApi } from '../api'
+import { emit } from '../events'
 
 export class DropImport extends LitElement {
   static override properties = {
@@ -108,7 +109,7 @@ export class DropImport extends LitElement {
       return
     }
     this.outcome = r.value
-    this.dispatchEvent(new CustomEvent('imported', { detail: r.value, bubbles: true, composed: true }))
+    emit(this, 'imported', r.value)
   }
 
   override render() {

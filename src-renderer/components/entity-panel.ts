@@ -10,6 +10,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { CurationRequest, EntityType, EntityView, FacetView } from '../../src-main/contract/api'
+import { emit } from '../events'
 
 const TITLES: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places' }
 const SINGULAR: Record<EntityType, string> = { person: 'a person', organization: 'an organisation', place: 'a place' }
@@ -82,18 +83,15 @@ export class EntityPanel extends LitElement {
     this.finding = ''
   }
 
-  private emit(name: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
-  }
 
   private pick(e: MouseEvent, f: Row) {
-    this.emit('filter', { id: f.id, name: f.name, mode: e.altKey ? 'exclude' : 'include' })
+    emit(this, 'filter', { id: f.id, name: f.name, mode: e.altKey ? 'exclude' : 'include' })
   }
 
   private onFind(e: Event) {
     this.finding = (e.target as HTMLInputElement).value
     clearTimeout(this.findTimer)
-    this.findTimer = setTimeout(() => this.emit('find-entities', { query: this.finding.trim() }), FIND_DEBOUNCE_MS)
+    this.findTimer = setTimeout(() => emit(this, 'find-entities', { query: this.finding.trim() }), FIND_DEBOUNCE_MS)
   }
 
   private onFindKey(e: KeyboardEvent) {
@@ -103,7 +101,7 @@ export class EntityPanel extends LitElement {
     ;(e.target as HTMLInputElement).value = ''
     this.finding = ''
     clearTimeout(this.findTimer)
-    this.emit('find-entities', { query: '' })
+    emit(this, 'find-entities', { query: '' })
   }
 
   private openMenu(e: MouseEvent | KeyboardEvent, entity: Row) {
@@ -119,7 +117,7 @@ export class EntityPanel extends LitElement {
   private curate(request: CurationRequest) {
     this.menu = null
     this.renaming = null
-    this.emit('curate', { request })
+    emit(this, 'curate', { request })
   }
 
   override render() {
@@ -163,7 +161,7 @@ export class EntityPanel extends LitElement {
                 @click=${(ev: MouseEvent) => this.pick(ev, e)}
                 @keydown=${(ev: KeyboardEvent) => (ev.key === 'ContextMenu' || (ev.shiftKey && ev.key === 'F10')) && this.openMenu(ev, e)}>${e.name}</button>`}
           <span class="count">${e.count}</span>
-          <button class="small" aria-label="Exclude ${e.name}" title="Exclude" @click=${() => this.emit('filter', { id: e.id, name: e.name, mode: 'exclude' })}>−</button>
+          <button class="small" aria-label="Exclude ${e.name}" title="Exclude" @click=${() => emit(this, 'filter', { id: e.id, name: e.name, mode: 'exclude' })}>−</button>
           <button class="small" aria-label="Correct ${e.name}" title="Rename, hide, change type, merge" @click=${(ev: MouseEvent) => this.openMenu(ev, e)}>⋯</button>
         </li>`
       )}
@@ -173,7 +171,7 @@ export class EntityPanel extends LitElement {
   private renderHidden() {
     const open = this.hiddenEntities !== null
     return html`<div class="hidden-list">
-      <button class="toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.emit('show-hidden', { open: !open })}>${open ? '▾' : '▸'} Hidden entities</button>
+      <button class="toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => emit(this, 'show-hidden', { open: !open })}>${open ? '▾' : '▸'} Hidden entities</button>
       ${open
         ? this.hiddenEntities!.length
           ? html`<ul aria-label="Hidden entities">

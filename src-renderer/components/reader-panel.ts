@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { DocumentResponse } from '../../src-main/contract/api'
 import { splitRuns } from '../lib/segments'
+import { emit } from '../events'
 
 export class ReaderPanel extends LitElement {
   static override properties = {
@@ -57,7 +58,7 @@ export class ReaderPanel extends LitElement {
 
   private setPublished(date: string | null) {
     if (!this.doc) return
-    this.dispatchEvent(new CustomEvent('set-published', { detail: { path: this.doc.path, date }, bubbles: true, composed: true }))
+    emit(this, 'set-published', { path: this.doc.path, date })
   }
 
   private renderDateEditor(p: DocumentResponse['published']) {
@@ -126,7 +127,7 @@ export class ReaderPanel extends LitElement {
             <h3>Story — this is ${d.story.role === 'original' ? 'the original' : `a ${d.story.role} of ${d.story.of}`}</h3>
             <ul>
               ${d.story.members.filter((m) => m.path !== d.path).map(
-                (m) => html`<li><button class="link" @click=${() => this.emit(m.path)}>${m.title}</button> — ${m.role}, ${m.published ?? 'date unknown'} <span class="meta">${m.path}</span></li>`
+                (m) => html`<li><button class="link" @click=${() => this.openDoc(m.path)}>${m.title}</button> — ${m.role}, ${m.published ?? 'date unknown'} <span class="meta">${m.path}</span></li>`
               )}
             </ul>
           </section>`
@@ -146,8 +147,8 @@ export class ReaderPanel extends LitElement {
     `
   }
 
-  private emit(path: string) {
-    this.dispatchEvent(new CustomEvent('open-doc', { detail: { path }, bubbles: true, composed: true }))
+  private openDoc(path: string) {
+    emit(this, 'open-doc', { path })
   }
 }
 

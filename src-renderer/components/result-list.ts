@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { HitView } from '../../src-main/contract/api'
 import { snippetParts } from '../lib/snippet'
+import { emit } from '../events'
 
 export const ROW_HEIGHT = 78
 const OVERSCAN = 6
@@ -16,6 +17,7 @@ export class ResultList extends LitElement {
     hits: { attribute: false },
     total: { type: Number },
     selected: { type: Number },
+    busy: { type: Boolean },
     top: { state: true },
     viewport: { state: true }
   }
@@ -37,6 +39,8 @@ export class ResultList extends LitElement {
   declare hits: HitView[]
   declare total: number
   declare selected: number
+  /** a query is being answered: the rows are the previous query's */
+  declare busy: boolean
   declare top: number
   declare viewport: number
   private observer: ResizeObserver | undefined
@@ -46,6 +50,7 @@ export class ResultList extends LitElement {
     this.hits = []
     this.total = 0
     this.selected = -1
+    this.busy = false
     this.top = 0
     this.viewport = 600
   }
@@ -77,7 +82,7 @@ export class ResultList extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('selected') && this.selected >= 0) this.reveal(this.selected)
     const last = Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN
-    if (last >= this.hits.length && this.hits.length < this.total) this.dispatchEvent(new CustomEvent('more', { bubbles: true, composed: true }))
+    if (last >= this.hits.length && this.hits.length < this.total) emit(this, 'more')
   }
 
   override render() {
@@ -85,11 +90,11 @@ export class ResultList extends LitElement {
     const last = Math.min(this.hits.length, Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN)
     const rows = this.hits.slice(first, last)
     return html`<div class="spacer" ${styleProps({ height: `${this.hits.length * ROW_HEIGHT}px` })}>
-      <ol aria-label="Results" role="listbox" ${styleProps({ top: `${first * ROW_HEIGHT}px` })}>
+      <ol aria-label="Results" role="listbox" aria-busy=${this.busy ? 'true' : 'false'} ${styleProps({ top: `${first * ROW_HEIGHT}px` })}>
         ${rows.map((h, k) => {
           const i = first + k
           return html`<li role="option" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
-            @click=${() => this.dispatchEvent(new CustomEvent('open', { detail: { index: i }, bubbles: true, composed: true }))}>
+            @click=${() => emit(this, 'open', { index: i })}>
             <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ?? 'date unknown'}</span></div>
             <div class="path">${h.path}</div>
             <div class="snippet">${snippetParts(h.snippet).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}</div>

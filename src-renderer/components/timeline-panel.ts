@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit'
 import type { TimelineEventView } from '../../src-main/contract/api'
 import { assignLanes, dayOf, densityBins, fit, pan, ticks, toDay, toX, ymdOf, zoom, type View } from '../lib/time-scale'
+import { emit } from '../events'
 
 const DENSITY_THRESHOLD = 1500
 const LANE_H = 14
@@ -232,7 +233,7 @@ export class TimelinePanel extends LitElement {
     this.drag = null
     if (!d) return
     if (d.brush && this.brush && d.moved) {
-      this.emit('brush', { from: ymdOf(this.brush.from), to: ymdOf(this.brush.to) })
+      emit(this, 'brush', { from: ymdOf(this.brush.from), to: ymdOf(this.brush.to) })
       return
     }
     if (d.moved) return
@@ -241,7 +242,7 @@ export class TimelinePanel extends LitElement {
     const y = e.clientY - r.top
     const hit = this.hitBoxes.find(({ box: [x0, y0, x1, y1] }) => x >= x0 && x <= x1 && y >= y0 && y <= y1)
     const ev = hit && this.events.find((ev) => ev.id === hit.id)
-    if (ev) this.emit('pick', { event: ev })
+    if (ev) emit(this, 'pick', { event: ev })
   }
 
   private onKey(e: KeyboardEvent) {
@@ -255,9 +256,6 @@ export class TimelinePanel extends LitElement {
     e.preventDefault()
   }
 
-  private emit(name: string, detail: unknown) {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
-  }
 
   clearBrush(): void {
     this.brush = null
@@ -274,13 +272,13 @@ export class TimelinePanel extends LitElement {
         <button @click=${() => this.zoomBy(0.5)} aria-label="Zoom in">+</button>
         <button @click=${() => this.zoomBy(2)} aria-label="Zoom out">−</button>
         <button @click=${() => this.fitAll()}>Fit</button>
-        ${this.brush ? html`<button @click=${() => { this.brush = null; this.emit('brush', null) }}>Clear range</button>` : nothing}
+        ${this.brush ? html`<button @click=${() => { this.brush = null; emit(this, 'brush', null) }}>Clear range</button>` : nothing}
       </div>
       <canvas tabindex="0" role="img" aria-label="Timeline of ${this.items.length} events, ${range}. Plus and minus zoom, arrows pan, Shift+drag selects a range."
         @wheel=${this.onWheel} @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp} @keydown=${this.onKey}></canvas>
       ${visible.length && visible.length <= 200
         ? html`<ul class="list" aria-label="Events in view">
-            ${visible.slice(0, 200).map((it) => html`<li><button @click=${() => this.emit('pick', { event: it.event })}>${it.event.start}${it.event.end !== it.event.start ? ` – ${it.event.end}` : ''} · ${it.event.label} (${it.event.sources.length} source${it.event.sources.length === 1 ? '' : 's'})</button></li>`)}
+            ${visible.slice(0, 200).map((it) => html`<li><button @click=${() => emit(this, 'pick', { event: it.event })}>${it.event.start}${it.event.end !== it.event.start ? ` – ${it.event.end}` : ''} · ${it.event.label} (${it.event.sources.length} source${it.event.sources.length === 1 ? '' : 's'})</button></li>`)}
           </ul>`
         : this.items.length ? nothing : html`<p class="empty">No dated events in these results.</p>`}
     `

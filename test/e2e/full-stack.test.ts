@@ -266,6 +266,8 @@ describe('the window, through the preload, on the real core', () => {
     const box = page.getByRole('searchbox', { name: 'Search the archive' })
     expect(await box.evaluate((el) => el.matches(':focus'))).toBe(true)
     await page.keyboard.type('strike')
+    // wait for the answer to the query typed, not the rows of the one before it
+    await expect.poll(() => page.getByRole('listbox', { name: 'Results' }).getAttribute('aria-busy')).toBe('false')
     await expect.poll(() => results(page).count()).toBeGreaterThan(1)
     await page.keyboard.press('ArrowDown')
     await expect.poll(() => results(page).nth(1).getAttribute('aria-selected')).toBe('true')

@@ -1,0 +1,57 @@
+/**
+ * The events the window's components send up to <dateline-app>, with their details: one typed
+ * map, and one way to send them (bubbling, across shadow roots).
+ */
+import type { CurationRequest, ImportResponse, TimelineEventView } from '../src-main/contract/api'
+
+export interface EntityFilter {
+  id: string
+  name: string
+  mode: 'include' | 'exclude'
+}
+
+export interface DatelineEvents {
+  /** entity-panel: filter by an entity, or exclude it */
+  filter: EntityFilter
+  /** entity-panel: a correction to the entity list */
+  curate: { request: CurationRequest }
+  /** entity-panel: the find box's text ('' when cleared) */
+  'find-entities': { query: string }
+  /** entity-panel: the hidden list opened or closed */
+  'show-hidden': { open: boolean }
+  /** result-list: open the hit at this index */
+  open: { index: number }
+  /** result-list: the end of the loaded hits came into view */
+  more: undefined
+  /** reader-panel: open another member of the story */
+  'open-doc': { path: string }
+  /** reader-panel: set, declare unknown (null date with 'unknown') or clear the publication date */
+  'set-published': { path: string; date: string | null }
+  /** timeline-panel: the brushed range, or null when cleared */
+  brush: { from: string; to: string } | null
+  /** timeline-panel: an event was clicked */
+  pick: { event: TimelineEventView }
+  /** drop-import: an import finished */
+  imported: ImportResponse
+}
+
+export type DatelineEvent<K extends keyof DatelineEvents> = CustomEvent<DatelineEvents[K]>
+
+export function emit<K extends keyof DatelineEvents>(from: EventTarget, name: K, ...detail: DatelineEvents[K] extends undefined ? [] : [DatelineEvents[K]]): void {
+  from.dispatchEvent(new CustomEvent(name, { detail: detail[0], bubbles: true, composed: true }))
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    filter: DatelineEvent<'filter'>
+    curate: DatelineEvent<'curate'>
+    'find-entities': DatelineEvent<'find-entities'>
+    'show-hidden': DatelineEvent<'show-hidden'>
+    'open-doc': DatelineEvent<'open-doc'>
+    'set-published': DatelineEvent<'set-published'>
+    brush: DatelineEvent<'brush'>
+    pick: DatelineEvent<'pick'>
+    imported: DatelineEvent<'imported'>
+    more: DatelineEvent<'more'>
+  }
+}

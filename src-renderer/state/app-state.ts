@@ -1,0 +1,127 @@
+/**
+ * The window's state: one store per concern, and the reactions between them (a filter changes →
+ * search again; new results → the timeline again; the archive changed → everything again). The
+ * components read the stores and send typed events; <dateline-app> turns those into actions here.
+ */
+import type { CurationRequest, DatelineApi } from '../../src-main/contract/api'
+import type { EntityFilter } from '../events'
+import { ArchiveStore } from './archive'
+import type { Messages, StateContext, ViewEffects } from './context'
+import { EntitiesStore } from './entities'
+import { FiltersStore } from './filters'
+import { ReaderStore } from './reader'
+import { SearchStore } from './search'
+import { Store, type Subscribable } from './store'
+import { TimelineStore } from './timeline'
+
+export class AppState {
+  readonly messages = new Store<Messages>({ error: '', notice: '' })
+  readonly archive: ArchiveStore
+  readonly filters = new FiltersStore()
+  readonly search: SearchStore
+  readonly reader: ReaderStore
+  readonly timeline: TimelineStore
+  readonly entities: EntitiesStore
+  private offs: Array<() => void> = []
+
+  constructor(
+    api: () => DatelineApi,
+    private readonly view: ViewEffects
+  ) {
+    const ctx: StateContext = { api, messages: this.messages, view }
+    const query = () => this.search.state.query
+    this.archive = new ArchiveStore(ctx)
+    this.timeline = new TimelineStore(ctx, this.filters, query)
+    this.search = new SearchStore(ctx, this.filters, () => this.archive.open, () => this.timeline.refresh())
+    this.reader = new ReaderStore(ctx, query)
+    this.entities = new EntitiesStore(ctx)
+  }
+
+  get stores(): Subscribable[] {
+    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.entities]
+  }
+
+  /** Start: the status (reopening the last archive), the first search, and main's events. */
+  connect(api: DatelineApi): void {
+    void this.archive.refreshStatus().then(() => this.search.run())
+    this.offs = [
+      api.onIndexProgress((p) => this.archive.progress(p)),
+      // files added by imports or other programs: new counts, and the current search again
+      api.onArchiveChanged((e) => {
+        if (e.notice) this.messages.set({ notice: e.notice })
+        void this.refresh()
+      })
+    ]
+  }
+
+  disconnect(): void {
+    for (const off of this.offs) off()
+    this.offs = []
+  }
+
+  async refresh(): Promise<void> {
+    await this.archive.refreshStatus()
+    await Promise.all([this.search.run(), this.entities.refresh()])
+  }
+
+  async openArchive(call: ReturnType<DatelineApi['chooseArchive']>): Promise<void> {
+    if (await this.archive.opened(call)) {
+      this.reader.close()
+      await this.search.run()
+    }
+  }
+
+  addFilter(f: EntityFilter): void {
+    this.filters.add(f)
+    void this.search.run()
+  }
+
+  removeFilter(f: EntityFilter): void {
+    this.filters.remove(f)
+    void this.search.run()
+  }
+
+  setRange(range: { from: string; to: string } | null): void {
+    this.filters.set({ range })
+    void this.search.run()
+  }
+
+  removeRange(): void {
+    this.filters.set({ range: null })
+    this.view.rangeCleared()
+    void this.search.run()
+  }
+
+  /** Esc: the query, every filter and the date range. */
+  clearAll(): void {
+    this.search.setQuery('')
+    this.filters.set({ filters: [], range: null })
+    this.view.rangeCleared()
+    void this.search.run()
+  }
+
+  async openHit(index: number, spot: [number, number] | null = null): Promise<void> {
+    const hit = this.search.state.hits[index]
+    if (!hit) return
+    this.search.select(index)
+    await this.reader.open(hit.path, spot)
+  }
+
+  async setPublished(path: string, date: string | null): Promise<void> {
+    const done = await this.reader.setPublished(path, date)
+    if (!done) return
+    // dates of this article's story may follow from it: date order and the timeline are recomputed
+    if (this.search.state.sort === 'date') await this.search.run()
+    else {
+      this.search.datePublished(path, done.date)
+      this.timeline.refresh()
+    }
+  }
+
+  async curate(request: CurationRequest): Promise<void> {
+    if (!(await this.entities.curate(request))) return
+    // a merged or renamed entity has a new id: drop filters on the old one
+    this.filters.dropIds(request.op === 'merge' ? request.ids : [request.id])
+    await Promise.all([this.search.run(), this.entities.refresh()])
+  }
+}

@@ -1,0 +1,35 @@
+/** The filters on the results: entities to include or exclude, and the timeline's date range. */
+import type { EntityFilter } from '../events'
+import { Store } from './store'
+
+export interface FiltersState {
+  filters: EntityFilter[]
+  range: { from: string; to: string } | null
+}
+
+export class FiltersStore extends Store<FiltersState> {
+  constructor() {
+    super({ filters: [], range: null })
+  }
+
+  add(f: EntityFilter): void {
+    this.set({ filters: [...this.state.filters.filter((x) => x.id !== f.id), f] })
+  }
+
+  remove(f: EntityFilter): void {
+    this.set({ filters: this.state.filters.filter((x) => x !== f) })
+  }
+
+  /** Filters on entities a correction replaced (a merge or rename gives a new id). */
+  dropIds(ids: readonly string[]): void {
+    this.set({ filters: this.state.filters.filter((f) => !ids.includes(f.id)) })
+  }
+
+  included(): string[] {
+    return this.state.filters.filter((f) => f.mode === 'include').map((f) => f.id)
+  }
+
+  excluded(): string[] {
+    return this.state.filters.filter((f) => f.mode === 'exclude').map((f) => f.id)
+  }
+}
