@@ -1,0 +1,113 @@
+/**
+ * What every extraction stage works on: the prepared text, its tokens with what is known of them
+ * (lines in capitals, words also seen in lower case, tokens already taken by a name), and the
+ * chunks found so far. Stages add, join, type and link chunks; collect.ts turns them into entities.
+ */
+import type { KnownEntity } from '../knowledge'
+import { GROUP_NOUNS, NEVER_ALONE, ORG_HEADS } from '../lexicon'
+import type { Prepared } from '../prepare'
+import { tokenize, type Token } from '../tagger'
+import type { EntityType } from '../types'
+
+export type Kind = EntityType | 'acronym' | 'single' | 'multi'
+
+export interface Chunk {
+  from: number
+  to: number
+  kind: Kind
+  known?: KnownEntity
+  /** merge key once decided */
+  key?: string
+  /** chunk index this one was resolved to (coreference) */
+  ref?: Chunk
+  links: string[]
+  personCue: boolean
+  /** display name when the text's own is not one ("PORT SELWYN" in a dateline → "Port Selwyn") */
+  display?: string
+  /** a possessive whose apostrophe a scraper dropped ("Port Selwyns"): its own spelling is not a name */
+  possessive?: boolean
+}
+
+export interface ExtractionDoc {
+  original: string
+  prep: Prepared
+  /** the prepared text (boilerplate blanked, a stripped copy repaired); offsets map back through prep */
+  text: string
+  tokens: Token[]
+  /** tokens on lines written in capitals: their case says nothing */
+  shout: Uint8Array
+  /** folded forms seen in lower case somewhere in the text: ordinary words */
+  lowerSeen: Set<string>
+  /** tokens already part of a chunk */
+  taken: Uint8Array
+  chunks: Chunk[]
+}
+
+export function extractionDoc(original: string, prep: Prepared): ExtractionDoc {
+  const text = prep.text
+  const tokens = tokenize(text)
+  const lowerSeen = new Set<string>()
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(t.form)
+  return { original, prep, text, tokens, shout: shoutingLines(text, tokens), lowerSeen, taken: new Uint8Array(tokens.length), chunks: [] }
+}
+
+export const isCap = (t: Token) => /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value)
+export const fold = (t: Token | undefined) => t?.form ?? ''
+/** Never an entity on its own: calendar words, openers, honorifics, and groups ("Residents said"). */
+export const neverAlone = (form: string) => NEVER_ALONE.has(form) || GROUP_NOUNS.has(form)
+
+export function surface(d: ExtractionDoc, c: Chunk): string {
+  return d.text.slice(d.tokens[c.from]!.start, d.tokens[c.to - 1]!.end)
+}
+
+/** An organisation's head word; in a stripped copy also one with its possessive's s glued on ("Centers"). */
+export function isOrgHead(d: ExtractionDoc, t: Token): boolean {
+  return ORG_HEADS.has(t.form) || (d.prep.repaired && t.form.endsWith('s') && ORG_HEADS.has(t.form.slice(0, -1)))
+}
+
+/** The last token of [from, to) that is an organisation's head word, or -1. */
+export function lastOrgHead(d: ExtractionDoc, from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) if (isOrgHead(d, d.tokens[k]!)) return k
+  return -1
+}
+
+const LETTER_RE = /\p{L}/u
+const UPPER_RE = /\p{Lu}/u
+
+/** [letters, upper-case letters] of a line: ASCII by code, the rest by Unicode property (one pass, no arrays). */
+function letterCase(line: string): [number, number] {
+  let letters = 0
+  let upper = 0
+  for (const ch of line) {
+    const c = ch.charCodeAt(0)
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        letters++
+        upper++
+      } else if (c >= 97 && c <= 122) letters++
+    } else if (LETTER_RE.test(ch)) {
+      letters++
+      if (UPPER_RE.test(ch)) upper++
+    }
+  }
+  return [letters, upper]
+}
+
+/** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */
+function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length)
+  let lineStart = 0
+  const lines = text.split('\n')
+  let ti = 0
+  for (const line of lines) {
+    const lineEnd = lineStart + line.length
+    const [letters, upper] = letterCase(line)
+    const loud = letters >= 12 && upper / letters > 0.8
+    while (ti < tokens.length && tokens[ti]!.start < lineEnd + 1) {
+      if (loud) out[ti] = 1
+      ti++
+    }
+    lineStart = lineEnd + 1
+  }
+  return out
+}
