@@ -9,7 +9,7 @@ const MAX_TITLE = 140
 const NOT_TITLE: RegExp[] = [
   /^\d+\s*(?:min|mins|minute|minutes)\s+read$/i,
   /^(?:advertisement|sponsored|share( this)?( article)?|subscribe.*|sign in.*|log in.*|read more.*|related( articles?)?:?|listen.*|print|comments?)$/i,
-  /^by\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s*[,|]\s*.*)?$/u, // byline
+  /^[Bb][Yy]\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s*[,|]\s*.*)?$/u, // byline ("By Ana Costa"; no i flag: it would let \p{Lu} match any letter)
   /^(?:updated|published|posted)\b.*\d/i,
   /^(?:\d{1,2}\s+\p{L}+,?\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})(?:\s+\d{1,2}:\d{2}.*)?$/u, // bare date
   /\b(?:getty images|ap photo|afp photo|photograph:|photo:|photo credit|image:|credit:)/i,
