@@ -3,6 +3,7 @@
  * schema before any service runs, and the request types are inferred from the same schemas.
  */
 import { z } from 'zod'
+import type { CurationRequest as CoreCurationRequest } from '../core/entities/service'
 
 export const MAX_IMPORT_PATHS = 10_000
 export const MAX_QUERY_CHARS = 1000
@@ -43,12 +44,13 @@ export const DocumentRequest = z.strictObject({
   query: QUERY.optional()
 })
 
+/** The core's correction request (entities/service.ts), checked. */
 export const CurationRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('merge'), ids: z.array(ID).min(2).max(20), name: NAME.optional() }),
   z.strictObject({ op: z.literal('rename'), id: ID, name: NAME }),
   z.strictObject({ op: z.literal('retype'), id: ID, type: ENTITY_TYPE }),
   z.strictObject({ op: z.enum(['hide', 'unhide']), id: ID })
-])
+]) satisfies z.ZodType<CoreCurationRequest>
 
 /** Entities of the whole archive, not just of the results: the panel's "find an entity" box and its hidden list. */
 export const EntityListRequest = z.strictObject({
@@ -89,7 +91,7 @@ export const RecentPath = z.string().min(1).max(4096)
 
 export type SearchRequest = z.infer<typeof SearchRequest>
 export type DocumentRequest = z.infer<typeof DocumentRequest>
-export type CurationRequest = z.infer<typeof CurationRequest>
+export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>
 export type TimelineRequest = z.infer<typeof TimelineRequest>
