@@ -1,0 +1,34 @@
+/**
+ * `npm run eval:entities`: the committed recogniser (resources/entities/recognizer.bin) scored on
+ * CoNLL-2003 eng.testa from ../shared/data, clean and punctuation-stripped, exact span per type,
+ * with the most frequent errors. Skips with a line when the data is not here.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Recognizer } from '../../src-main/core/entities/recognizer/model'
+import { conllFile, readConll, stripped, withContext } from './conll'
+import { report, score } from './score'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const dev = conllFile('eng.testa')
+if (!dev) {
+  console.log('eval:entities: ../shared/data/ner/conll2003/eng.testa is not here; skipped')
+  process.exit(0)
+}
+const model = Recognizer.decode(readFileSync(path.join(root, 'resources', 'entities', 'recognizer.bin')))
+const docs = readConll(dev)
+const t0 = performance.now()
+const clean = score(model, docs.map(withContext))
+const ms = performance.now() - t0
+const tokens = docs.flat().reduce((n, s) => n + s.words.length, 0)
+console.log(report(clean.byType, 'eng.testa').join('\n'))
+console.log(report(score(model, docs.map((d) => withContext(stripped(d)))).byType, 'eng.testa, punctuation stripped').join('\n'))
+console.log(`speed: ${((ms * 1000) / tokens).toFixed(2)} µs per token, ${model.index.size} features`)
+const kinds = new Map<string, string[]>()
+for (const e of clean.errors) kinds.set(e.kind, [...(kinds.get(e.kind) ?? []), e.text])
+console.log('most frequent errors (clean):')
+for (const [kind, texts] of [...kinds].sort((a, b) => b[1].length - a[1].length).slice(0, 20)) {
+  const common = [...texts.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 6)
+  console.log(`  ${String(texts.length).padStart(4)}  ${kind.padEnd(14)} ${common.map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)).join(', ')}`)
+}
