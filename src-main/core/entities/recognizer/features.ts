@@ -1,8 +1,12 @@
 /**
  * Features of a token for the recogniser: the word, its shape, affixes and case, its neighbours,
- * where it stands (sentence start, a line in capitals), whether the document also writes it in
- * lower case, and what the project's name lists say (first names, the place gazetteer, curated
- * aliases, organisation head words). The previous decisions are added per step (decode.ts).
+ * where it stands (sentence start, a line in capitals, a run of capitalised words), whether the
+ * document also writes it in lower case, and what the project's name lists say (first names, the
+ * place gazetteer, curated aliases, organisation head words). The previous decisions and the
+ * document's memory are added per step (model.ts).
+ *
+ * What depends on the word alone is computed once per distinct word (wordInfo, cached): most of
+ * a token's features, and the ones its neighbours need of it. Only the context is built per token.
  */
 import { lookupPlace } from '../gazetteer'
 import { lookupKnown } from '../knowledge'
@@ -15,81 +19,147 @@ export interface FeatureContext {
   shouting?: readonly boolean[]
 }
 
+/** What the features need of one word, and the features that depend on it alone. */
+export interface WordInfo {
+  word: string
+  lower: string
+  shape: string
+  cap: boolean
+  fname: boolean
+  digitStart: boolean
+  orgHead: boolean
+  orgSuffix: boolean
+  title: boolean
+  placeCue: boolean
+  /** features of the word alone */
+  own: string[]
+}
+
+/** Words that end a company's or body's name ("Rheinmetall AG", "Fiat SpA", "Moody's Investors Service"). */
+const ORG_SUFFIXES = new Set(
+  'corp corporation inc incorporated ltd limited plc co cos company companies group holdings holding ag sa spa nv bv gmbh llc lp trust bancorp airlines airways motors industries international investors partners securities capital fund foundation association federation union club united city rovers wanderers athletic'.split(' ')
+)
+
 /** "Xxxx", "XX", "dd", "Xx-Xx", "x.x." — runs of the same class collapsed. */
 export function shapeOf(w: string): string {
   let out = ''
   let last = ''
   for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch
+    const code = ch.charCodeAt(0)
+    const c =
+      code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? ch : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : ch
     if (c !== last) out += c
     last = c
   }
   return out
 }
 
-const lower = (w: string | undefined) => (w === undefined ? '' : w.toLowerCase())
-const isCap = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w)
-/** Words that end a company's or body's name ("Rheinmetall AG", "Fiat SpA", "Moody's Investors Service"). */
-const ORG_SUFFIXES = new Set(
-  'corp corporation inc incorporated ltd limited plc co cos company companies group holdings holding ag sa spa nv bv gmbh llc lp trust bancorp airlines airways motors industries international investors partners securities capital fund foundation association federation union club united city rovers wanderers athletic'.split(' ')
-)
-
-function placeFeature(name: string): string | undefined {
-  if (!/\p{Lu}/u.test(name)) return undefined
+function placeKind(name: string): string | undefined {
   const m = lookupPlace(name)
   return m && !m.variant ? m.place.kind : undefined
 }
 
-/** The static features of token i (everything but the previous decisions). */
-export function tokenFeatures(words: readonly string[], i: number, ctx: FeatureContext): string[] {
-  const w = words[i]!
-  const lw = w.toLowerCase()
+const infos = new Map<string, WordInfo>()
+const INFO_MAX = 200_000
+
+export function wordInfo(w: string): WordInfo {
+  let info = infos.get(w)
+  if (info) return info
+  const lower = w.toLowerCase()
   const shape = shapeOf(w)
-  const prev = words[i - 1]
-  const next = words[i + 1]
-  const f: string[] = ['b', `w=${lw}`, `s=${shape}`, `w-1=${lower(prev)}`, `w+1=${lower(next)}`, `w-2=${lower(words[i - 2])}`, `w+2=${lower(words[i + 2])}`]
-  f.push(`s-1=${prev === undefined ? '^' : shapeOf(prev)}`, `s+1=${next === undefined ? '$' : shapeOf(next)}`, `w-1w=${lower(prev)}|${lw}`, `ww+1=${lw}|${lower(next)}`)
-  for (let k = 1; k <= 4 && k < lw.length; k++) f.push(`p${k}=${lw.slice(0, k)}`, `x${k}=${lw.slice(-k)}`)
-  if (i === 0) f.push('first')
   const cap = /^\p{Lu}/u.test(w)
-  if (cap && ctx.lowerSeen.has(lw)) f.push('lowerSeen')
-  if (cap && i === 0) f.push('capFirst')
-  if (ctx.shouting?.[i]) f.push('shout', `shout.s=${shape}`)
-  if (w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w)) f.push('allcaps')
-  // name lists
-  if (cap && isFirstName(w)) f.push('fname')
-  if (prev && isFirstName(prev) && /^\p{Lu}/u.test(prev)) f.push('prevFname')
-  if (ORG_HEADS.has(lw)) f.push('orghead')
-  if (next && ORG_HEADS.has(lower(next))) f.push('nextOrghead')
-  if (PERSON_TITLES.has(lower(prev).replace(/\.$/, ''))) f.push('prevTitle')
-  if (PLACE_CUES.has(lower(prev))) f.push('prevPlaceCue')
-  // where the word stands in a run of capitalised words, and how the run ends
+  const fname = cap && isFirstName(w)
+  const own = [`w=${lower}`, `s=${shape}`]
+  for (let k = 1; k <= 5 && k < lower.length; k++) {
+    if (k <= 4) own.push(`p${k}=${lower.slice(0, k)}`)
+    own.push(`x${k}=${lower.slice(-k)}`)
+  }
+  if (/\d/.test(w)) own.push(`wd=${lower.replace(/\d/g, '0')}`)
+  if (w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w)) own.push('allcaps')
+  if (fname) own.push('fname')
+  const orgHead = ORG_HEADS.has(lower)
+  if (orgHead) own.push('orghead')
   if (cap) {
+    const place = placeKind(w)
+    if (place) own.push(`gaz=${place}`)
+    const known = lookupKnown(w)
+    if (known) own.push(`known=${known.type}`)
+  }
+  info = {
+    word: w,
+    lower,
+    shape,
+    cap,
+    fname,
+    digitStart: /^\d/.test(w),
+    orgHead,
+    orgSuffix: orgHead || ORG_SUFFIXES.has(lower.replace(/\.$/, '')),
+    title: PERSON_TITLES.has(lower.replace(/\.$/, '')),
+    placeCue: PLACE_CUES.has(lower),
+    own
+  }
+  if (infos.size >= INFO_MAX) infos.clear()
+  infos.set(w, info)
+  return info
+}
+
+/** The neighbours' own words and shapes, by position: -2, -1, +1, +2. */
+export const NEIGHBOURS = [-2, -1, 1, 2] as const
+export function neighbourFeatures(info: WordInfo | undefined, offset: (typeof NEIGHBOURS)[number]): string[] {
+  const edge = offset < 0 ? '^' : '$'
+  const at = offset < 0 ? String(offset) : `+${offset}`
+  const f = [`w${at}=${info?.lower ?? edge}`]
+  if (offset === -1 || offset === 1) f.push(`s${at}=${info?.shape ?? edge}`)
+  return f
+}
+
+/**
+ * The features of token i that depend on its neighbours and its document. Tagging adds the
+ * neighbours' own words and shapes from a cache (`neighbours` false); training builds them here.
+ */
+export function contextFeatures(infos: readonly WordInfo[], i: number, ctx: FeatureContext, neighbours = true): string[] {
+  const me = infos[i]!
+  const prev = infos[i - 1]
+  const next = infos[i + 1]
+  const pl = prev?.lower ?? '^'
+  const nl = next?.lower ?? '$'
+  const ps = prev?.shape ?? '^'
+  const ns = next?.shape ?? '$'
+  const f = ['b', `w-1w=${pl}|${me.lower}`, `ww+1=${me.lower}|${nl}`, `ss=${ps}|${me.shape}|${ns}`]
+  if (neighbours) for (const o of NEIGHBOURS) f.push(...neighbourFeatures(infos[i + o], o))
+  if (i === 0) f.push('first')
+  if (me.cap && ctx.lowerSeen.has(me.lower)) f.push('lowerSeen')
+  if (ctx.shouting?.[i]) f.push('shout', `shout.s=${me.shape}`)
+  if (prev?.fname) f.push('prevFname')
+  if (next?.orgHead) f.push('nextOrghead')
+  if (prev?.title) f.push('prevTitle')
+  if (prev?.placeCue) f.push('prevPlaceCue')
+  if (next?.digitStart) f.push('nextNum')
+  if (prev?.digitStart) f.push('prevNum')
+  if (me.cap) {
+    // part of a two-word place ("New York", "Santa Fe")
+    if (prev?.cap) {
+      const k = placeKind(`${prev.word} ${me.word}`)
+      if (k) f.push(`gaz2b=${k}`)
+    }
+    if (next?.cap) {
+      const k = placeKind(`${me.word} ${next.word}`)
+      if (k) f.push(`gaz2a=${k}`)
+    }
+    // where the word stands in a run of capitalised words, and how the run ends
     let a = i
     let b = i
-    while (a > 0 && isCap(words[a - 1])) a--
-    while (b < words.length - 1 && isCap(words[b + 1])) b++
-    const len = b - a + 1
-    f.push(`run=${Math.min(len, 4)}:${i === a ? 'B' : i === b ? 'E' : 'M'}`)
-    const last = lower(words[b])
-    if (ORG_SUFFIXES.has(last.replace(/\.$/, '')) || ORG_HEADS.has(last)) f.push('runOrgEnd')
-    if (len > 1 && isFirstName(words[a]!)) f.push('runFnameStart')
-  }
-  if (next !== undefined && /^\d/.test(next)) f.push('nextNum')
-  if (prev !== undefined && /^\d/.test(prev)) f.push('prevNum')
-  if (/\d/.test(w)) f.push(`wd=${lw.replace(/\d/g, '0')}`)
-  if (lw.length > 5) f.push(`x5=${lw.slice(-5)}`)
-  f.push(`ss=${prev === undefined ? '^' : shapeOf(prev)}|${shape}|${next === undefined ? '$' : shapeOf(next)}`)
-  const place = placeFeature(w)
-  if (place) f.push(`gaz=${place}`)
-  // part of a two-word place ("New York", "Santa Fe")
-  const p2 = prev ? placeFeature(`${prev} ${w}`) : undefined
-  if (p2) f.push(`gaz2b=${p2}`)
-  const n2 = next ? placeFeature(`${w} ${next}`) : undefined
-  if (n2) f.push(`gaz2a=${n2}`)
-  if (cap) {
-    const known = lookupKnown(w)
-    if (known) f.push(`known=${known.type}`)
+    while (a > 0 && infos[a - 1]!.cap) a--
+    while (b < infos.length - 1 && infos[b + 1]!.cap) b++
+    f.push(`run=${Math.min(b - a + 1, 4)}:${i === a ? 'B' : i === b ? 'E' : 'M'}`)
+    if (infos[b]!.orgSuffix) f.push('runOrgEnd')
+    if (b > a && infos[a]!.fname) f.push('runFnameStart')
   }
   return f
+}
+
+/** Every static feature of each token of a sentence (training uses this; tagging uses the cached parts). */
+export function sentenceFeatures(words: readonly string[], ctx: FeatureContext): string[][] {
+  const infos = words.map(wordInfo)
+  return infos.map((info, i) => [...info.own, ...contextFeatures(infos, i, ctx)])
 }

@@ -4,7 +4,7 @@
  * recognizer.bin): a JSON header, the feature strings, and int16-quantised weights with one scale.
  */
 import { allowed, LABELS, O } from './labels'
-import { tokenFeatures, type FeatureContext } from './features'
+import { contextFeatures, NEIGHBOURS, neighbourFeatures, wordInfo, type FeatureContext, type WordInfo } from './features'
 
 const MAGIC = 'DLNR'
 const VERSION = 2
@@ -12,6 +12,11 @@ const VERSION = 2
 const QMAX = 32767
 
 export class Recognizer {
+  /** per distinct word: the model rows of its own features (most of a token's) */
+  private readonly ownRows = new Map<string, Int32Array>()
+  /** per distinct word and neighbour position (-2, -1, +1, +2; '' for the sentence's edge): the rows it gives a token */
+  private readonly neighbourRows = NEIGHBOURS.map(() => new Map<string, Int32Array>())
+
   constructor(
     /** feature → row */
     readonly index: ReadonlyMap<string, number>,
@@ -37,15 +42,76 @@ export class Recognizer {
   tag(words: readonly string[], ctx: FeatureContext, memory: DocumentMemory = new DocumentMemory()): number[] {
     const out: number[] = []
     const s = new Float64Array(LABELS.length)
+    const infos = words.map(wordInfo)
+    const w = this.weights
     for (let i = 0; i < words.length; i++) {
-      const f = tokenFeatures(words, i, ctx)
-      addHistory(f, out, words, i)
-      memory.addFeatures(f, words[i]!)
+      const f = contextFeatures(infos, i, ctx, false)
       this.scores(f, s)
+      this.addHistoryRows(s, out, infos[i]!, i, memory.typeOf(words[i]!))
+      addRows(s, w, this.rowsOf(infos[i]!))
+      for (let k = 0; k < NEIGHBOURS.length; k++) addRows(s, w, this.neighbourRowsOf(infos[i + NEIGHBOURS[k]!], NEIGHBOURS[k]!, k))
       out.push(best(s, out[i - 1] ?? O))
     }
     memory.remember(words, out)
     return out
+  }
+
+  /** The same features as addHistory() and DocumentMemory.addFeatures(), from row tables instead of strings. */
+  private history: { t1: Int32Array; t21: Int32Array; mem: Int32Array; t1w: Map<string, Int32Array> } | undefined
+
+  private historyTables() {
+    const H = LABELS.length + 1
+    return (this.history ??= {
+      t1: Int32Array.from({ length: H }, (_, a) => this.rowOf(`t-1=${historyName(a)}`)),
+      t21: Int32Array.from({ length: H * H }, (_, k) => this.rowOf(`t-2t-1=${historyName(Math.floor(k / H))}|${historyName(k % H)}`)),
+      mem: Int32Array.from(TYPES, (t) => this.rowOf(`mem=${t}`)),
+      t1w: new Map()
+    })
+  }
+
+  private rowOf(f: string): number {
+    return this.index.get(f) ?? -1
+  }
+
+  private addHistoryRows(s: Float64Array, labels: readonly number[], info: WordInfo, i: number, memType: number): void {
+    const H = LABELS.length + 1 // the labels, and '^' (before the sentence)
+    const h = this.historyTables()
+    const p1 = i > 0 ? labels[i - 1]! : LABELS.length
+    const p2 = i > 1 ? labels[i - 2]! : LABELS.length
+    let t1w = h.t1w.get(info.word)
+    if (!t1w) {
+      t1w = new Int32Array(H)
+      for (let a = 0; a < H; a++) t1w[a] = this.rowOf(`t-1w=${historyName(a)}|${info.lower}`)
+      if (h.t1w.size >= 200_000) h.t1w.clear()
+      h.t1w.set(info.word, t1w)
+    }
+    addRow(s, this.weights, h.t1[p1]!)
+    addRow(s, this.weights, h.t21[p2 * H + p1]!)
+    addRow(s, this.weights, t1w[p1]!)
+    if (memType >= 0) addRow(s, this.weights, h.mem[memType]!)
+  }
+
+  private rowsOf(info: WordInfo): Int32Array {
+    let rows = this.ownRows.get(info.word)
+    if (!rows) rows = remember(this.ownRows, info.word, this.lookup(info.own))
+    return rows
+  }
+
+  private neighbourRowsOf(info: WordInfo | undefined, offset: (typeof NEIGHBOURS)[number], k: number): Int32Array {
+    const map = this.neighbourRows[k]!
+    const key = info?.word ?? ''
+    let rows = map.get(key)
+    if (!rows) rows = remember(map, key, this.lookup(neighbourFeatures(info, offset)))
+    return rows
+  }
+
+  private lookup(features: readonly string[]): Int32Array {
+    const found: number[] = []
+    for (const f of features) {
+      const r = this.index.get(f)
+      if (r !== undefined) found.push(r)
+    }
+    return Int32Array.from(found)
   }
 
   encode(): Buffer {
@@ -85,12 +151,18 @@ export class Recognizer {
 export class DocumentMemory {
   private readonly seen = new Map<string, Int32Array>()
 
-  addFeatures(f: string[], word: string): void {
+  /** The type most often given to this word so far in the document (index into TYPES), or -1. */
+  typeOf(word: string): number {
     const c = this.seen.get(word)
-    if (!c) return
+    if (!c) return -1
     let bestT = 0
     for (let t = 1; t < c.length; t++) if (c[t]! > c[bestT]!) bestT = t
-    f.push(`mem=${TYPES[bestT]}`)
+    return bestT
+  }
+
+  addFeatures(f: string[], word: string): void {
+    const t = this.typeOf(word)
+    if (t >= 0) f.push(`mem=${TYPES[t]}`)
   }
 
   remember(words: readonly string[], labels: readonly number[]): void {
@@ -105,11 +177,36 @@ export class DocumentMemory {
 }
 const TYPES = ['O', 'PER', 'ORG', 'LOC', 'MISC']
 
+function historyName(h: number): string {
+  return h === LABELS.length ? '^' : LABELS[h]!
+}
+
+function addRow(s: Float64Array, w: Float32Array, row: number): void {
+  if (row < 0) return
+  const L = s.length
+  const at = row * L
+  for (let l = 0; l < L; l++) s[l]! += w[at + l]!
+}
+
+function addRows(s: Float64Array, w: Float32Array, rows: Int32Array): void {
+  const L = s.length
+  for (let j = 0; j < rows.length; j++) {
+    const at = rows[j]! * L
+    for (let l = 0; l < L; l++) s[l]! += w[at + l]!
+  }
+}
+
+function remember(map: Map<string, Int32Array>, key: string, rows: Int32Array): Int32Array {
+  if (map.size >= 200_000) map.clear()
+  map.set(key, rows)
+  return rows
+}
+
 /** The previous two decisions, alone and with the word: what makes the tags a sequence. */
 export function addHistory(f: string[], labels: readonly number[], words: readonly string[], i: number): void {
   const p1 = i > 0 ? LABELS[labels[i - 1]!]! : '^'
   const p2 = i > 1 ? LABELS[labels[i - 2]!]! : '^'
-  f.push(`t-1=${p1}`, `t-2t-1=${p2}|${p1}`, `t-1w=${p1}|${words[i]!.toLowerCase()}`)
+  f.push(`t-1=${p1}`, `t-2t-1=${p2}|${p1}`, `t-1w=${p1}|${wordInfo(words[i]!).lower}`)
 }
 
 /** The best label that may follow `prev`. */

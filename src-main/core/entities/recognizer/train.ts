@@ -3,7 +3,7 @@
  * order is shuffled with a fixed seed, and ties break by label order. Used by `npm run
  * train:entities`; the product only loads the result (model.ts).
  */
-import { tokenFeatures, type FeatureContext } from './features'
+import { sentenceFeatures, type FeatureContext } from './features'
 import { LABELS, O } from './labels'
 import { addHistory, best, DocumentMemory, Recognizer } from './model'
 
@@ -34,7 +34,7 @@ export function train(docs: readonly (readonly TrainingSentence[])[], opts: Trai
   }
   const L = LABELS.length
   // static features once per token; feature counts to prune the rare ones
-  const statics = sentences.map((s) => s.words.map((_, i) => tokenFeatures(s.words, i, s.ctx)))
+  const statics = sentences.map((s) => sentenceFeatures(s.words, s.ctx))
   const counts = new Map<string, number>()
   for (const sent of statics) for (const tok of sent) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1)
   const index = new Map<string, number>()
