@@ -4,12 +4,13 @@
  * the rest are the window's own compositions.
  */
 import type { Published } from '../core/dates/publication'
-import type { FacetEntry, Facets } from '../core/entities/facets'
+import type { FacetEntry } from '../core/entities/facets'
 import type { EntityView as CoreEntityView } from '../core/entities/service'
 import type { EntityType, Span } from '../core/entities/types'
 import type { ErrorCode } from '../core/errors'
 import type { ImportReport } from '../core/import/service'
 import type { ImportProgress } from '../core/import/run'
+import type { SearchHit, SearchResult } from '../core/search/service'
 import type { Snippet } from '../core/search/snippet'
 import type { StoryMemberView } from '../core/stories/service'
 import type { publicEvent } from '../core/timeline/build'
@@ -41,28 +42,16 @@ export interface IndexProgressView extends IndexProgress {
 /** A facet: documents of the result set mentioning the entity. */
 export type FacetView = FacetEntry
 
-export interface HitView {
-  id: string
-  path: string
-  title: string
-  score: number
+/** A hit as the window draws it: the core's, its snippet as text with mark spans, its date always present. */
+export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score'> & {
   /** the passage with the most matches: plain text, the matches as [start, end) spans in it */
   snippet: Snippet
   /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
   published: string | null
 }
 
-export interface SearchResponse {
-  query: string
-  total: number
-  hits: HitView[]
-  ignored: string[]
-  /** entities of the whole result set, per type, most frequent first */
-  facets: Facets
-  ms: number
-  /** the total is an estimate (a common phrase: its best-scoring candidates were checked); every hit is a real match */
-  approximate?: boolean
-}
+/** The core's search result, with the hits as the window draws them (facets: of the whole result set). */
+export type SearchResponse = Omit<SearchResult, 'hits'> & { hits: HitView[] }
 
 /** An article's publication date and how it is known. */
 export type PublishedView = Pick<Published, 'date' | 'source' | 'confidence' | 'evidence' | 'fileDate'>
