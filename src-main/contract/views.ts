@@ -54,7 +54,7 @@ export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score'> & {
 export type SearchResponse = Omit<SearchResult, 'hits'> & { hits: HitView[] }
 
 /** An article's publication date and how it is known. */
-export type PublishedView = Pick<Published, 'date' | 'source' | 'confidence' | 'evidence' | 'fileDate'>
+export type PublishedView = Pick<Published, 'date' | 'source' | 'confidence' | 'evidence' | 'fileDate' | 'partial'>
 
 /** An entity of the whole archive (documents: how many mention it). */
 export type EntityView = Omit<CoreEntityView, 'mentions'>

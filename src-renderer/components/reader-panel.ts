@@ -10,6 +10,8 @@ import type { DocumentResponse } from '../../src-main/contract/api'
 import { splitRuns } from '../lib/segments'
 import { emit } from '../events'
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
 export class ReaderPanel extends LitElement {
   static override properties = {
     doc: { attribute: false },
@@ -103,7 +105,7 @@ export class ReaderPanel extends LitElement {
     const p = d.published
     return html`
       <h2>${d.title}</h2>
-      <div class="meta">${d.path} · published ${p.date ?? 'unknown'} ${p.date ? html`(${p.source === 'user' ? 'set by you' : p.source}${p.confidence < 1 ? `, confidence ${Math.round(p.confidence * 100)}%` : ''})` : p.source === 'user' ? '(set by you)' : nothing} · file date ${p.fileDate}
+      <div class="meta">${d.path} · published ${p.date ?? (p.partial ? `${p.partial.day} ${MONTHS[p.partial.month - 1]}, year unknown` : 'unknown')} ${p.date ? html`(${p.source === 'user' ? 'set by you' : p.source}${p.confidence < 1 ? `, confidence ${Math.round(p.confidence * 100)}%` : ''})` : p.source === 'user' ? '(set by you)' : nothing} · file date ${p.fileDate}
         ${this.editingDate ? nothing : html`<button class="small" aria-label="Set the publication date" @click=${() => {
           this.editingDate = true
           void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.focus())

@@ -124,13 +124,47 @@ describe('date evidence in the text', () => {
     expect(header('Title\nThe council met on 3 May 2016 and agreed to nothing at all.\n')).toBeUndefined()
   })
 
-  it('reads wire datelines, with the year from the text when the dateline has none', async () => {
+  it('reads wire datelines; one without a year is a partial date, never completed by a guess from the text', async () => {
     const ev = findDateEvidence('Title\n\nBEIRUT, March 8 (Reuters) – Shelling resumed after the truce signed on February 27, 2016 collapsed.')
     expect(ev.dateline).toMatchObject({ month: 3, day: 8 })
     expect(ev.dateline!.year).toBeUndefined()
     const [p] = [...resolvePublication([{ id: 'a', evidence: ev, mtimeMs: 0 }], [], (id) => id).values()]
-    expect(p).toMatchObject({ date: '2016-03-08', source: 'dateline' })
+    expect(p).toMatchObject({ date: null, partial: { month: 3, day: 8 }, source: 'dateline' })
+    expect(p!.evidence[0]).toMatch(/year is unknown/)
     expect(findDateEvidence('PORT SELWYN, 3 March 2021 (AFP) - Text.').dateline).toMatchObject({ year: 2021, month: 3, day: 3 })
+  })
+
+  it('reads ISO datelines, with a region after the city', () => {
+    for (const line of ['LONDON 1996-12-06', 'NABLUS , West Bank 1996-08-22', 'SAN JOSE, Costa Rica 1996-08-26', 'NEW YORK (Reuters) 1996-12-06 -']) {
+      const ev = findDateEvidence(`Headline of the story\n${line}\nThe text follows on Sunday.`)
+      const [p] = [...resolvePublication([{ id: 'a', evidence: ev, mtimeMs: 0 }], [], (id) => id).values()]
+      expect(p, line).toMatchObject({ date: line.match(/\d{4}-\d{2}-\d{2}/)![0], source: 'dateline' })
+    }
+  })
+
+  it('completes a partial date from the file\'s path, but only when month and day agree', () => {
+    const ev = findDateEvidence('Title\n\nSALVADOR, Feb 26 - Cocoa growers met.')
+    const resolve = (path: string) => resolvePublication([{ id: 'a', path, evidence: ev, mtimeMs: 0 }], [], (id) => id).get('a')!
+    expect(resolve('wire/1987/19870226-cocoa.txt')).toMatchObject({ date: '1987-02-26', source: 'path' })
+    expect(resolve('wire/1987/19870301-cocoa.txt')).toMatchObject({ date: null, partial: { month: 2, day: 26 } })
+  })
+
+  it('takes a date in the path as evidence: a day, or a month folder', () => {
+    const none = findDateEvidence('Title\n\nNothing dated here.')
+    const resolve = (path: string) => resolvePublication([{ id: 'a', path, evidence: none, mtimeMs: 0 }], [], (id) => id).get('a')!
+    expect(resolve('2015/03/09/ceasefire.txt')).toMatchObject({ date: '2015-03-09', source: 'path' })
+    expect(resolve('news/2015-03-09-ceasefire.md')).toMatchObject({ date: '2015-03-09' })
+    expect(resolve('archive/2015/03/ceasefire.txt')).toMatchObject({ date: '2015-03', precision: 'month' })
+    expect(resolve('reports/report-12345678.txt').date).toBeNull() // not a real day
+    expect(resolve('scans/20991231.txt').date).toBeNull() // not a plausible year
+  })
+
+  it('takes no table row or far-off year for a header date, and no bond maturity for a past event', () => {
+    const table = findDateEvidence('APR 7 4205\n\nCocoa prices rose.')
+    expect(table.header).toBeUndefined()
+    expect(table.mentions).toEqual([])
+    const ev = findDateEvidence('Title\n\nThe notes are due Nov. 1, 2009, the company said on Monday.')
+    expect(ev.mentions.map((m) => m.future)).toEqual([true])
   })
 
   it('takes past dates as lower bounds, ignores future ones and relative words', () => {

@@ -50,11 +50,17 @@ const REF = new Date(Date.UTC(2000, 5, 15, 12))
 const MONTHS = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)'
 const MONTH_RE = new RegExp(`\\b${MONTHS}\\.?,?\\s+\\d|\\d\\s+${MONTHS}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{4}\\b`, 'i')
 const WEEKDAY_RE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
-const FUTURE_RE = /\b(?:will|shall|scheduled|due to|is due|are due|expected to|next|upcoming|plans? to|planned for|set to|deadline|by the end of)\b/i
+// "due Nov. 1, 2009", "matures in 2009", "payable Dec. 15": dates of a bond or a bill, ahead of the article
+const FUTURE_RE = /\b(?:will|shall|scheduled|due|expected to|next|upcoming|plans? to|planned for|set to|deadline|by the end of|matur\w*|payable|expir\w*)\b/i
 const HEADER_FILLER_RE =
   /\b(?:published|updated|posted|last|modified|first|date|on|at|gmt|utc|bst|est|edt|cet|cest|am|pm|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d+|[^\p{L}]/giu
 const HEADER_LINES = 12
 const HEADER_CHARS = 2000
+/** "LONDON 1996-08-30", "BRUSSELS, 1996-08-22", "NEW YORK (Reuters) 1996-12-06 -": a wire dateline with an ISO date */
+const ISO_DATELINE_RE = /^\s*[A-Z][A-Z'’.\- ]{1,30}[A-Z.](?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,3})*\s*,?\s*(?:\([A-Za-z .&-]+\)\s*)?((\d{4})-(\d{2})-(\d{2}))\b/
+/** Years a publication date can have: a table's "4205" or a bond's maturity is none. */
+export const PLAUSIBLE_YEARS: readonly [number, number] = [1800, new Date().getUTCFullYear() + 1]
+const plausibleYear = (y: number) => y >= PLAUSIBLE_YEARS[0] && y <= PLAUSIBLE_YEARS[1]
 const DATELINE_RE =
   /^\s*[A-Z][A-Z'’.\- ]{1,30}[A-Z.](?:,\s*[A-Z][A-Za-z.]+)*\s*,\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)\s*(?:\([A-Za-z .&-]+\))?\s*[-–—:]/i
 
@@ -75,6 +81,7 @@ export function findDateEvidence(text: string): DateEvidence {
       const future = FUTURE_RE.test(sentenceAround(line.text, r.index, r.index + r.text.length))
       const c = r.start
       if (c.isCertain('year') && c.isCertain('month') && /\d{4}/.test(r.text) && !isRelative(r)) {
+        if (!plausibleYear(c.get('year')!)) continue // a table's "APR7 4205", a far-off maturity
         const precision: Precision = c.isCertain('day') ? 'day' : 'month'
         const day = dayOf(c.get('year')!, c.get('month')!, precision === 'day' ? c.get('day')! : 1)
         const m: DateMention = { day, precision, start, end: start + r.text.length }
@@ -115,7 +122,7 @@ function headerDate(lines: Line[]): StatedDate | undefined {
     // casual: the strict parser does not read a bare "October 2015"; relative words are filtered out
     for (const r of chrono.casual.parse(line.text, REF)) {
       const c = r.start
-      if (!(c.isCertain('year') && c.isCertain('month')) || !/\d{4}/.test(r.text) || isRelative(r)) continue
+      if (!(c.isCertain('year') && c.isCertain('month')) || !/\d{4}/.test(r.text) || isRelative(r) || !plausibleYear(c.get('year')!)) continue
       const rest = (line.text.slice(0, r.index) + ' ' + line.text.slice(r.index + r.text.length)).replace(HEADER_FILLER_RE, ' ')
       const restWords = rest.split(/\s+/).filter(Boolean)
       const byline = /^\s*by\s/i.test(line.text) || /[|·•]/.test(line.text)
@@ -127,16 +134,27 @@ function headerDate(lines: Line[]): StatedDate | undefined {
   return undefined
 }
 
-/** "BEIRUT, March 8 (Reuters) –" at the start of one of the first paragraphs. */
+/** "BEIRUT, March 8 (Reuters) –" or "LONDON 1996-08-30" at the start of one of the first paragraphs. */
 function datelineDate(lines: Line[]): DatelineDate | undefined {
   for (const line of lines.slice(0, HEADER_LINES)) {
+    const iso = ISO_DATELINE_RE.exec(line.text)
+    if (iso) {
+      const [year, month, day] = [Number(iso[2]), Number(iso[3]), Number(iso[4])]
+      const d = new Date(Date.UTC(year, month - 1, day))
+      if (plausibleYear(year) && d.getUTCMonth() === month - 1 && d.getUTCDate() === day) {
+        return { month, day, year, text: iso[1]!, start: line.start + line.text.indexOf(iso[1]!) }
+      }
+    }
     const m = DATELINE_RE.exec(line.text)
     if (!m) continue
     const at = line.text.indexOf(m[1]!)
     const r = chrono.strict.parse(m[1]!, REF)[0]
     if (!r || !r.start.isCertain('month') || !r.start.isCertain('day')) continue
     const d: DatelineDate = { month: r.start.get('month')!, day: r.start.get('day')!, text: m[1]!, start: line.start + at }
-    if (r.start.isCertain('year')) d.year = r.start.get('year')!
+    if (r.start.isCertain('year')) {
+      if (!plausibleYear(r.start.get('year')!)) continue
+      d.year = r.start.get('year')!
+    }
     return d
   }
   return undefined

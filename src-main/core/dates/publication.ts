@@ -9,7 +9,7 @@ import type { Story } from '../stories/group'
 import { formatDate, parts, span, weekdayOf, ymd, dayOf, type Precision } from './calendar'
 import type { DateEvidence } from './evidence'
 
-export type DateSource = 'user' | 'header' | 'dateline' | 'story' | 'weekday' | 'text' | 'none'
+export type DateSource = 'user' | 'header' | 'dateline' | 'path' | 'story' | 'weekday' | 'text' | 'none'
 
 export interface Published {
   /** "2015-10-30" (day), "2015-10" (month) or "2015" (year); null when unknown */
@@ -25,10 +25,14 @@ export interface Published {
   fileDate: string
   /** why, in words */
   evidence: string[]
+  /** month and day known, the year not (a wire dateline "SALVADOR, Feb 26 -"): shown, never completed by a guess */
+  partial?: { month: number; day: number }
 }
 
 export interface DatedDoc {
   id: string
+  /** the file's path in the archive: "2015/03/09/…" or "20150309-slug.txt" are evidence too */
+  path?: string
   evidence: DateEvidence
   /** a date the user set (day number), or null when the user said "unknown" */
   user?: number | null
@@ -45,6 +49,7 @@ interface Point {
 interface Work {
   doc: DatedDoc
   point?: Point
+  partial?: { month: number; day: number }
   userUnknown: boolean
   lo: number
   hi: number
@@ -54,7 +59,7 @@ interface Work {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline'])
+const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline', 'path'])
 
 /** a date the user set or the article states: story bounds never move it */
 function isStated(p: Point | undefined): boolean {
@@ -113,6 +118,11 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
     const near = nearestDated(w.doc.id, neighbours, own, true) ?? (w.point ? undefined : nearestDated(w.doc.id, neighbours, own, false))
     if (!near) continue
     const from = near.point
+    // a partial date ("Feb 26") is completed only by a member whose date agrees with it
+    if (w.partial) {
+      const p = parts(from.day)
+      if (from.precision !== 'day' || p.month !== w.partial.month || p.day !== w.partial.day) continue
+    }
     const day = Math.min(Math.max(from.day, w.lo), w.hi)
     w.point = { day, precision: from.precision, source: 'story', confidence: STRONG.has(from.source) ? 0.7 : 0.45 }
     w.notes.push(`same story as ${label(near.id)} (${from.source} date ${formatDate(from.day, from.precision)})`)
@@ -139,8 +149,8 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
         evidence: w.notes
       })
     } else {
-      const source: DateSource = w.userUnknown ? 'user' : (w.loFrom ?? w.hiFrom ?? 'none')
-      out.set(w.doc.id, { date: null, precision: null, ...bounds, source, confidence: 0, fileDate, evidence: w.notes })
+      const source: DateSource = w.userUnknown ? 'user' : w.partial ? 'dateline' : (w.loFrom ?? w.hiFrom ?? 'none')
+      out.set(w.doc.id, { date: null, precision: null, ...bounds, source, confidence: 0, fileDate, evidence: w.notes, ...(w.partial && !w.userUnknown ? { partial: w.partial } : {}) })
     }
   }
   return out
@@ -195,18 +205,25 @@ function ownEvidence(doc: DatedDoc): Work {
   }
   if (ev.dateline) {
     const dl = ev.dateline
-    let year = dl.year
-    // a year-less dateline takes the year that puts it on or after the newest date the text reports
-    if (year === undefined && Number.isFinite(w.lo)) {
-      year = parts(w.lo).year
-      if (dayOf(year, dl.month, dl.day) < w.lo) year++
-    }
-    if (year !== undefined) {
-      w.point = { day: dayOf(year, dl.month, dl.day), precision: 'day', source: 'dateline', confidence: dl.year === undefined ? 0.75 : 0.9 }
-      w.notes.unshift(`dateline "${dl.text}"${dl.year === undefined ? ` (year ${year} from the dates in the text)` : ''}`)
+    if (dl.year !== undefined) {
+      w.point = { day: dayOf(dl.year, dl.month, dl.day), precision: 'day', source: 'dateline', confidence: 0.9 }
+      w.notes.unshift(`dateline "${dl.text}"`)
       return finish(w)
     }
+    // month and day without a year: a partial date. The year is never guessed from other dates in
+    // the text (a wire archive of 1987 dated from a 1984 figure); a path date, the user or a story
+    // member with the same month and day complete it
+    w.partial = { month: dl.month, day: dl.day }
+    w.notes.unshift(`dateline "${dl.text}": month and day; the year is unknown`)
   }
+  const fromPath = pathDate(doc.path)
+  if (fromPath && (!w.partial || (parts(fromPath.day).month === w.partial.month && parts(fromPath.day).day === w.partial.day))) {
+    w.point = { day: fromPath.day, precision: fromPath.precision, source: 'path', confidence: 0.85 }
+    w.partial = undefined
+    w.notes.unshift(`the file's path "${fromPath.text}"`)
+    return finish(w)
+  }
+  if (w.partial) return w
   // weekday consistency: "March 8 … on Sunday … on Monday" with March 8 a Sunday places the
   // article in the week after March 8, on or after the latest weekday it mentions
   const lastDay = past.filter((m) => m.precision === 'day').sort((a, b) => b.day - a.day)[0]
@@ -220,6 +237,28 @@ function ownEvidence(doc: DatedDoc): Work {
     w.notes.push(`mentions ${names} after ${ymd(lastDay.day)} (a ${WEEKDAYS[weekdayOf(lastDay.day)]}): published ${ymd(from)}…${ymd(w.hi)}`)
   }
   return w
+}
+
+/**
+ * A date in the file's path: "2015/03/09/slug.txt", "2015-03-09-slug.html", "20150309_report.txt"
+ * (a real day, a plausible year). A month folder "2015/03/" gives the month.
+ */
+export function pathDate(path: string | undefined): { day: number; precision: Precision; text: string } | undefined {
+  if (!path) return undefined
+  const now = new Date().getUTCFullYear() + 1
+  const ok = (y: number, m: number, d: number) => {
+    if (y < 1800 || y > now || m < 1 || m > 12 || d < 1) return false
+    const t = new Date(Date.UTC(y, m - 1, d))
+    return t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+  }
+  const full = /(?:^|[^\d])((\d{4})[/_.-](\d{2})[/_.-](\d{2})|(\d{4})(\d{2})(\d{2}))(?=[^\d]|$)/.exec(path)
+  if (full) {
+    const [y, m, d] = full[2] ? [full[2], full[3], full[4]] : [full[5], full[6], full[7]]
+    if (ok(Number(y), Number(m), Number(d))) return { day: dayOf(Number(y), Number(m), Number(d)), precision: 'day', text: full[1]! }
+  }
+  const month = /(?:^|\/)((\d{4})\/(\d{2}))\//.exec(path)
+  if (month && ok(Number(month[2]), Number(month[3]), 1)) return { day: dayOf(Number(month[2]), Number(month[3]), 1), precision: 'month', text: month[1]! }
+  return undefined
 }
 
 function finish(w: Work): Work {

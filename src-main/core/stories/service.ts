@@ -66,7 +66,7 @@ export function storyState(ctx: ArchiveContext): StoryState {
   const dated = Object.values(docs).map((d) => {
     const sd = snap.findSegmentDoc(d)
     const u = userDate(d.path, d.hash)
-    return { id: d.id, evidence: sd?.dates ?? { mentions: [], weekdays: [] }, user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date), mtimeMs: d.mtimeMs }
+    return { id: d.id, path: d.path, evidence: sd?.dates ?? { mentions: [], weekdays: [] }, user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date), mtimeMs: d.mtimeMs }
   })
   const datedById = new Map(dated.map((d) => [d.id, d]))
   const stories = groupStories(ctx.links.allLinks(), (id) => {

@@ -21,22 +21,22 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
             reused
           }
         }
-        const { date, source, confidence, evidence, fileDate } = d.published
+        const { date, source, confidence, evidence, fileDate, partial } = d.published
         return {
           path: d.path,
           title: d.title,
           text: d.text,
           highlights: req.query ? svc.highlights(d.path, req.query) : [],
           entities: d.entities,
-          published: { date, source, confidence, evidence, fileDate },
+          published: { date, source, confidence, evidence, fileDate, ...(partial ? { partial } : {}) },
           story,
           events: svc.documentEvents(d.path).map(publicEvent)
         }
       }),
     setPublished: (req) =>
       withArchive(session, async (svc) => {
-        const { date, source, confidence, evidence, fileDate } = await svc.setPublicationDate(req.path, req.date)
-        return { date, source, confidence, evidence, fileDate }
+        const { date, source, confidence, evidence, fileDate, partial } = await svc.setPublicationDate(req.path, req.date)
+        return { date, source, confidence, evidence, fileDate, ...(partial ? { partial } : {}) }
       })
   }
 }
