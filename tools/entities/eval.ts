@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DocumentMemory, Recognizer } from '../../src-main/core/entities/recognizer/model'
 import { conllFile, readConll, stripped, withContext } from './conll'
+import { scoreProduct } from './product'
 import { report, score } from './score'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -41,3 +42,12 @@ for (const [kind, texts] of [...kinds].sort((a, b) => b[1].length - a[1].length)
   const common = [...texts.reduce((m, t) => m.set(t, (m.get(t) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 6)
   console.log(`  ${String(texts.length).padStart(4)}  ${kind.padEnd(14)} ${common.map(([t, n]) => (n > 1 ? `${t} ×${n}` : t)).join(', ')}`)
 }
+
+// what the product extracts today (the rules, with the curated aliases and coreference)
+const product = scoreProduct(docs)
+console.log(report(product.byType, 'the product\'s extraction (core/entities/extract.ts) on eng.testa').slice(0, 4).join('\n'))
+console.log(report(product.byType, '').slice(5, 6).join('\n'))
+const strippedProduct = scoreProduct(docs.map(stripped))
+console.log(report(strippedProduct.byType, 'the product\'s extraction, punctuation stripped').slice(0, 4).join('\n'))
+console.log(report(strippedProduct.byType, '').slice(5, 6).join('\n'))
+console.log(`the product's extraction: ${product.msPerDoc.toFixed(2)} ms per article (eng.testa articles: ${Math.round(docs.flat().reduce((n, s) => n + s.words.length, 0) / docs.length)} tokens on average)`)

@@ -32,9 +32,12 @@ export const EXTRACTION_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
   resolveCoreference
 ]
 
-/** `prep`: the text's prepareText(), when the caller already has it (analysis shares one). */
-export function extractEntities(original: string, prep: Prepared = prepareText(original)): DocEntity[] {
+/**
+ * `prep`: the text's prepareText(), when the caller already has it (analysis shares one);
+ * `stages`: another pipeline, for the evaluation scripts to compare variants.
+ */
+export function extractEntities(original: string, prep: Prepared = prepareText(original), stages: ReadonlyArray<(d: ExtractionDoc) => void> = EXTRACTION_STAGES): DocEntity[] {
   const d = extractionDoc(original, prep)
-  for (const stage of EXTRACTION_STAGES) stage(d)
+  for (const stage of stages) stage(d)
   return collectEntities(d)
 }

@@ -1,0 +1,47 @@
+/**
+ * The product's own entity extraction (core/entities/extract.ts, what the index stores) scored
+ * on CoNLL-2003 eng.testa: each article's tokens joined back into text (a space between tokens,
+ * a line per sentence), every mention compared with the gold spans, exact span and type, for
+ * people, organisations and places (gold MISC names are not counted; a mention of one is an error).
+ */
+import { extractEntities } from '../../src-main/core/entities/extract'
+import type { ExtractionDoc } from '../../src-main/core/entities/extract/document'
+import { spansOf } from '../../src-main/core/entities/recognizer/labels'
+import type { ConllSentence } from './conll'
+import type { Counts } from './score'
+
+const TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC' }
+
+export function scoreProduct(docs: readonly ConllSentence[][], stages?: ReadonlyArray<(d: ExtractionDoc) => void>): { byType: Record<string, Counts>; msPerDoc: number } {
+  const byType: Record<string, Counts> = {}
+  const c = (t: string) => (byType[t] ??= { tp: 0, fp: 0, fn: 0 })
+  let ms = 0
+  for (const doc of docs) {
+    let text = ''
+    const gold = new Set<string>()
+    for (const s of doc) {
+      const starts: number[] = []
+      const ends: number[] = []
+      s.words.forEach((w, i) => {
+        if (i) text += ' '
+        starts.push(text.length)
+        text += w
+        ends.push(text.length)
+      })
+      for (const g of spansOf(s.labels)) if (g.type !== 'MISC') gold.add(`${starts[g.from]}:${ends[g.to - 1]}:${g.type}`)
+      text += '\n'
+    }
+    const t0 = performance.now()
+    const found = stages ? extractEntities(text, undefined, stages) : extractEntities(text)
+    ms += performance.now() - t0
+    const guess = new Set<string>()
+    for (const e of found) for (const [a, b] of e.mentions) guess.add(`${a}:${b}:${TYPE[e.type]}`)
+    for (const g of guess) {
+      const type = g.split(':')[2]!
+      if (gold.has(g)) c(type).tp++
+      else c(type).fp++
+    }
+    for (const g of gold) if (!guess.has(g)) c(g.split(':')[2]!).fn++
+  }
+  return { byType, msPerDoc: ms / docs.length }
+}
