@@ -39,6 +39,8 @@ export interface ArchiveStatus {
   documents: number
   segments: number
   indexed: boolean
+  /** what could not be read of the user's files, when anything (their valid part is in use) */
+  notices?: string[]
 }
 
 export class ArchiveService {
@@ -72,8 +74,8 @@ export class ArchiveService {
   }
 
   status(): ArchiveStatus {
-    const { archive, dataDir, snapshot, indexed } = this.ctx
-    return { archive, dataDir, documents: snapshot.documentCount, segments: snapshot.segments.size, indexed }
+    const { archive, dataDir, snapshot, indexed, notices } = this.ctx
+    return { archive, dataDir, documents: snapshot.documentCount, segments: snapshot.segments.size, indexed, ...(notices.length ? { notices } : {}) }
   }
   documents(): IndexedDocument[] { return this.ctx.snapshot.documents() }
 

@@ -62,6 +62,8 @@ export interface ArchiveContext {
   /** an index was found on disk or built in this session */
   indexed: boolean
   curation: CurationFile
+  /** what could not be read of the user's files (their valid part is in use) */
+  notices: string[]
   userDates: UserDatesFile
   readonly links: StoryLinks
   readonly storiesJournal: StoriesJournal
@@ -79,7 +81,7 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
   const dataDir = path.resolve(options.dataDir ?? defaultDataDir())
   const store = new IndexStore(archiveDataDir(dataDir, archive))
   const loaded = await store.load(archive)
-  const curation = await loadCuration(path.join(store.dir, CURATION_FILE))
+  const { curation, problems: notices } = await loadCuration(path.join(store.dir, CURATION_FILE))
   const userDates = await loadUserDates(path.join(store.dir, USER_DATES_FILE))
   const { links, journal: storiesJournal } = await loadStoryLinks(store.dir)
   return {
@@ -98,6 +100,7 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
     problems: loaded.problems,
     indexed: loaded.found,
     curation,
+    notices,
     userDates,
     links,
     storiesJournal,

@@ -28,7 +28,8 @@ export class ArchiveSnapshot {
   /** A document by id or by relative path (either slash); a readable error when it is not indexed. */
   meta(pathOrId: string): IndexedDocument {
     const norm = pathOrId.replace(/\\/g, '/').replace(/^\.\//, '')
-    const meta = this.manifest.docs[norm] ?? this.pathIndex().get(norm)
+    // own keys only: "constructor" or "__proto__" typed by a user must not reach Object.prototype
+    const meta = (Object.hasOwn(this.manifest.docs, norm) ? this.manifest.docs[norm] : undefined) ?? this.pathIndex().get(norm)
     if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
     return meta
   }

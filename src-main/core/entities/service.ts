@@ -105,7 +105,9 @@ export async function curate(ctx: ArchiveContext, req: CurationRequest): Promise
     case 'merge': {
       if (!Array.isArray(req.ids) || req.ids.length < 2) throw new DatelineError('usage', 'merge needs at least two entity ids.')
       const records = req.ids.map((id) => requireEntity(registry, id))
-      op = { op: 'merge', keys: [...new Set(records.map((r) => r.keys[0]!))], at }
+      const keys = [...new Set(records.map((r) => r.keys[0]!))]
+      if (keys.length < 2) throw new DatelineError('usage', `${req.ids.map((id) => `"${id}"`).join(' and ')} are one entity already: give two different entities to merge.`)
+      op = { op: 'merge', keys, at }
       break
     }
     case 'rename':

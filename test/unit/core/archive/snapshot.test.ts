@@ -21,6 +21,8 @@ describe('archive snapshot', () => {
     expect(snap.meta('wire\\b.txt').id).toBe('b')
     expect(snap.meta('./wire/a.txt').id).toBe('a')
     expect(() => snap.meta('wire/c.txt')).toThrow(/not an indexed document/)
+    // names of Object.prototype's members are no documents either (#25 item 12)
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(() => snap.meta(name), name).toThrow(/not an indexed document/)
     expect(snap.documentCount).toBe(2)
   })
 
