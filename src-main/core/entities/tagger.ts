@@ -54,9 +54,37 @@ function plainLetter(ch: string): string {
   return p
 }
 
+/**
+ * Runs without a space this long (a hex dump, an inline base64 image, a URL soup) are never
+ * names, and wink's tokenizer takes time quadratic in a token's length on them (#25 item 8: a
+ * 96 KB run took 28 s): they are read as spaces.
+ */
+const RUN_MAX = 64
+
 /** The text as wink can tokenize it, same length as the original. */
 export function winkSafe(text: string): string {
-  return text.replace(WINK_UNSAFE_RE, plainLetter)
+  return blankLongRuns(text.replace(WINK_UNSAFE_RE, plainLetter))
+}
+
+/** Runs of non-space characters longer than RUN_MAX as spaces. A scan, not a regex: a regex on an 11 MB run overflows the stack. */
+function blankLongRuns(text: string): string {
+  let out = ''
+  let copied = 0
+  let runStart = -1
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32
+    const space = c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0
+    if (!space) {
+      if (runStart < 0) runStart = i
+      continue
+    }
+    if (runStart >= 0 && i - runStart > RUN_MAX) {
+      out += text.slice(copied, runStart) + ' '.repeat(i - runStart)
+      copied = i
+    }
+    runStart = -1
+  }
+  return copied ? out + text.slice(copied) : text
 }
 
 const SENTENCE_END_RE = /^[.!?…]+$/

@@ -51,7 +51,8 @@ interface ManifestChange extends JournalEntry {
 // 9: manifest.log beside manifest.json (an older reader would see an incomplete snapshot)
 // 10: entities re-extracted (in a stripped copy an organisation's name ends where the next sentence
 // begins, and a possessive that lost its apostrophe joins it; "steelmaker X", "shares in X" are organisations)
-// 11: date evidence re-read (ISO datelines "LONDON 1996-08-30"; no year taken from a table row or a far-off maturity)
+// 11: date evidence re-read (ISO datelines "LONDON 1996-08-30"; no year taken from a table row or a far-off maturity);
+// entities re-extracted with runs of over 64 characters without a space read as spaces
 export const INDEX_VERSION = 11
 
 export function emptyManifest(archive: string): Manifest {
