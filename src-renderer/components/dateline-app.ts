@@ -36,7 +36,8 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/⌘+K or /', 'focus the search box'],
   ['↑ ↓', 'move through results'],
   ['Enter', 'open the selected result'],
-  ['Esc', 'clear the search and filters (or close this panel)'],
+  ['Esc', 'close the open panel or menu'],
+  ['Alt+←', 'back to the previous search (query, filters, dates)'],
   ['T', 'show or hide the timeline'],
   ['Alt+click an entity', 'exclude it'],
   ['Shift+drag on the timeline', 'keep results reporting events in that range'],
@@ -96,6 +97,10 @@ export class DatelineApp extends LitElement {
     this.state = new AppState(() => this.bridge, {
       searched: () => this.renderRoot.querySelector<ResultList>('result-list')?.scrollTo({ top: 0 }),
       rangeCleared: () => this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush(),
+      showQuery: (q) => {
+        const box = this.searchBox
+        if (box) box.value = q
+      },
       opened: (spot) =>
         void this.updateComplete.then(() => {
           const reader = this.renderRoot.querySelector('reader-panel')
@@ -142,8 +147,13 @@ export class DatelineApp extends LitElement {
       e.preventDefault()
       this.searchBox?.focus()
     } else if (e.key === 'Escape') {
+      // the innermost thing only: clearing the search is a deliberate action (the × button); a
+      // search field would clear itself on Esc
+      if (inSearch) e.preventDefault()
       if (this.showHelp) this.showHelp = false
-      else this.clear()
+    } else if (e.altKey && e.key === 'ArrowLeft' && (!inField || inSearch)) {
+      e.preventDefault()
+      this.state.back()
     } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && (!inField || inSearch) && hits.length) {
       e.preventDefault()
       this.state.search.move(e.key === 'ArrowDown' ? 1 : -1)
@@ -155,12 +165,6 @@ export class DatelineApp extends LitElement {
     } else if (!inField && e.key === '?') {
       this.showHelp = !this.showHelp
     }
-  }
-
-  private clear() {
-    const box = this.searchBox
-    if (box) box.value = ''
-    this.state.clearAll()
   }
 
   private async onPick(e: DatelineEvent<'pick'>) {
@@ -202,7 +206,9 @@ export class DatelineApp extends LitElement {
       </header>
       <div class="search">
         <input type="search" aria-label="Search the archive" placeholder='Search: khatib raqqa, "exact phrase", -exclude, title:word, raqq*, khatib~1   (Ctrl+K)' @input=${(e: Event) => this.state.search.type((e.target as HTMLInputElement).value)} />
-        <label>Order <select aria-label="Order results by" @change=${(e: Event) => this.state.search.setSort((e.target as HTMLSelectElement).value as 'relevance' | 'date')}><option value="relevance">relevance</option><option value="date">date, newest first</option></select></label>
+        <button aria-label="Clear the search and filters" title="Clear the search, filters and dates (Alt+← brings them back)" @click=${() => this.state.clearAll()}>×</button>
+        <button aria-label="Back to the previous search" title="Back to the previous search (Alt+←)" ?disabled=${!this.state.canGoBack} @click=${() => this.state.back()}>←</button>
+        <label>Order <select aria-label="Order results by" .value=${this.state.search.state.sort} @change=${(e: Event) => this.state.search.setSort((e.target as HTMLSelectElement).value as 'relevance' | 'date')}><option value="relevance">relevance</option><option value="date">date, newest first</option></select></label>
         ${this.showHelp ? this.renderHelp() : nothing}
       </div>
       ${filters.length || range
@@ -221,8 +227,8 @@ export class DatelineApp extends LitElement {
         <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
-        <result-list tabindex="0" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
-        <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.reader.open(e.detail.path)}
+        <result-list tabindex="0" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
+        <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)} aria-label="Reader"></reader-panel>
       </main>
       ${timeline.show ? html`<timeline-panel .events=${timeline.events} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}

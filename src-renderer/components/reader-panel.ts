@@ -9,8 +9,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { DocumentResponse } from '../../src-main/contract/api'
 import { splitRuns } from '../lib/segments'
 import { emit } from '../events'
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+import { formatDay, publishedInWords } from '../lib/dates'
 
 export class ReaderPanel extends LitElement {
   static override properties = {
@@ -105,7 +104,7 @@ export class ReaderPanel extends LitElement {
     const p = d.published
     return html`
       <h2>${d.title}</h2>
-      <div class="meta">${d.path} · published ${p.date ?? (p.partial ? `${p.partial.day} ${MONTHS[p.partial.month - 1]}, year unknown` : 'unknown')} ${p.date ? html`(${p.source === 'user' ? 'set by you' : p.source}${p.confidence < 1 ? `, confidence ${Math.round(p.confidence * 100)}%` : ''})` : p.source === 'user' ? '(set by you)' : nothing} · file date ${p.fileDate}
+      <div class="meta">${d.path} · <span class="published">${publishedInWords(p)}</span> · file date ${formatDay(p.fileDate, true)}
         ${this.editingDate ? nothing : html`<button class="small" aria-label="Set the publication date" @click=${() => {
           this.editingDate = true
           void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.focus())
@@ -129,7 +128,7 @@ export class ReaderPanel extends LitElement {
             <h3>Story — this is ${d.story.role === 'original' ? 'the original' : `a ${d.story.role} of ${d.story.of}`}</h3>
             <ul>
               ${d.story.members.filter((m) => m.path !== d.path).map(
-                (m) => html`<li><button class="link" @click=${() => this.openDoc(m.path)}>${m.title}</button> — ${m.role}, ${m.published ?? 'date unknown'} <span class="meta">${m.path}</span></li>`
+                (m) => html`<li><button class="link" @click=${() => this.openDoc(m.path)}>${m.title}</button> — ${m.role}, ${m.published ? formatDay(m.published, true) : 'date unknown'} <span class="meta">${m.path}</span></li>`
               )}
             </ul>
           </section>`

@@ -6,6 +6,7 @@
 import { LitElement, css, html } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { HitView } from '../../src-main/contract/api'
+import { formatDay } from '../lib/dates'
 import { snippetParts } from '../lib/snippet'
 import { emit } from '../events'
 
@@ -18,6 +19,8 @@ export class ResultList extends LitElement {
     total: { type: Number },
     selected: { type: Number },
     busy: { type: Boolean },
+    query: { attribute: false },
+    failed: { type: Boolean },
     top: { state: true },
     viewport: { state: true }
   }
@@ -34,6 +37,7 @@ export class ResultList extends LitElement {
     .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .snippet { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     mark { background: var(--mark, #ffe08a); color: CanvasText; border-radius: 2px; }
+    .empty { color: var(--muted, #5c6166); padding: 16px 12px; font-size: 13px; }
   `
 
   declare hits: HitView[]
@@ -41,6 +45,10 @@ export class ResultList extends LitElement {
   declare selected: number
   /** a query is being answered: the rows are the previous query's */
   declare busy: boolean
+  /** the query the rows answer (for the empty state) */
+  declare query: string
+  /** the query could not be run (its error is shown above) */
+  declare failed: boolean
   declare top: number
   declare viewport: number
   private observer: ResizeObserver | undefined
@@ -51,6 +59,8 @@ export class ResultList extends LitElement {
     this.total = 0
     this.selected = -1
     this.busy = false
+    this.query = ''
+    this.failed = false
     this.top = 0
     this.viewport = 600
   }
@@ -86,6 +96,9 @@ export class ResultList extends LitElement {
   }
 
   override render() {
+    if (!this.hits.length && !this.busy) {
+      return html`<p class="empty" role="status">${this.failed ? 'No results: the search above could not be read.' : this.query.trim() ? html`No results for “${this.query.trim()}”. Try fewer or other words, check the spelling, or remove a filter.` : 'No articles match these filters.'}</p>`
+    }
     const first = Math.max(0, Math.floor(this.top / ROW_HEIGHT) - OVERSCAN)
     const last = Math.min(this.hits.length, Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN)
     const rows = this.hits.slice(first, last)
@@ -95,7 +108,7 @@ export class ResultList extends LitElement {
           const i = first + k
           return html`<li role="option" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
             @click=${() => emit(this, 'open', { index: i })}>
-            <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ?? 'date unknown'}</span></div>
+            <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
             <div class="path">${h.path}</div>
             <div class="snippet">${snippetParts(h.snippet).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}</div>
           </li>`

@@ -14,6 +14,16 @@ import { SearchStore } from './search'
 import { Store, type Subscribable } from './store'
 import { TimelineStore } from './timeline'
 
+/** A search as the user set it up: what going back restores. */
+interface SearchSnapshot {
+  query: string
+  sort: 'relevance' | 'date'
+  filters: EntityFilter[]
+  range: { from: string; to: string } | null
+}
+
+const HISTORY_MAX = 50
+
 export class AppState {
   readonly messages = new Store<Messages>({ error: '', notice: '' })
   readonly archive: ArchiveStore
@@ -23,6 +33,10 @@ export class AppState {
   readonly timeline: TimelineStore
   readonly entities: EntitiesStore
   private offs: Array<() => void> = []
+  /** earlier searches, most recent last (Alt+← goes back through them) */
+  private history: SearchSnapshot[] = []
+  private current: SearchSnapshot | undefined
+  private restoring = false
 
   constructor(
     api: () => DatelineApi,
@@ -32,7 +46,7 @@ export class AppState {
     const query = () => this.search.state.query
     this.archive = new ArchiveStore(ctx)
     this.timeline = new TimelineStore(ctx, this.filters, query)
-    this.search = new SearchStore(ctx, this.filters, () => this.archive.open, () => this.timeline.refresh())
+    this.search = new SearchStore(ctx, this.filters, () => this.archive.open, (same) => this.afterSearch(same))
     this.reader = new ReaderStore(ctx, query)
     this.entities = new EntitiesStore(ctx)
   }
@@ -92,12 +106,66 @@ export class AppState {
     void this.search.run()
   }
 
-  /** Esc: the query, every filter and the date range. */
+  private snapshot(): SearchSnapshot {
+    return { query: this.search.state.query, sort: this.search.state.sort, filters: this.filters.state.filters, range: this.filters.state.range }
+  }
+
+  /** Each new search answered: the one before it goes into the history (not when going back to it). */
+  private remember(): void {
+    const now = this.snapshot()
+    if (this.current && !this.restoring) {
+      this.history.push(this.current)
+      if (this.history.length > HISTORY_MAX) this.history.shift()
+    }
+    this.current = now
+    this.restoring = false
+  }
+
+  get canGoBack(): boolean {
+    return this.history.length > 0
+  }
+
+  /** Alt+←: the search before this one, as it was (query, order, filters, date range). */
+  back(): void {
+    const prev = this.history.pop()
+    if (!prev) return
+    this.restoring = true
+    this.search.setQuery(prev.query)
+    this.search.set({ sort: prev.sort })
+    this.view.showQuery(prev.query)
+    this.filters.set({ filters: prev.filters, range: prev.range })
+    if (!prev.range) this.view.rangeCleared()
+    void this.search.run()
+  }
+
+  /** The deliberate "clear": the query, every filter and the date range (Alt+← brings them back). */
   clearAll(): void {
     this.search.setQuery('')
+    this.view.showQuery('')
     this.filters.set({ filters: [], range: null })
     this.view.rangeCleared()
     void this.search.run()
+  }
+
+  /**
+   * What depends on the results follows them: the timeline, and the reader — an article that is
+   * not among the new results closes; one that is shows the new query's marks.
+   */
+  private afterSearch(same: boolean): void {
+    if (!same) this.remember()
+    this.timeline.refresh()
+    const doc = this.reader.state.doc
+    if (!doc || same) return
+    const at = this.search.indexOf(doc.path)
+    if (at < 0) return this.reader.close()
+    this.search.select(at)
+    if (this.reader.state.query !== this.search.state.query) void this.reader.open(doc.path)
+  }
+
+  /** A story member opened from the reader: its row is the selected one (none when it is not a result). */
+  async openStoryMember(path: string): Promise<void> {
+    this.search.select(this.search.indexOf(path))
+    await this.reader.open(path)
   }
 
   async openHit(index: number, spot: [number, number] | null = null): Promise<void> {

@@ -17,6 +17,8 @@ export interface ViewEffects {
   rangeCleared(): void
   /** a document was opened, at this spot (or its first match) */
   opened(spot: [number, number] | null): void
+  /** the search box shows this query (going back to an earlier search, clearing) */
+  showQuery(query: string): void
 }
 
 export interface StateContext {

@@ -5,6 +5,8 @@ import { Store } from './store'
 
 export interface ReaderState {
   doc: DocumentResponse | null
+  /** the search whose words the article marks */
+  query: string
 }
 
 export class ReaderStore extends Store<ReaderState> {
@@ -13,7 +15,7 @@ export class ReaderStore extends Store<ReaderState> {
     /** the current search, to mark its words in the article */
     private readonly query: () => string
   ) {
-    super({ doc: null })
+    super({ doc: null, query: '' })
   }
 
   close(): void {
@@ -28,7 +30,7 @@ export class ReaderStore extends Store<ReaderState> {
       this.ctx.messages.set({ error: r.error.message })
       return
     }
-    this.set({ doc: r.value })
+    this.set({ doc: r.value, query: q })
     this.ctx.view.opened(spot)
   }
 

@@ -23,6 +23,8 @@ export interface SearchState {
 export class SearchStore extends Store<SearchState> {
   private timer: ReturnType<typeof setTimeout> | undefined
   private seq = 0
+  /** the last search answered (query, filters, order): a refresh of it keeps what the user had open */
+  private answered = ''
   private loadingMore = false
 
   constructor(
@@ -30,8 +32,8 @@ export class SearchStore extends Store<SearchState> {
     private readonly filters: FiltersStore,
     /** whether an archive is open (nothing to search otherwise) */
     private readonly archiveOpen: () => boolean,
-    /** after each first page: what depends on the results (the timeline) */
-    private readonly after: () => void
+    /** after each first page: what depends on the results; `same`: the same search answered again (a refresh) */
+    private readonly after: (same: boolean) => void
   ) {
     super({ query: '', sort: 'relevance', result: null, hits: [], selected: -1, pending: false })
   }
@@ -57,6 +59,11 @@ export class SearchStore extends Store<SearchState> {
     this.set({ selected: index })
   }
 
+  /** The row of a document, when it is among the loaded hits (-1: not). */
+  indexOf(path: string): number {
+    return this.state.hits.findIndex((h) => h.path === path)
+  }
+
   /** Move the highlighted row by `by`, within the loaded hits. */
   move(by: number): void {
     this.set({ selected: Math.max(0, Math.min(this.state.hits.length - 1, this.state.selected + by)) })
@@ -78,20 +85,25 @@ export class SearchStore extends Store<SearchState> {
   async run(): Promise<void> {
     const seq = ++this.seq
     if (!this.archiveOpen()) return this.set({ pending: false })
-    const r = await this.ctx.api().search(this.request(0))
+    const request = this.request(0)
+    const r = await this.ctx.api().search(request)
     if (seq !== this.seq) return // a newer query was typed meanwhile
+    const key = JSON.stringify(request)
+    const same = key === this.answered
+    this.answered = key
     if (r.ok) {
-      const { result, hits, selected } = this.state
-      // the same query answered again (an archive change, a correction): the selected hit stays selected
-      const kept = result?.query === r.value.query && selected >= 0 ? r.value.hits.findIndex((h) => h.path === hits[selected]?.path) : -1
+      const { hits, selected } = this.state
+      // the same search answered again (an archive change, a correction): the selected hit stays selected
+      const kept = same && selected >= 0 ? r.value.hits.findIndex((h) => h.path === hits[selected]?.path) : -1
       this.set({ result: r.value, hits: r.value.hits, selected: kept >= 0 ? kept : r.value.hits.length ? 0 : -1, pending: false })
       this.ctx.messages.set({ error: '' })
       if (kept < 0) this.ctx.view.searched()
     } else {
-      this.set({ pending: false })
+      // the count and rows of the query before would read as this one's: show none
+      this.set({ pending: false, result: null, hits: [], selected: -1 })
       this.ctx.messages.set({ error: r.error.message })
     }
-    this.after()
+    this.after(same)
   }
 
   async more(): Promise<void> {

@@ -24,7 +24,7 @@ function fakeApi(answer: (req: SearchRequest) => string[]) {
   return { api, searches }
 }
 
-const view = { searched: () => {}, rangeCleared: () => {}, opened: () => {} }
+const view = { searched: () => {}, rangeCleared: () => {}, opened: () => {}, showQuery: () => {} }
 
 describe('window state', () => {
   it('keeps the selected hit selected when the same query is answered again, and starts at the top for a new one', async () => {
@@ -76,5 +76,28 @@ describe('window state', () => {
     s.addFilter({ id: 'person:c', name: 'C', mode: 'include' })
     await s.curate({ op: 'merge', ids: ['person:a', 'person:b'] })
     expect(s.filters.state.filters.map((f) => f.id)).toEqual(['person:c'])
+  })
+
+  it('goes back through earlier searches, query, filters and dates as they were; clearing is one of them', async () => {
+    const { api, searches } = fakeApi(() => ['a.txt'])
+    const shown: string[] = []
+    const s = new AppState(() => api, { ...view, showQuery: (q) => shown.push(q) })
+    await s.archive.refreshStatus()
+    await s.search.run()
+    s.search.setQuery('strike')
+    await s.search.run()
+    s.addFilter({ id: 'place:x', name: 'X', mode: 'include' })
+    await expect.poll(() => searches.length).toBe(3)
+    s.clearAll()
+    await expect.poll(() => searches.length).toBe(4)
+    expect(searches[3]).toMatchObject({ query: '', entities: [] })
+    s.back()
+    await expect.poll(() => searches.length).toBe(5)
+    expect(searches[4]).toMatchObject({ query: 'strike', entities: ['place:x'] })
+    expect(shown.at(-1)).toBe('strike')
+    s.back()
+    await expect.poll(() => searches.length).toBe(6)
+    expect(searches[5]).toMatchObject({ query: 'strike', entities: [] })
+    expect(s.canGoBack).toBe(true)
   })
 })
