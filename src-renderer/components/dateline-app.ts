@@ -35,6 +35,8 @@ const SYNTAX: Array<[string, string]> = [
 const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/⌘+K or /', 'focus the search box'],
   ['↑ ↓', 'move through results'],
+  ['n / N or F3', 'next / previous match in the article'],
+  ['Ctrl/⌘+F', 'find in the article'],
   ['Enter', 'open the selected result'],
   ['Esc', 'close the open panel or menu'],
   ['Alt+←', 'back to the previous search (query, filters, dates)'],
@@ -160,6 +162,13 @@ export class DatelineApp extends LitElement {
     } else if (e.key === 'Enter' && (!inField || inSearch) && selected >= 0) {
       e.preventDefault()
       void this.state.openHit(selected)
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f' && this.state.reader.state.doc) {
+      // find in the article, not the browser's find in the whole window
+      e.preventDefault()
+      this.renderRoot.querySelector('reader-panel')?.openFind()
+    } else if ((e.key === 'F3' || (!inField && (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey)) && this.state.reader.state.doc) {
+      e.preventDefault()
+      this.renderRoot.querySelector('reader-panel')?.nextMatch(e.key === 'N' || (e.key === 'F3' && e.shiftKey) ? -1 : 1)
     } else if (!inField && (e.key === 't' || e.key === 'T') && !e.ctrlKey && !e.metaKey) {
       this.state.timeline.toggle()
     } else if (!inField && e.key === '?') {

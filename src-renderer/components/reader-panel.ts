@@ -15,7 +15,10 @@ export class ReaderPanel extends LitElement {
   static override properties = {
     doc: { attribute: false },
     spot: { attribute: false },
-    editingDate: { state: true }
+    editingDate: { state: true },
+    finding: { state: true },
+    findText: { state: true },
+    current: { state: true }
   }
 
   static override styles = css`
@@ -38,23 +41,97 @@ export class ReaderPanel extends LitElement {
     .meta button.small { background: none; border: 0; padding: 0 2px; color: LinkText; cursor: pointer; font: inherit; }
     .date-editor { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: 12px; margin-bottom: 8px; }
     .date-editor input, .date-editor button { font: inherit; }
+    mark.find { background: color-mix(in srgb, var(--tl-accent, #1f6feb) 28%, transparent); }
+    .current { outline: 2px solid var(--tl-accent, #1f6feb); outline-offset: 1px; border-radius: 2px; }
+    .find-bar { display: flex; gap: 6px; align-items: center; font-size: 12px; margin: 0 0 8px; }
+    .find-bar input { font: inherit; }
+    h3 .path { text-transform: none; letter-spacing: 0; }
   `
 
   declare doc: DocumentResponse | null
   /** [start, end) to outline and scroll to (an event's sentence) */
   declare spot: [number, number] | null
   declare editingDate: boolean
+  /** the find-in-article box is open */
+  declare finding: boolean
+  declare findText: string
+  /** the match the reader is on (search words, or what the find box looks for) */
+  declare current: number
 
   constructor() {
     super()
     this.doc = null
     this.spot = null
     this.editingDate = false
+    this.finding = false
+    this.findText = ''
+    this.current = 0
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // another article, or the same one reloaded after a save: close the editor
-    if (changed.has('doc')) this.editingDate = false
+    // another article, or the same one reloaded after a save: close the editor, start at the first match
+    if (changed.has('doc')) {
+      this.editingDate = false
+      this.current = 0
+    }
+  }
+
+  /** Where the text matches what the find box holds (case-insensitive). */
+  private findSpans(): Array<[number, number]> {
+    const d = this.doc
+    const q = this.findText.trim().toLowerCase()
+    if (!d || !q) return []
+    const text = d.text.toLowerCase()
+    const out: Array<[number, number]> = []
+    for (let at = text.indexOf(q); at >= 0 && out.length < 1000; at = text.indexOf(q, at + q.length)) out.push([at, at + q.length])
+    return out
+  }
+
+  /** The matches n / N move through: what the find box looks for, else the search's words. */
+  private matchSpans(): ReadonlyArray<readonly [number, number]> {
+    return this.finding && this.findText.trim() ? this.findSpans() : (this.doc?.highlights ?? [])
+  }
+
+  /** n / F3 (+1) and N / Shift+F3 (−1): the next or previous match, scrolled into view. */
+  nextMatch(by: 1 | -1): void {
+    const n = this.matchSpans().length
+    if (!n) return
+    this.spot = null
+    this.current = (this.current + by + n) % n
+  }
+
+  /** Ctrl+F: the find box, focused. */
+  openFind(): void {
+    this.finding = true
+    void this.updateComplete.then(() => {
+      const box = this.renderRoot.querySelector<HTMLInputElement>('input[aria-label="Find in the article"]')
+      box?.focus()
+      box?.select()
+    })
+  }
+
+  private renderFind() {
+    const n = this.matchSpans().length
+    return html`<div class="find-bar" role="search">
+      <input type="search" aria-label="Find in the article" .value=${this.findText}
+        @input=${(e: Event) => {
+          this.findText = (e.target as HTMLInputElement).value
+          this.current = 0
+        }}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') this.nextMatch(e.shiftKey ? -1 : 1)
+          if (e.key === 'Escape') {
+            e.preventDefault()
+            e.stopPropagation()
+            this.finding = false
+            this.findText = ''
+          }
+        }} />
+      <span class="meta" role="status">${this.findText.trim() ? (n ? `${this.current + 1} of ${n}` : 'not found') : ''}</span>
+      <button @click=${() => this.nextMatch(-1)} aria-label="Previous match">↑</button>
+      <button @click=${() => this.nextMatch(1)} aria-label="Next match">↓</button>
+      <button @click=${() => ((this.finding = false), (this.findText = ''))} aria-label="Close find">×</button>
+    </div>`
   }
 
   private setPublished(date: string | null) {
@@ -85,8 +162,9 @@ export class ReaderPanel extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if (changed.has('doc') || changed.has('spot')) {
-      const el = this.renderRoot.querySelector('.focus') ?? this.renderRoot.querySelector('mark')
+    if (changed.has('doc') || changed.has('spot') || changed.has('current') || changed.has('findText')) {
+      // the event's sentence, else the current match in the article (never the legend's sample mark)
+      const el = this.renderRoot.querySelector('.focus') ?? this.renderRoot.querySelector('article .current') ?? this.renderRoot.querySelector('article mark')
       if (el) el.scrollIntoView({ block: 'center' })
       else if (changed.has('doc')) this.scrollTop = 0
     }
@@ -95,8 +173,13 @@ export class ReaderPanel extends LitElement {
   override render() {
     const d = this.doc
     if (!d) return html`<p class="empty">Select a result to read it here (↑ ↓ to move, Enter to open).</p>`
+    const found = this.finding ? this.findSpans() : []
+    const nav = this.matchSpans()
+    const current = nav[Math.min(this.current, nav.length - 1)]
     const runs = splitRuns(d.text, [
       { name: 'mark', spans: d.highlights },
+      { name: 'find', spans: found },
+      { name: 'current', spans: current ? [current] : [] },
       { name: 'entity', spans: d.entities.flatMap((e) => e.mentions), values: d.entities.flatMap((e) => e.mentions.map(() => e.type)) },
       { name: 'reused', spans: d.story?.reused ?? [] },
       { name: 'focus', spans: this.spot ? [this.spot] : [] }
@@ -110,6 +193,7 @@ export class ReaderPanel extends LitElement {
           void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.focus())
         }}>Set date…</button>`}</div>
       ${this.editingDate ? this.renderDateEditor(p) : nothing}
+      ${this.finding ? this.renderFind() : nothing}
       ${p.evidence.length ? html`<div class="meta" title="How the date is known">${p.evidence.join(' · ')}</div>` : nothing}
       <div class="legend" aria-hidden="true">
         <span class="e-person">person</span><span class="e-organization">organisation</span><span class="e-place">place</span>
@@ -120,12 +204,14 @@ export class ReaderPanel extends LitElement {
         const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '']
           .filter(Boolean)
           .join(' ')
-        const inner = r.marks['mark'] !== undefined ? html`<mark>${r.text}</mark>` : r.text
+        const cur = r.marks['current'] !== undefined ? 'current' : ''
+        const inner =
+          r.marks['find'] !== undefined ? html`<mark class="find ${cur}">${r.text}</mark>` : r.marks['mark'] !== undefined ? html`<mark class=${cur}>${r.text}</mark>` : r.text
         return cls ? html`<span class=${cls}>${inner}</span>` : inner
       })}</article>
       ${d.story
         ? html`<section aria-label="Story">
-            <h3>Story — this is ${d.story.role === 'original' ? 'the original' : `a ${d.story.role} of ${d.story.of}`}</h3>
+            <h3>Story — this is ${d.story.role === 'original' ? 'the original' : html`a ${d.story.role} of <span class="path">${d.story.of}</span>`}</h3>
             <ul>
               ${d.story.members.filter((m) => m.path !== d.path).map(
                 (m) => html`<li><button class="link" @click=${() => this.openDoc(m.path)}>${m.title}</button> — ${m.role}, ${m.published ? formatDay(m.published, true) : 'date unknown'} <span class="meta">${m.path}</span></li>`

@@ -364,6 +364,34 @@ describe('the window, through the preload, on the real core', () => {
     expect(errors).toEqual([])
   })
 
+  it('opens an article at its first match, moves through matches with n / N, and finds in the article with Ctrl+F (#22 item 4)', async () => {
+    const { page, errors } = await openApp()
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('port')
+    await expect.poll(() => results(page).filter({ hasText: 'wire/harbour-strike.txt' }).count()).toBe(1)
+    await results(page).filter({ hasText: 'wire/harbour-strike.txt' }).click()
+    const marks = page.locator('reader-panel article mark')
+    await expect.poll(() => marks.count()).toBeGreaterThan(1)
+    const current = () => marks.evaluateAll((els) => els.findIndex((e) => e.classList.contains('current')))
+    await expect.poll(current).toBe(0)
+    // the legend's sample mark is not where the reader goes
+    expect(await page.locator('reader-panel .legend .current').count()).toBe(0)
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('n')
+    await expect.poll(current).toBe(1)
+    await page.keyboard.press('Shift+N')
+    await expect.poll(current).toBe(0)
+    await page.keyboard.press('Control+f')
+    const find = page.getByRole('searchbox', { name: 'Find in the article' })
+    await expect.poll(() => find.evaluate((el) => el.matches(':focus'))).toBe(true)
+    await find.fill('containers')
+    await expect.poll(() => page.locator('reader-panel article mark.find').allTextContents()).toEqual(['containers'])
+    await expect.poll(() => page.locator('reader-panel .find-bar [role="status"]').textContent()).toBe('1 of 1')
+    await find.press('Escape')
+    await expect.poll(() => find.count()).toBe(0)
+    expect(await page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('port')
+    expect(errors).toEqual([])
+  })
+
   // last: it adds a document to the shared fixture archive
   it('imports files dropped on the window, shows each outcome, and finds the new article', async () => {
     const { page, errors, external } = await openApp()
