@@ -54,9 +54,9 @@ export class DatelineApp extends LitElement {
 
   static override styles = css`
     :host { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
-      --muted: #5c6166; --danger: #b3261e; --mark: #ffe08a; --person: #7b4fd6; --organization: #1f7a8c; --place: #b8621b; --tl-fg: #222; --tl-muted: #8a8a8a; --tl-accent: #1f6feb; --tl-multi: #cf222e; }
+      --muted: #5c6166; --danger: #b3261e; --mark: #ffe08a; --person: #7b4fd6; --organization: #1f7a8c; --place: #b8621b; --tl-fg: #222; --tl-muted: #8a8a8a; --tl-accent: #1f6feb; --tl-multi: #cf222e; --selected: #1f6feb; }
     @media (prefers-color-scheme: dark) {
-      :host { --muted: #a9aeb3; --danger: #ff7b72; --mark: #8a6d00; --person: #b69cff; --organization: #56c2d6; --place: #f0a35e; --tl-fg: #eee; --tl-muted: #777; --tl-accent: #4c8bf5; --tl-multi: #ff6b6b; }
+      :host { --muted: #a9aeb3; --danger: #ff7b72; --mark: #8a6d00; --person: #b69cff; --organization: #56c2d6; --place: #f0a35e; --tl-fg: #eee; --tl-muted: #777; --tl-accent: #4c8bf5; --tl-multi: #ff6b6b; --selected: #58a6ff; }
     }
     header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 8px 12px 4px; }
     h1 { font-size: 16px; margin: 0; }

@@ -30,7 +30,8 @@ export class ResultList extends LitElement {
     .spacer { position: relative; }
     ol { list-style: none; margin: 0; padding: 0; position: absolute; left: 0; right: 0; }
     li { box-sizing: border-box; height: ${ROW_HEIGHT}px; padding: 6px 10px; border-bottom: 1px solid color-mix(in srgb, CanvasText 10%, transparent); cursor: pointer; overflow: hidden; }
-    li[aria-selected='true'] { background: color-mix(in srgb, Highlight 22%, transparent); }
+    /* the selected row: a tint, and a bar with at least 3:1 contrast against the page in either theme */
+    li[aria-selected='true'] { background: color-mix(in srgb, Highlight 22%, transparent); box-shadow: inset 4px 0 0 var(--selected, #1f6feb); }
     .top { display: flex; gap: 8px; align-items: baseline; }
     .title { font-weight: 600; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .date { color: var(--muted, #5c6166); font-size: 12px; font-variant-numeric: tabular-nums; }

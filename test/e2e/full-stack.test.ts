@@ -10,7 +10,7 @@ import { registerIpcHandlers } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { TIMELINE_FILES } from '../fixtures/timeline'
-import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
+import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, indicatorContrast, installPreload, recordingIpc, serveRenderer } from './harness'
 
 const DOCS = 5 + Object.keys(TIMELINE_FILES).length
 // an ignored folder: a test run never rewrites tracked files (`npm run screenshots` refreshes the README's)
@@ -389,6 +389,17 @@ describe('the window, through the preload, on the real core', () => {
     await find.press('Escape')
     await expect.poll(() => find.count()).toBe(0)
     expect(await page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('port')
+    expect(errors).toEqual([])
+  })
+
+  it('marks the selected result with at least 3:1 contrast in both themes (#22 item 11)', async () => {
+    const { page, errors } = await openApp()
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('haddad')
+    await expect.poll(() => results(page).count()).toBe(3)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await expect.poll(() => indicatorContrast(page, 'li[aria-selected="true"]'), { message: scheme }).toBeGreaterThanOrEqual(3)
+    }
     expect(errors).toEqual([])
   })
 

@@ -90,3 +90,46 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(' ')}`)
 }
+
+/**
+ * Contrast between a state indicator's colour (the selected row's bar) and the page behind it, as
+ * WCAG 2.1 computes it (1.4.11: state indicators need at least 3:1). axe-core does not check states.
+ */
+export async function indicatorContrast(page: Page, selector: string): Promise<number> {
+  const [fg, bg] = await page.evaluate((sel) => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      const hit = root.querySelector(sel)
+      if (hit) return hit
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) {
+        const inner = find(el.shadowRoot)
+        if (inner) return inner
+      }
+      return null
+    }
+    const el = find(document)
+    if (!el) throw new Error(`no element ${sel}`)
+    const shadow = getComputedStyle(el).boxShadow
+    // the indicator: a bar drawn as an inset shadow, else the row's own tint
+    const fg = /rgba?\([^)]*\)/.exec(shadow)?.[0] ?? getComputedStyle(el).backgroundColor
+    // the first opaque background behind it, else the page's
+    let bg = getComputedStyle(document.body).backgroundColor
+    const host = (el.getRootNode() as ShadowRoot).host
+    for (let n: Element | null = host; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+      const c = getComputedStyle(n).backgroundColor
+      if (!/rgba\(.*,\s*0\)$|transparent/.test(c)) {
+        bg = c
+        break
+      }
+    }
+    return [fg, bg]
+  }, selector)
+  const lum = (c: string) => {
+    const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x) as [number, number]
+  return (a + 0.05) / (b + 0.05)
+}
