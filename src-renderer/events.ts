@@ -17,6 +17,8 @@ export interface DatelineEvents {
   curate: { request: CurationRequest }
   /** entity-panel: the find box's text ('' when cleared) */
   'find-entities': { query: string }
+  /** entity-panel: a type's facets beyond the first ones shown or folded again */
+  'more-facets': { type: string; open: boolean }
   /** entity-panel: the hidden list opened or closed */
   'show-hidden': { open: boolean }
   /** result-list: open the hit at this index */
@@ -47,6 +49,7 @@ declare global {
     curate: DatelineEvent<'curate'>
     'find-entities': DatelineEvent<'find-entities'>
     'show-hidden': DatelineEvent<'show-hidden'>
+    'more-facets': DatelineEvent<'more-facets'>
     'open-doc': DatelineEvent<'open-doc'>
     'set-published': DatelineEvent<'set-published'>
     brush: DatelineEvent<'brush'>

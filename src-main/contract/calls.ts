@@ -24,7 +24,7 @@ export const CALLS = {
     api: 'search',
     channel: 'search:query',
     arg: req.SearchRequest,
-    usage: 'search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort?, eventsFrom?: YYYY-MM-DD, eventsTo?: YYYY-MM-DD }',
+    usage: 'search expects { query: string (≤ 1000 chars), limit?, offset?, entities?, excludeEntities?, sort?, facetLimit?: 1-200, eventsFrom?: YYYY-MM-DD, eventsTo?: YYYY-MM-DD }',
     returns: returns<v.SearchResponse>()
   },
   /** The reported events of the archive or of a search, each once with all its sources. */

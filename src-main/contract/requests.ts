@@ -33,6 +33,8 @@ export const SearchRequest = z.strictObject({
   /** and none of these */
   excludeEntities: IDS.optional(),
   sort: z.enum(['relevance', 'date']).optional(),
+  /** entities per type in the facets (default 15; "more" asks for up to 200) */
+  facetLimit: count(1, 200).optional(),
   /** only documents reporting an event dated within this window (YYYY-MM-DD): the timeline brush */
   eventsFrom: YMD.optional(),
   eventsTo: YMD.optional()

@@ -233,7 +233,8 @@ export class DatelineApp extends LitElement {
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
       <main>
-        <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
+        <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded}
+          @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
         <result-list tabindex="0" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>

@@ -11,6 +11,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { CurationRequest, EntityType, EntityView, FacetView } from '../../src-main/contract/api'
 import { emit } from '../events'
+import { FACETS_SHOWN } from '../state/filters'
 
 const TITLES: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places' }
 const SINGULAR: Record<EntityType, string> = { person: 'a person', organization: 'an organisation', place: 'a place' }
@@ -31,6 +32,9 @@ export class EntityPanel extends LitElement {
     facets: { attribute: false },
     found: { attribute: false },
     hiddenEntities: { attribute: false },
+    active: { attribute: false },
+    expanded: { attribute: false },
+    narrow: { state: true },
     menu: { state: true },
     renaming: { state: true },
     finding: { state: true }
@@ -61,6 +65,11 @@ export class EntityPanel extends LitElement {
     .hidden-list button.toggle { background: none; border: 0; padding: 2px 0; font: inherit; color: var(--muted, #5c6166); cursor: pointer; }
     .hidden-list li .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 3px 4px; color: var(--muted, #5c6166); text-decoration: line-through; }
     .hidden-list li button { font: inherit; font-size: 12px; }
+    /* a facet in force: bold with a bar (3:1 against the page), or struck through when excluded */
+    li.include > button.name { font-weight: 600; box-shadow: inset 3px 0 0 var(--selected, #1f6feb); }
+    li.exclude > button.name { text-decoration: line-through; color: var(--muted, #5c6166); }
+    button.more { background: none; border: 0; padding: 2px 4px; font: inherit; font-size: 12px; color: LinkText; cursor: pointer; }
+    input.narrow { margin: 2px 0 4px; padding: 2px 4px; }
   `
 
   declare facets: Record<EntityType, FacetView[]> | null
@@ -68,6 +77,12 @@ export class EntityPanel extends LitElement {
   declare found: EntityView[] | null
   /** the entities the user hid (null: the list is closed) */
   declare hiddenEntities: EntityView[] | null
+  /** the filters in force: their facets show as selected (included) or struck through (excluded) */
+  declare active: ReadonlyArray<{ id: string; mode: 'include' | 'exclude' }>
+  /** types whose facets are shown beyond the first FACETS_SHOWN */
+  declare expanded: readonly string[]
+  /** per type, the text that narrows its facets */
+  declare narrow: Partial<Record<EntityType, string>>
   declare menu: { entity: Row; x: number; y: number } | null
   declare renaming: string | null
   declare finding: string
@@ -78,6 +93,9 @@ export class EntityPanel extends LitElement {
     this.facets = null
     this.found = null
     this.hiddenEntities = null
+    this.active = []
+    this.expanded = []
+    this.narrow = {}
     this.menu = null
     this.renaming = null
     this.finding = ''
@@ -138,14 +156,23 @@ export class EntityPanel extends LitElement {
     return html`<h2 id="h-found">In the whole archive (documents)</h2>${this.renderList('h-found', rows, true)}`
   }
 
-  private renderSection(type: EntityType, rows: Row[]) {
-    return html`<h2 id="h-${type}">${TITLES[type]}</h2>${rows.length ? this.renderList(`h-${type}`, rows, false) : html`<p class="empty">none</p>`}`
+  private renderSection(type: EntityType, all: Row[]) {
+    const open = this.expanded.includes(type)
+    const needle = (this.narrow[type] ?? '').trim().toLowerCase()
+    const rows = (needle ? all.filter((r) => r.name.toLowerCase().includes(needle)) : all).slice(0, open ? all.length : FACETS_SHOWN)
+    return html`<h2 id="h-${type}">${TITLES[type]}</h2>
+      ${open ? html`<input type="search" class="narrow" aria-label="Narrow ${TITLES[type].toLowerCase()}" placeholder="Narrow ${TITLES[type].toLowerCase()}…" .value=${this.narrow[type] ?? ''}
+        @input=${(e: Event) => (this.narrow = { ...this.narrow, [type]: (e.target as HTMLInputElement).value })} />` : nothing}
+      ${rows.length ? this.renderList(`h-${type}`, rows, false) : html`<p class="empty">none</p>`}
+      ${all.length >= FACETS_SHOWN || open
+        ? html`<button class="more" aria-expanded=${open ? 'true' : 'false'} @click=${() => emit(this, 'more-facets', { type, open: !open })}>${open ? `Fewer ${TITLES[type].toLowerCase()}` : `More ${TITLES[type].toLowerCase()}…`}</button>`
+        : nothing}`
   }
 
   private renderList(labelledBy: string, rows: Row[], showType: boolean) {
     return html`<ul aria-labelledby=${labelledBy}>
       ${rows.map(
-        (e) => html`<li data-id=${e.id} @contextmenu=${(ev: MouseEvent) => this.openMenu(ev, e)}>
+        (e) => html`<li data-id=${e.id} class=${this.active.find((a) => a.id === e.id)?.mode ?? ''} @contextmenu=${(ev: MouseEvent) => this.openMenu(ev, e)}>
           <span class="dot ${e.type}" aria-hidden="true"></span>
           ${this.renaming === e.id
             ? html`<input aria-label="New name for ${e.name}" .value=${e.name}
@@ -157,11 +184,11 @@ export class EntityPanel extends LitElement {
                     this.renaming = null
                   }
                 }} />`
-            : html`<button class="name" title="${e.name}${e.aliases?.length ? ` (also: ${e.aliases.join(', ')})` : ''}${showType ? ` — ${e.type}` : ''} — click to filter, Alt+click to exclude"
+            : html`<button class="name" aria-pressed=${this.active.some((a) => a.id === e.id && a.mode === 'include') ? 'true' : 'false'} title="${e.name}${e.aliases?.length ? ` (also: ${e.aliases.join(', ')})` : ''}${showType ? ` — ${e.type}` : ''} — click to filter, Alt+click to exclude"
                 @click=${(ev: MouseEvent) => this.pick(ev, e)}
                 @keydown=${(ev: KeyboardEvent) => (ev.key === 'ContextMenu' || (ev.shiftKey && ev.key === 'F10')) && this.openMenu(ev, e)}>${e.name}</button>`}
           <span class="count">${e.count}</span>
-          <button class="small" aria-label="Exclude ${e.name}" title="Exclude" @click=${() => emit(this, 'filter', { id: e.id, name: e.name, mode: 'exclude' })}>−</button>
+          <button class="small" aria-label="Exclude ${e.name}" title="Leave out articles that mention ${e.name} (or Alt+click the name)" @click=${() => emit(this, 'filter', { id: e.id, name: e.name, mode: 'exclude' })}>−</button>
           <button class="small" aria-label="Correct ${e.name}" title="Rename, hide, change type, merge" @click=${(ev: MouseEvent) => this.openMenu(ev, e)}>⋯</button>
         </li>`
       )}

@@ -95,6 +95,15 @@ export class AppState {
     void this.search.run()
   }
 
+  /** "More people": the facets of that type beyond the first 15 (asked for once, for every type expanded). */
+  expandFacets(type: string, open: boolean): void {
+    const expanded = this.filters.state.expanded.filter((t) => t !== type)
+    if (open) expanded.push(type)
+    const before = this.filters.facetLimit()
+    this.filters.set({ expanded })
+    if (this.filters.facetLimit() !== before) void this.search.run()
+  }
+
   setRange(range: { from: string; to: string } | null): void {
     this.filters.set({ range })
     void this.search.run()

@@ -5,11 +5,17 @@ import { Store } from './store'
 export interface FiltersState {
   filters: EntityFilter[]
   range: { from: string; to: string } | null
+  /** entity types whose facets the user asked to see more of */
+  expanded: string[]
 }
+
+/** Facets per type shown, and asked for when a type is expanded. */
+export const FACETS_SHOWN = 15
+export const FACETS_MORE = 200
 
 export class FiltersStore extends Store<FiltersState> {
   constructor() {
-    super({ filters: [], range: null })
+    super({ filters: [], range: null, expanded: [] })
   }
 
   add(f: EntityFilter): void {
@@ -23,6 +29,10 @@ export class FiltersStore extends Store<FiltersState> {
   /** Filters on entities a correction replaced (a merge or rename gives a new id). */
   dropIds(ids: readonly string[]): void {
     this.set({ filters: this.state.filters.filter((f) => !ids.includes(f.id)) })
+  }
+
+  facetLimit(): number {
+    return this.state.expanded.length ? FACETS_MORE : FACETS_SHOWN
   }
 
   included(): string[] {

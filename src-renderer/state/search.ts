@@ -78,6 +78,7 @@ export class SearchStore extends Store<SearchState> {
       entities: this.filters.included(),
       excludeEntities: this.filters.excluded(),
       sort: this.state.sort,
+      facetLimit: this.filters.facetLimit(),
       ...(range ? { eventsFrom: range.from, eventsTo: range.to } : {})
     }
   }

@@ -403,6 +403,19 @@ describe('the window, through the preload, on the real core', () => {
     expect(errors).toEqual([])
   })
 
+  it('shows an active facet as selected and an excluded one struck through (#22 item 12)', async () => {
+    const { page, errors } = await openApp()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    const people = page.getByRole('list', { name: 'People' })
+    const haddad = people.getByRole('button', { name: /Haddad/ }).first()
+    await expect.poll(() => haddad.getAttribute('aria-pressed')).toBe('false')
+    await haddad.click()
+    await expect.poll(() => summary(page).textContent()).toMatch(/^3 results/)
+    await expect.poll(() => people.getByRole('button', { name: /Haddad/ }).first().getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => indicatorContrast(page, 'li.include > button.name')).toBeGreaterThanOrEqual(3)
+    expect(errors).toEqual([])
+  })
+
   // last: it adds a document to the shared fixture archive
   it('imports files dropped on the window, shows each outcome, and finds the new article', async () => {
     const { page, errors, external } = await openApp()

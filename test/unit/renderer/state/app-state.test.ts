@@ -101,3 +101,21 @@ describe('window state', () => {
     expect(s.canGoBack).toBe(true)
   })
 })
+
+describe('facets beyond the first', () => {
+  it('asks main for more facets while a type is expanded, and for the first ones again when none is', async () => {
+    const { api, searches } = fakeApi(() => [])
+    const s = new AppState(() => api, view)
+    await s.archive.refreshStatus()
+    await s.search.run()
+    expect(searches.at(-1)!.facetLimit).toBe(15)
+    s.expandFacets('person', true)
+    await expect.poll(() => searches.length).toBe(2)
+    expect(searches.at(-1)!.facetLimit).toBe(200)
+    s.expandFacets('place', true) // already asking for more: no new search
+    s.expandFacets('person', false)
+    s.expandFacets('place', false)
+    await expect.poll(() => searches.length).toBe(3)
+    expect(searches.at(-1)!.facetLimit).toBe(15)
+  })
+})
