@@ -19,6 +19,10 @@ export interface DatelineEvents {
   'find-entities': { query: string }
   /** entity-panel: a type's facets beyond the first ones shown or folded again */
   'more-facets': { type: string; open: boolean }
+  /** entity-panel: the corrections list opened or closed */
+  'show-corrections': { open: boolean }
+  /** entity-panel: take back a correction */
+  undo: { index: number }
   /** entity-panel: the hidden list opened or closed */
   'show-hidden': { open: boolean }
   /** result-list: open the hit at this index */
@@ -50,6 +54,8 @@ declare global {
     'find-entities': DatelineEvent<'find-entities'>
     'show-hidden': DatelineEvent<'show-hidden'>
     'more-facets': DatelineEvent<'more-facets'>
+    'show-corrections': DatelineEvent<'show-corrections'>
+    undo: DatelineEvent<'undo'>
     'open-doc': DatelineEvent<'open-doc'>
     'set-published': DatelineEvent<'set-published'>
     brush: DatelineEvent<'brush'>

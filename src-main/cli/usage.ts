@@ -10,6 +10,8 @@ export const USAGE = `Usage:
   dateline entity rename <archive> <id> <new name>
   dateline entity type <archive> <id> person|organization|place
   dateline entity hide|unhide <archive> <id>
+  dateline entity history <archive> [--json]
+  dateline entity undo <archive> <number>
   dateline entity export <archive> [--out <file>]
   dateline entity import <archive> <file> [--replace]
   dateline stories <archive> [--all] [--json]

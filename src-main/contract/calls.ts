@@ -47,6 +47,10 @@ export const CALLS = {
     usage: 'curate expects { op: "merge", ids: [2-20 ids], name? } | { op: "rename", id, name } | { op: "retype", id, type } | { op: "hide" | "unhide", id }',
     returns: returns<v.EntityView>()
   },
+  /** The corrections made to the entity list, newest first, in words. */
+  corrections: { api: 'corrections', channel: 'entity:corrections', returns: returns<v.CorrectionView[]>() },
+  /** Take back one correction (a merge is unmerged); the corrections left. */
+  undoCorrection: { api: 'undoCorrection', channel: 'entity:undo', arg: req.UndoRequest, usage: 'undoCorrection expects { index: a position from corrections }', returns: returns<v.CorrectionView[]>() },
   /** Set an article's publication date by hand (kept in the data folder, never in the archive). */
   setPublished: { api: 'setPublished', channel: 'document:set-published', arg: req.PublishedRequest, usage: 'setPublished expects { path: string, date: a real day as YYYY-MM-DD, "unknown", or null }', returns: returns<v.PublishedView>() },
   /**

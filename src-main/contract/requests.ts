@@ -88,6 +88,9 @@ export const ImportPaths = z
   .min(1)
   .max(MAX_IMPORT_PATHS)
 
+/** A correction to take back: its position in the list the corrections call returned. */
+export const UndoRequest = z.strictObject({ index: count(0, 1_000_000) })
+
 /** One of the recent archives the status lists. */
 export const RecentPath = z.string().min(1).max(4096)
 
@@ -97,3 +100,4 @@ export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>
 export type TimelineRequest = z.infer<typeof TimelineRequest>
+export type UndoRequest = z.infer<typeof UndoRequest>

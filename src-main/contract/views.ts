@@ -56,6 +56,9 @@ export type SearchResponse = Omit<SearchResult, 'hits'> & { hits: HitView[] }
 /** An article's publication date and how it is known. */
 export type PublishedView = Pick<Published, 'date' | 'source' | 'confidence' | 'evidence' | 'fileDate' | 'partial'>
 
+/** One correction the user made, in words (the curation history). */
+export type { CorrectionView } from '../core/entities/service'
+
 /** An entity of the whole archive (documents: how many mention it). */
 export type EntityView = Omit<CoreEntityView, 'mentions'>
 

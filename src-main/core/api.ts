@@ -24,7 +24,7 @@ import { runUpdate } from './update/run'
 import type { IndexProgress, IndexReport } from './update/types'
 
 export type { OpenOptions } from './archive/context'
-export type { CurationRequest, EntityQuery, EntityView } from './entities/service'
+export type { CorrectionView, CurationRequest, EntityQuery, EntityView } from './entities/service'
 export type { DocumentView } from './documents/service'
 export type { ImportOptions, ImportReport } from './import/service'
 export { DEFAULT_IMPORT_TARGET, importTarget } from './import/service'
@@ -123,6 +123,8 @@ export class ArchiveService {
   setPublicationDate(pathOrId: string, date: string | null): Promise<Published> { return setPublicationDate(this.ctx, pathOrId, date) }
   curate(req: entitySvc.CurationRequest): Promise<entitySvc.EntityView> { return entitySvc.curate(this.ctx, req) }
   exportCuration() { return entitySvc.exportCuration(this.ctx) }
+  corrections(): entitySvc.CorrectionView[] { return entitySvc.corrections(this.ctx) }
+  undoCorrection(index: number): Promise<entitySvc.CorrectionView[]> { return entitySvc.undoCorrection(this.ctx, index) }
   importCuration(json: string, mode: 'replace' | 'append' = 'append'): Promise<number> { return entitySvc.importCuration(this.ctx, json, mode) }
 
   // the snapshot's own lookups, for tests that compare the registry with each document's entities

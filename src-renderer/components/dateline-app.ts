@@ -187,7 +187,7 @@ export class DatelineApp extends LitElement {
     const { result: r, hits, selected, pending } = this.state.search.state
     const { filters, range } = this.state.filters.state
     const { error, notice } = this.state.messages.state
-    const { found, hidden } = this.state.entities.state
+    const { found, hidden, corrections } = this.state.entities.state
     const timeline = this.state.timeline.state
     return html`
       <header>
@@ -233,7 +233,8 @@ export class DatelineApp extends LitElement {
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
       <main>
-        <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded}
+        <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
+          @show-corrections=${(e: DatelineEvent<'show-corrections'>) => void this.state.entities.showCorrections(e.detail.open)} @undo=${(e: DatelineEvent<'undo'>) => void this.state.undoCorrection(e.detail.index)}
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>

@@ -9,7 +9,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit'
 import { styleProps } from '../lib/style-props'
-import type { CurationRequest, EntityType, EntityView, FacetView } from '../../src-main/contract/api'
+import type { CorrectionView, CurationRequest, EntityType, EntityView, FacetView } from '../../src-main/contract/api'
 import { emit } from '../events'
 import { FACETS_SHOWN } from '../state/filters'
 
@@ -33,6 +33,8 @@ export class EntityPanel extends LitElement {
     found: { attribute: false },
     hiddenEntities: { attribute: false },
     active: { attribute: false },
+    corrections: { attribute: false },
+    confirming: { state: true },
     expanded: { attribute: false },
     narrow: { state: true },
     menu: { state: true },
@@ -70,6 +72,11 @@ export class EntityPanel extends LitElement {
     li.exclude > button.name { text-decoration: line-through; color: var(--muted, #5c6166); }
     button.more { background: none; border: 0; padding: 2px 4px; font: inherit; font-size: 12px; color: LinkText; cursor: pointer; }
     input.narrow { margin: 2px 0 4px; padding: 2px 4px; }
+    .hidden-list li .correction { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 3px 4px; }
+    .confirm { position: sticky; bottom: 0; z-index: 6; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 6px; padding: 6px 8px;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 20%); margin-top: 8px; }
+    .confirm p { margin: 0 0 6px; }
+    .confirm button { font: inherit; }
   `
 
   declare facets: Record<EntityType, FacetView[]> | null
@@ -81,6 +88,10 @@ export class EntityPanel extends LitElement {
   declare active: ReadonlyArray<{ id: string; mode: 'include' | 'exclude' }>
   /** types whose facets are shown beyond the first FACETS_SHOWN */
   declare expanded: readonly string[]
+  /** the corrections made, newest first (null: the list is closed) */
+  declare corrections: CorrectionView[] | null
+  /** a merge waiting for the user's yes */
+  declare confirming: { from: Row; into: Row } | null
   /** per type, the text that narrows its facets */
   declare narrow: Partial<Record<EntityType, string>>
   declare menu: { entity: Row; x: number; y: number } | null
@@ -94,6 +105,8 @@ export class EntityPanel extends LitElement {
     this.found = null
     this.hiddenEntities = null
     this.active = []
+    this.corrections = null
+    this.confirming = null
     this.expanded = []
     this.narrow = {}
     this.menu = null
@@ -145,7 +158,9 @@ export class EntityPanel extends LitElement {
       <input type="search" aria-label="Find an entity" placeholder="Find a person, organisation, place…" @input=${this.onFind} @keydown=${this.onFindKey} />
       ${finding ? this.renderFound() : f ? TYPES.map((type) => this.renderSection(type, f[type].map((e) => ({ ...e, type })))) : html`<p class="empty">Entities of the results appear here.</p>`}
       ${this.renderHidden()}
+      ${this.renderCorrections()}
       ${this.menu ? this.renderMenu(this.menu) : nothing}
+      ${this.confirming ? this.renderConfirm(this.confirming) : nothing}
     `
   }
 
@@ -212,6 +227,42 @@ export class EntityPanel extends LitElement {
     </div>`
   }
 
+  private renderCorrections() {
+    const open = this.corrections !== null
+    return html`<div class="hidden-list">
+      <button class="toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => emit(this, 'show-corrections', { open: !open })}>${open ? '▾' : '▸'} Corrections</button>
+      ${open
+        ? this.corrections!.length
+          ? html`<ul aria-label="Corrections">
+              ${this.corrections!.map(
+                (c) => html`<li><span class="correction" title=${c.at}>${c.text}</span>
+                  <button aria-label="Undo: ${c.text}" @click=${() => emit(this, 'undo', { index: c.index })}>Undo</button></li>`
+              )}
+            </ul>`
+          : html`<p class="empty">No corrections yet.</p>`
+        : nothing}
+    </div>`
+  }
+
+  /** Merging is confirmed with both names and their document counts; it can be undone under Corrections. */
+  private renderConfirm(c: { from: Row; into: Row }) {
+    const docs = (n: number) => `${n} document${n === 1 ? '' : 's'}`
+    return html`<div role="alertdialog" aria-label="Confirm the merge" class="confirm"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          this.confirming = null
+        }
+      }}>
+      <p>Merge <strong>${c.from.name}</strong> (${docs(c.from.count)}) into <strong>${c.into.name}</strong> (${docs(c.into.count)})? You can undo it under Corrections.</p>
+      <button class="primary" @click=${() => {
+        this.confirming = null
+        this.curate({ op: 'merge', ids: [c.into.id, c.from.id] })
+      }}>Merge</button>
+      <button @click=${() => (this.confirming = null)}>Cancel</button>
+    </div>`
+  }
+
   private renderMenu(m: NonNullable<EntityPanel['menu']>) {
     // merge candidates: the same type, from what the panel shows now
     const shown: Row[] = [...(this.found ?? []).map((e) => ({ id: e.id, name: e.name, type: e.type, count: e.documents })), ...(this.facets?.[m.entity.type] ?? []).map((e) => ({ ...e, type: m.entity.type }))]
@@ -236,7 +287,11 @@ export class EntityPanel extends LitElement {
       }}>Rename…</button>
       <button role="menuitem" @click=${() => this.curate({ op: 'hide', id: m.entity.id })}>Hide (not an entity)</button>
       ${TYPES.filter((t) => t !== m.entity.type).map((t) => html`<button role="menuitem" @click=${() => this.curate({ op: 'retype', id: m.entity.id, type: t })}>It is ${SINGULAR[t]}</button>`)}
-      ${others.map((o) => html`<button role="menuitem" @click=${() => this.curate({ op: 'merge', ids: [o.id, m.entity.id] })}>Merge into ${o.name}</button>`)}
+      ${others.map((o) => html`<button role="menuitem" @click=${() => {
+        this.menu = null
+        this.confirming = { from: m.entity, into: o }
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.confirm button.primary')?.focus())
+      }}>Merge into ${o.name} (${o.count})…</button>`)}
     </div>`
   }
 }

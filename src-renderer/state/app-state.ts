@@ -195,6 +195,12 @@ export class AppState {
     }
   }
 
+  /** Undo a correction: the results, facets and lists follow. */
+  async undoCorrection(index: number): Promise<void> {
+    if (!(await this.entities.undo(index))) return
+    await Promise.all([this.search.run(), this.entities.refresh()])
+  }
+
   async curate(request: CurationRequest): Promise<void> {
     if (!(await this.entities.curate(request))) return
     // a merged or renamed entity has a new id: drop filters on the old one

@@ -1,5 +1,5 @@
 /** The entity panel's lists beyond the facets: the find box's answer and the hidden entities; corrections. */
-import type { CurationRequest, EntityView } from '../../src-main/contract/api'
+import type { CorrectionView, CurationRequest, EntityView } from '../../src-main/contract/api'
 import type { StateContext } from './context'
 import { Store } from './store'
 
@@ -8,6 +8,8 @@ export interface EntitiesState {
   found: EntityView[] | null
   /** the hidden list (null while closed) */
   hidden: EntityView[] | null
+  /** the corrections made, newest first (null while closed) */
+  corrections: CorrectionView[] | null
 }
 
 export class EntitiesStore extends Store<EntitiesState> {
@@ -15,7 +17,7 @@ export class EntitiesStore extends Store<EntitiesState> {
   private seq = 0
 
   constructor(private readonly ctx: StateContext) {
-    super({ found: null, hidden: null })
+    super({ found: null, hidden: null, corrections: null })
   }
 
   async find(query: string): Promise<void> {
@@ -39,9 +41,28 @@ export class EntitiesStore extends Store<EntitiesState> {
     else this.ctx.messages.set({ error: r.error.message })
   }
 
-  /** After a correction or an archive change: the find box's answer and the hidden list again. */
+  async showCorrections(open: boolean): Promise<void> {
+    if (!open) return this.set({ corrections: null })
+    const r = await this.ctx.api().corrections()
+    if (r.ok) this.set({ corrections: r.value })
+    else this.ctx.messages.set({ error: r.error.message })
+  }
+
+  /** Take back a correction; true when it was. */
+  async undo(index: number): Promise<boolean> {
+    const r = await this.ctx.api().undoCorrection({ index })
+    if (r.ok) this.set({ corrections: r.value })
+    else this.ctx.messages.set({ error: r.error.message })
+    return r.ok
+  }
+
+  /** After a correction or an archive change: the find box's answer, the hidden list and the corrections again. */
   async refresh(): Promise<void> {
-    await Promise.all([this.query ? this.find(this.query) : undefined, this.state.hidden !== null ? this.showHidden(true) : undefined])
+    await Promise.all([
+      this.query ? this.find(this.query) : undefined,
+      this.state.hidden !== null ? this.showHidden(true) : undefined,
+      this.state.corrections !== null ? this.showCorrections(true) : undefined
+    ])
   }
 
   /** Apply a correction; true when it was applied. */

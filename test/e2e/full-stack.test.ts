@@ -416,6 +416,37 @@ describe('the window, through the preload, on the real core', () => {
     expect(errors).toEqual([])
   })
 
+  it('confirms a merge with both names and counts, and undoes it from the corrections (#22 item 5)', async () => {
+    const { page, errors } = await openApp()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    const places = page.getByRole('list', { name: 'Places' })
+    await expect.poll(() => places.getByRole('listitem').count()).toBeGreaterThan(1)
+    const names = async () => (await places.locator('button.name').allTextContents()).sort()
+    const before = await names()
+    const first = (await places.locator('button.name').first().textContent())!
+    await places.getByRole('button', { name: `Correct ${first}` }).click()
+    const mergeItem = page.getByRole('menuitem', { name: /^Merge into / }).first()
+    const into = (await mergeItem.textContent())!.replace(/^Merge into (.*) \(\d+\)…$/, '$1')
+    await mergeItem.click()
+    const dialog = page.getByRole('alertdialog', { name: 'Confirm the merge' })
+    await expect.poll(() => dialog.textContent()).toMatch(new RegExp(`Merge ${first} \\(\\d+ documents?\\) into ${into} \\(\\d+ documents?\\)\\?`))
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(await names()).toEqual(before)
+    // now for real, then take it back
+    await places.getByRole('button', { name: `Correct ${first}` }).click()
+    await page.getByRole('menuitem', { name: /^Merge into / }).first().click()
+    await page.getByRole('alertdialog', { name: 'Confirm the merge' }).getByRole('button', { name: 'Merge' }).click()
+    await expect.poll(names).not.toEqual(before)
+    await page.getByRole('button', { name: /Corrections/ }).click()
+    const corrections = page.getByRole('list', { name: 'Corrections' })
+    await expect.poll(() => corrections.getByRole('listitem').first().textContent()).toMatch(new RegExp(`Merged 2 entities into ${into}`))
+    await corrections.getByRole('button', { name: /^Undo: Merged/ }).click()
+    // (earlier tests' corrections of this shared archive stay listed)
+    await expect.poll(() => corrections.getByRole('listitem').filter({ hasText: /^Merged 2 entities into/ }).count()).toBe(0)
+    await expect.poll(names).toEqual(before)
+    expect(errors).toEqual([])
+  })
+
   // last: it adds a document to the shared fixture archive
   it('imports files dropped on the window, shows each outcome, and finds the new article', async () => {
     const { page, errors, external } = await openApp()

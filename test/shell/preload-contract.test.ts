@@ -36,6 +36,8 @@ registerIpcHandlers(
     document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
     entities: async (req) => ({ ok: true, value: [{ id: 'place:raqqa', type: 'place', name: `found ${req.query ?? ''}`, aliases: [], documents: 2 }] }),
     curate: async (req) => ({ ok: true, value: { id: req.op === 'merge' ? req.ids[0]! : req.id, type: 'place', name: 'X', aliases: [], documents: 1 } }),
+    corrections: async () => ({ ok: true, value: [{ index: 0, op: 'hide', at: 't', text: 'Hid X', entity: { id: 'place:x', name: 'X', type: 'place' } }] }),
+    undoCorrection: async (req) => ({ ok: true, value: req.index === 0 ? [] : [] }),
     setPublished: async (req) => ({ ok: true, value: { date: req.date === 'unknown' ? null : req.date, source: 'user', confidence: 1, evidence: [], fileDate: '2020-01-01' } }),
     timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
     importPaths: async (paths) => ({ ok: true, value: { imported: paths.map((p) => ({ from: p, to: `Imported/x/${p.split('/').pop()}` })), duplicates: [], rejected: [], cancelled: false, notStarted: 0, documents: 1, ms: 1 } }),
@@ -65,6 +67,9 @@ describe('preload ↔ main contract', () => {
     await expect(api.curate({ op: 'hide', id: 'place:x' })).resolves.toMatchObject({ ok: true, value: { id: 'place:x' } })
     await expect(api.curate({ op: 'retype', id: 'place:x', type: 'person' })).resolves.toMatchObject({ ok: true, value: { id: 'place:x' } })
     await expect(api.entities({ query: 'raq' })).resolves.toMatchObject({ ok: true, value: [{ name: 'found raq' }] })
+    await expect(api.corrections()).resolves.toMatchObject({ ok: true, value: [{ text: 'Hid X' }] })
+    await expect(api.undoCorrection({ index: 0 })).resolves.toEqual({ ok: true, value: [] })
+    await expect(api.undoCorrection({ index: -1 } as never)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } })
     await expect(api.setPublished({ path: 'a.txt', date: '2015-10-30' })).resolves.toMatchObject({ ok: true, value: { date: '2015-10-30', source: 'user' } })
   })
 

@@ -1,4 +1,4 @@
-/** dateline entity <show|merge|rename|type|hide|unhide|export|import> <archive> …: one entity, and corrections. */
+/** dateline entity <show|merge|rename|type|hide|unhide|history|undo|export|import> <archive> …: one entity, and corrections. */
 import { readFile } from 'node:fs/promises'
 import { ArchiveService, type EntityView } from '../../core/api'
 import { ENTITY_TYPES, isEntityType } from '../../core/entities/types'
@@ -53,6 +53,20 @@ export async function runEntityCommand(argv: readonly string[], io: CliIO): Prom
     case 'unhide':
       need(1, 'the entity id')
       return done(await svc.curate({ op: sub, id: more[0]! }), sub === 'hide' ? 'hidden' : 'shown again')
+    case 'history': {
+      const list = svc.corrections()
+      if (json) io.out(JSON.stringify({ corrections: list }))
+      else io.out(list.length ? list.map((c) => `${String(c.index).padStart(4)}  ${c.at.slice(0, 16).replace('T', ' ')}  ${c.text}`).join('\n') : 'no corrections')
+      return 0
+    }
+    case 'undo': {
+      need(1, 'the number of the correction, from "dateline entity history"')
+      const index = Number(more[0])
+      if (!Number.isInteger(index) || index < 0) throw new DatelineError('usage', 'entity undo: give the number of the correction, from "dateline entity history".')
+      const left = await svc.undoCorrection(index)
+      io.out(json ? JSON.stringify({ corrections: left }) : `undone; ${left.length} correction${left.length === 1 ? '' : 's'} left`)
+      return 0
+    }
     case 'export': {
       const text = JSON.stringify(svc.exportCuration(), null, 2) + '\n'
       const out = args.flags.get('out')

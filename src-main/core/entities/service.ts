@@ -33,6 +33,18 @@ export type CurationRequest =
   | { op: 'hide'; id: string }
   | { op: 'unhide'; id: string }
 
+/** One correction the user made, in words, with the entity it concerns now. */
+export interface CorrectionView {
+  /** position in the corrections file (what undo takes); a merge with a new name is one correction */
+  index: number
+  op: CurationOp['op']
+  at: string
+  /** "Merged 3 names into Lina Khatib", "Renamed to Ana Costa", "Hid Monday", "Made Rheinmetall an organisation" */
+  text: string
+  /** the entity as it is now, when it still exists */
+  entity: { id: string; name: string; type: EntityType } | null
+}
+
 export interface EntityDocuments {
   entity: EntityView
   total: number
@@ -138,6 +150,46 @@ async function writeCuration(ctx: ArchiveContext, ops: CurationOp[]): Promise<vo
   await saveCuration(path.join(ctx.store.dir, CURATION_FILE), next)
   ctx.curation = next
   ctx.cache.registry = undefined
+}
+
+const TYPE_WORDS: Record<EntityType, string> = { person: 'a person', organization: 'an organisation', place: 'a place' }
+
+/** The corrections, newest first, each in words (a merge and the rename given with it are one). */
+export function corrections(ctx: ArchiveContext): CorrectionView[] {
+  const registry = entityRegistry(ctx)
+  const ops = ctx.curation.ops
+  const out: CorrectionView[] = []
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!
+    const rec = op.keys.map((k) => registry.resolve(k)).find(Boolean)
+    const name = rec?.name ?? op.keys[0]!.replace(/^[a-z]+:[@~]?/, '')
+    const next = ops[i + 1]
+    const renamedWith = op.op === 'merge' && next?.op === 'rename' && next.at === op.at && next.keys[0] === op.keys[0] ? next : undefined
+    const text =
+      op.op === 'merge'
+        ? `Merged ${op.keys.length} entities into ${name}`
+        : op.op === 'rename'
+          ? `Renamed to ${op.name}`
+          : op.op === 'retype'
+            ? `Made ${name} ${TYPE_WORDS[op.type]}`
+            : op.op === 'hide'
+              ? `Hid ${name}`
+              : `Showed ${name} again`
+    out.push({ index: i, op: op.op, at: op.at, text, entity: rec ? { id: rec.id, name: rec.name, type: rec.type } : null })
+    if (renamedWith) i++
+  }
+  return out.reverse()
+}
+
+/** Take back one correction (a merge is unmerged), and return the corrections left. */
+export async function undoCorrection(ctx: ArchiveContext, index: number): Promise<CorrectionView[]> {
+  const ops = ctx.curation.ops
+  const op = ops[index]
+  if (!Number.isInteger(index) || !op) throw new DatelineError('not-found', 'That correction is no longer in the list; it may have been undone already.')
+  const next = ops[index + 1]
+  const withRename = op.op === 'merge' && next?.op === 'rename' && next.at === op.at && next.keys[0] === op.keys[0]
+  await writeCuration(ctx, ops.filter((_, i) => i !== index && !(withRename && i === index + 1)))
+  return corrections(ctx)
 }
 
 /** The corrections as JSON (for backup or another machine). */

@@ -2,7 +2,7 @@
 import type { EntityView, Services } from '../../contract/api'
 import { withArchive, type Session } from './session'
 
-export function entityServices(session: Session): Pick<Services, 'entities' | 'curate'> {
+export function entityServices(session: Session): Pick<Services, 'entities' | 'curate' | 'corrections' | 'undoCorrection'> {
   return {
     entities: (req) =>
       withArchive(session, (svc) => {
@@ -13,7 +13,9 @@ export function entityServices(session: Session): Pick<Services, 'entities' | 'c
           : svc.entities({ ...req, limit })
         return list.map(entityView)
       }),
-    curate: (req) => withArchive(session, async (svc) => entityView(await svc.curate(req)))
+    curate: (req) => withArchive(session, async (svc) => entityView(await svc.curate(req))),
+    corrections: () => withArchive(session, (svc) => svc.corrections()),
+    undoCorrection: (req) => withArchive(session, (svc) => svc.undoCorrection(req.index))
   }
 }
 
