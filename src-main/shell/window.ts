@@ -9,6 +9,9 @@ export function createMainWindow(devServerUrl: string | undefined): BrowserWindo
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
+    // below this the panes cannot all be read; the entities pane folds away to make room
+    minWidth: 760,
+    minHeight: 480,
     show: false,
     title: 'Dateline',
     webPreferences: {

@@ -49,7 +49,8 @@ const SHORTCUTS: Array<[string, string]> = [
 export class DatelineApp extends LitElement {
   static override properties = {
     api: { attribute: false },
-    showHelp: { state: true }
+    showHelp: { state: true },
+    showEntities: { state: true }
   }
 
   static override styles = css`
@@ -75,7 +76,11 @@ export class DatelineApp extends LitElement {
     .error { color: var(--danger); margin: 4px 12px; }
     .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
     .summary { color: var(--muted); margin: 4px 12px; font-size: 13px; }
-    main { flex: 1; min-height: 0; display: grid; grid-template-columns: 230px minmax(280px, 1fr) minmax(320px, 1.2fr); border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
+    .skip { position: absolute; left: 8px; top: -40px; z-index: 10; background: Canvas; color: LinkText; padding: 4px 8px; border: 1px solid; }
+    .skip:focus { top: 4px; }
+    main.no-entities { grid-template-columns: minmax(260px, 1fr) minmax(300px, 1.2fr); }
+    main.no-entities entity-panel { display: none; }
+    main { flex: 1; min-height: 0; display: grid; grid-template-columns: 230px minmax(260px, 1fr) minmax(300px, 1.2fr); border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     entity-panel { overflow: auto; padding: 0 10px; border-right: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     result-list { height: 100%; }
     reader-panel { border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
@@ -91,11 +96,14 @@ export class DatelineApp extends LitElement {
 
   declare api: DatelineApi | undefined
   declare showHelp: boolean
+  /** the entities pane is shown (it folds away in a narrow window) */
+  declare showEntities: boolean
   readonly state: AppState
 
   constructor() {
     super()
     this.showHelp = false
+    this.showEntities = true
     this.state = new AppState(() => this.bridge, {
       searched: () => this.renderRoot.querySelector<ResultList>('result-list')?.scrollTo({ top: 0 }),
       rangeCleared: () => this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush(),
@@ -140,6 +148,7 @@ export class DatelineApp extends LitElement {
   private readonly onKey = (e: KeyboardEvent) => {
     const inField = (e.composedPath()[0] as HTMLElement | undefined)?.matches?.('input, select, textarea') ?? false
     const inSearch = e.composedPath()[0] === this.searchBox
+    const inList = e.composedPath().some((t) => (t as HTMLElement).tagName === 'RESULT-LIST')
     const { hits, selected } = this.state.search.state
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       e.preventDefault()
@@ -159,7 +168,16 @@ export class DatelineApp extends LitElement {
     } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && (!inField || inSearch) && hits.length) {
       e.preventDefault()
       this.state.search.move(e.key === 'ArrowDown' ? 1 : -1)
-    } else if (e.key === 'Enter' && (!inField || inSearch) && selected >= 0) {
+    } else if (['Home', 'End', 'PageUp', 'PageDown'].includes(e.key) && inList && hits.length) {
+      // the list box's own keys, when it has the focus (in the search box they move the cursor)
+      e.preventDefault()
+      const list = this.renderRoot.querySelector<ResultList>('result-list')
+      const page = list?.pageRows ?? 10
+      const to = e.key === 'Home' ? 0 : e.key === 'End' ? hits.length - 1 : selected + (e.key === 'PageDown' ? page : -page)
+      this.state.search.select(Math.max(0, Math.min(hits.length - 1, to)))
+      list?.reveal(this.state.search.state.selected)
+    } else if (e.key === 'Enter' && (inSearch || inList) && selected >= 0) {
+      // only from the search box or the list: Enter on a button is that button's
       e.preventDefault()
       void this.state.openHit(selected)
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f' && this.state.reader.state.doc) {
@@ -190,6 +208,7 @@ export class DatelineApp extends LitElement {
     const { found, hidden, corrections } = this.state.entities.state
     const timeline = this.state.timeline.state
     return html`
+      <button class="skip" @click=${() => this.renderRoot.querySelector<ResultList>('result-list')?.focus()}>Skip to results</button>
       <header>
         <h1>Dateline</h1>
         <span class="archive" title=${st?.archive ?? ''}>${st ? (st.archive ?? 'No archive open') : 'Opening…'}</span>
@@ -210,6 +229,7 @@ export class DatelineApp extends LitElement {
           : nothing}
         <button @click=${() => void this.state.openArchive(this.bridge.chooseArchive())}>Open archive…</button>
         <button @click=${() => void this.renderRoot.querySelector('drop-import')?.chooseFiles()} ?disabled=${!st?.archive}>Import files…</button>
+        <button aria-pressed=${this.showEntities ? 'true' : 'false'} @click=${() => (this.showEntities = !this.showEntities)}>Entities</button>
         <button aria-pressed=${timeline.show ? 'true' : 'false'} @click=${() => this.state.timeline.toggle()}>Timeline</button>
         <button aria-label="Help and shortcuts" aria-expanded=${this.showHelp ? 'true' : 'false'} @click=${() => (this.showHelp = !this.showHelp)}>?</button>
       </header>
@@ -232,13 +252,13 @@ export class DatelineApp extends LitElement {
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
-      <main>
+      <main class=${this.showEntities ? '' : 'no-entities'}>
         <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
           @show-corrections=${(e: DatelineEvent<'show-corrections'>) => void this.state.entities.showCorrections(e.detail.open)} @undo=${(e: DatelineEvent<'undo'>) => void this.state.undoCorrection(e.detail.index)}
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
-        <result-list tabindex="0" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
+        <result-list id="results" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
         <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)} aria-label="Reader"></reader-panel>
       </main>

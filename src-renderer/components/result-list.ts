@@ -3,7 +3,7 @@
  * 10,000 hits scroll as smoothly as 10), fixed row height, with the selected row kept in view.
  * Emits `open` {index} on click and `more` when the end of the loaded hits comes into view.
  */
-import { LitElement, css, html } from 'lit'
+import { LitElement, css, html, nothing } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { HitView } from '../../src-main/contract/api'
 import { formatDay } from '../lib/dates'
@@ -38,6 +38,7 @@ export class ResultList extends LitElement {
     .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .snippet { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     mark { background: var(--mark, #ffe08a); color: CanvasText; border-radius: 2px; }
+    ol:focus-visible { outline: 2px solid Highlight; outline-offset: -2px; }
     .empty { color: var(--muted, #5c6166); padding: 16px 12px; font-size: 13px; }
   `
 
@@ -83,6 +84,16 @@ export class ResultList extends LitElement {
     this.top = this.scrollTop
   }
 
+  /** Rows that fit in the list's height (PageUp / PageDown move this many). */
+  get pageRows(): number {
+    return Math.max(1, Math.floor((this.clientHeight || 600) / ROW_HEIGHT) - 1)
+  }
+
+  /** Keyboard focus on the list itself (the skip link goes here). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('ol')?.focus()
+  }
+
   /** Scroll so that row `i` is visible. */
   reveal(i: number): void {
     const top = i * ROW_HEIGHT
@@ -104,10 +115,10 @@ export class ResultList extends LitElement {
     const last = Math.min(this.hits.length, Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN)
     const rows = this.hits.slice(first, last)
     return html`<div class="spacer" ${styleProps({ height: `${this.hits.length * ROW_HEIGHT}px` })}>
-      <ol aria-label="Results" role="listbox" aria-busy=${this.busy ? 'true' : 'false'} ${styleProps({ top: `${first * ROW_HEIGHT}px` })}>
+      <ol aria-label="Results" role="listbox" tabindex="0" aria-busy=${this.busy ? 'true' : 'false'} aria-activedescendant=${this.selected >= 0 ? `hit-${this.selected}` : nothing} ${styleProps({ top: `${first * ROW_HEIGHT}px` })}>
         ${rows.map((h, k) => {
           const i = first + k
-          return html`<li role="option" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
+          return html`<li role="option" id="hit-${i}" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
             @click=${() => emit(this, 'open', { index: i })}>
             <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
             <div class="path">${h.path}</div>

@@ -447,6 +447,34 @@ describe('the window, through the preload, on the real core', () => {
     expect(errors).toEqual([])
   })
 
+  it('reaches the results in one Tab, moves with the list box keys, and fits a narrow window (#22 item 10)', async () => {
+    const { page, errors } = await openApp()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    // from the top of the page: the first Tab stop is the skip link, Enter puts the focus in the results
+    await page.keyboard.press('Tab')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? '')).toBe('Skip to results')
+    await page.keyboard.press('Enter')
+    const listbox = page.getByRole('listbox', { name: 'Results' })
+    await expect.poll(() => listbox.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true)
+    const last = DOCS - 1
+    await page.keyboard.press('End')
+    await expect.poll(() => listbox.getAttribute('aria-activedescendant')).toBe(`hit-${last}`)
+    await expect.poll(() => page.locator(`result-list li#hit-${last}`).getAttribute('aria-selected')).toBe('true')
+    await page.keyboard.press('Home')
+    await expect.poll(() => listbox.getAttribute('aria-activedescendant')).toBe('hit-0')
+    await page.keyboard.press('PageDown')
+    await expect.poll(async () => Number((await listbox.getAttribute('aria-activedescendant'))!.slice(4))).toBeGreaterThan(1)
+    // a narrow window: the entities pane folds away and the reader is whole
+    await page.setViewportSize({ width: 760, height: 700 })
+    await page.getByRole('button', { name: 'Entities', exact: true }).click()
+    await results(page).first().click()
+    await expect.poll(() => page.getByLabel('Article text').count()).toBe(1)
+    const box = await page.locator('reader-panel').boundingBox()
+    expect(box!.x + box!.width).toBeLessThanOrEqual(760)
+    expect(box!.width).toBeGreaterThanOrEqual(280)
+    expect(errors).toEqual([])
+  })
+
   // last: it adds a document to the shared fixture archive
   it('imports files dropped on the window, shows each outcome, and finds the new article', async () => {
     const { page, errors, external } = await openApp()
