@@ -28,7 +28,7 @@ export const CALLS = {
     returns: returns<v.SearchResponse>()
   },
   /** The reported events of the archive or of a search, each once with all its sources. */
-  timeline: { api: 'timeline', channel: 'timeline:query', arg: req.TimelineRequest, usage: 'timeline expects { query?: string, entities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit? }', returns: returns<v.TimelineResponse>() },
+  timeline: { api: 'timeline', channel: 'timeline:query', arg: req.TimelineRequest, usage: 'timeline expects { query?: string, entities?: string[], resultEntities?: string[], resultExcludeEntities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit?, undatedLimit? }', returns: returns<v.TimelineResponse>() },
   /** One article for the reader: text, highlights, entity mentions, date, story, events. */
   document: { api: 'document', channel: 'document:open', arg: req.DocumentRequest, usage: 'document expects { path: string, query?: string }', returns: returns<v.DocumentResponse>() },
   /** Entities of the whole archive by name or alias, or the hidden ones. */

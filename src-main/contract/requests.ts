@@ -76,6 +76,11 @@ export const TimelineRequest = z.strictObject({
   query: QUERY.optional(),
   /** only events whose places or actors include every one of these entity ids */
   entities: IDS.optional(),
+  /** only events reported by documents mentioning every one of these entities, and none of the excluded: the results' filters */
+  resultEntities: IDS.optional(),
+  resultExcludeEntities: IDS.optional(),
+  /** undated and unresolved events sent (the rest are counted; default 100) */
+  undatedLimit: count(0, 5000).optional(),
   /** YYYY-MM-DD, inclusive */
   from: YMD.optional(),
   to: YMD.optional(),

@@ -85,8 +85,9 @@ export interface DocumentResponse {
   events: TimelineEventView[]
 }
 
-export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms'> {
+export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {
   events: TimelineEventView[]
+  /** the first undated and unresolved events (all are counted in `undated` / `unresolved`) */
   undatedEvents: TimelineEventView[]
   unresolvedEvents: TimelineEventView[]
 }

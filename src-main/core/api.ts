@@ -104,7 +104,7 @@ export class ArchiveService {
 
   search(query: string, opts: SearchOptions = {}): SearchResult { return search(this.ctx, query, opts) }
   highlights(pathOrId: string, query: string): Span[] { return highlights(this.ctx, pathOrId, query) }
-  timeline(opts: TimelineOptions = {}): TimelineResult { return timeline(this.ctx, opts, (q) => matchingDocuments(this.ctx, q)) }
+  timeline(opts: TimelineOptions = {}): TimelineResult { return timeline(this.ctx, opts, (q, f) => matchingDocuments(this.ctx, q, f)) }
   documentEvents(pathOrId: string): TimelineEvent[] { return documentEvents(this.ctx, pathOrId) }
   document(pathOrId: string): DocumentView { return documentView(this.ctx, pathOrId) }
   entityRegistry(): EntityRegistry { return entitySvc.entityRegistry(this.ctx) }

@@ -262,7 +262,7 @@ export class DatelineApp extends LitElement {
         <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)} aria-label="Reader"></reader-panel>
       </main>
-      ${timeline.show ? html`<timeline-panel .events=${timeline.events} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
+      ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `
   }
 

@@ -25,6 +25,10 @@ interface Drawn {
 export class TimelinePanel extends LitElement {
   static override properties = {
     events: { attribute: false },
+    undatedEvents: { attribute: false },
+    unresolvedEvents: { attribute: false },
+    undated: { type: Number },
+    unresolved: { type: Number },
     view: { state: true },
     brush: { state: true }
   }
@@ -38,9 +42,19 @@ export class TimelinePanel extends LitElement {
     .list { max-height: 120px; overflow: auto; font-size: 12px; margin: 4px 0 0; padding: 0; list-style: none; }
     .list button { background: none; border: 0; padding: 1px 0; color: LinkText; cursor: pointer; font: inherit; text-align: left; }
     .empty { color: var(--muted, #5c6166); }
+    .unplaced { font-size: 12px; margin-top: 4px; }
+    .unplaced h3 { font-size: 12px; margin: 6px 0 2px; font-weight: 600; }
+    .unplaced summary { cursor: pointer; color: var(--muted, #5c6166); }
   `
 
   declare events: TimelineEventView[]
+  /** the first undated events (no date in their text: placed no later than their report) */
+  declare undatedEvents: TimelineEventView[]
+  /** the first events dated relative to a publication date nobody knows ("last week" in an undated article) */
+  declare unresolvedEvents: TimelineEventView[]
+  /** how many of each there are in all */
+  declare undated: number
+  declare unresolved: number
   declare view: View | null
   declare brush: { from: number; to: number } | null
   /** where each event was drawn in the last frame: [x0, y0, x1, y1] (for clicks and tests) */
@@ -56,6 +70,10 @@ export class TimelinePanel extends LitElement {
   constructor() {
     super()
     this.events = []
+    this.undatedEvents = []
+    this.unresolvedEvents = []
+    this.undated = 0
+    this.unresolved = 0
     this.view = null
     this.brush = null
   }
@@ -261,6 +279,26 @@ export class TimelinePanel extends LitElement {
     this.brush = null
   }
 
+  /** Events the axis cannot place, listed beside it: what they are, and how to place them. */
+  private renderUnplaced() {
+    if (!this.undated && !this.unresolved) return nothing
+    const row = (e: TimelineEventView, note: string) =>
+      html`<li><button @click=${() => emit(this, 'pick', { event: e })}>${e.label}</button> <span class="empty">${note} · ${e.sources[0]?.path ?? ''}</span></li>`
+    return html`<details class="unplaced">
+      <summary>${this.unresolved} awaiting their article's date, ${this.undated} undated</summary>
+      ${this.unresolved
+        ? html`<h3>Awaiting their article's date (${this.unresolved}) — open one and use <em>Set date…</em> to place it</h3>
+            <ul class="list" aria-label="Events awaiting their article's date">${this.unresolvedEvents.map((e) => row(e, e.sources[0]?.dateText ? `“${e.sources[0].dateText}”` : 'relative date'))}</ul>
+            ${this.unresolved > this.unresolvedEvents.length ? html`<p class="empty">and ${this.unresolved - this.unresolvedEvents.length} more</p>` : nothing}`
+        : nothing}
+      ${this.undated
+        ? html`<h3>Undated (${this.undated}) — their text gives no date</h3>
+            <ul class="list" aria-label="Undated events">${this.undatedEvents.map((e) => row(e, e.notAfter ? `by ${e.notAfter}` : 'no date'))}</ul>
+            ${this.undated > this.undatedEvents.length ? html`<p class="empty">and ${this.undated - this.undatedEvents.length} more</p>` : nothing}`
+        : nothing}
+    </details>`
+  }
+
   override render() {
     const v = this.view
     const range = v ? `${ymdOf(Math.floor(v.start))} – ${ymdOf(Math.floor(v.start + v.scale * v.width))}` : ''
@@ -268,7 +306,8 @@ export class TimelinePanel extends LitElement {
     return html`
       <div class="bar">
         <span data-testid="timeline-range">${range}</span>
-        <span>· ${visible.length} of ${this.items.length} events in view${visible.length > DENSITY_THRESHOLD ? ' (density)' : ''}</span>
+        <span>· ${visible.length} of ${this.items.length} dated events in view${visible.length > DENSITY_THRESHOLD ? ' (density)' : ''}</span>
+        <span data-testid="timeline-counts">· ${this.items.length} dated, ${this.undated} undated, ${this.unresolved} awaiting their article's date</span>
         <button @click=${() => this.zoomBy(0.5)} aria-label="Zoom in">+</button>
         <button @click=${() => this.zoomBy(2)} aria-label="Zoom out">−</button>
         <button @click=${() => this.fitAll()}>Fit</button>
@@ -280,7 +319,8 @@ export class TimelinePanel extends LitElement {
         ? html`<ul class="list" aria-label="Events in view">
             ${visible.slice(0, 200).map((it) => html`<li><button @click=${() => emit(this, 'pick', { event: it.event })}>${it.event.start}${it.event.end !== it.event.start ? ` – ${it.event.end}` : ''} · ${it.event.label} (${it.event.sources.length} source${it.event.sources.length === 1 ? '' : 's'})</button></li>`)}
           </ul>`
-        : this.items.length ? nothing : html`<p class="empty">No dated events in these results.</p>`}
+        : this.items.length ? nothing : html`<p class="empty">No dated events in these results${this.undated + this.unresolved ? ': the others are listed below' : ''}.</p>`}
+      ${this.renderUnplaced()}
     `
   }
 }

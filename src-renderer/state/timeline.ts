@@ -6,7 +6,13 @@ import { Store } from './store'
 
 export interface TimelineState {
   show: boolean
+  /** dated events: the axis */
   events: TimelineEventView[]
+  /** the first undated events (no date in their text) and unresolved ones (dated relative to an unknown publication date) */
+  undatedEvents: TimelineEventView[]
+  unresolvedEvents: TimelineEventView[]
+  undated: number
+  unresolved: number
 }
 
 export class TimelineStore extends Store<TimelineState> {
@@ -15,7 +21,7 @@ export class TimelineStore extends Store<TimelineState> {
     private readonly filters: FiltersStore,
     private readonly query: () => string
   ) {
-    super({ show: false, events: [] })
+    super({ show: false, events: [], undatedEvents: [], unresolvedEvents: [], undated: 0, unresolved: 0 })
   }
 
   toggle(): void {
@@ -28,11 +34,19 @@ export class TimelineStore extends Store<TimelineState> {
     if (this.state.show) void this.load()
   }
 
+  /** The events of the results the user sees: the same query and entity filters, applied to the reporting articles. */
   async load(): Promise<void> {
     const include = this.filters.included()
+    const exclude = this.filters.excluded()
     const q = this.query()
-    const r = await this.ctx.api().timeline({ ...(q.trim() ? { query: q } : {}), ...(include.length ? { entities: include } : {}) })
-    if (r.ok) this.set({ events: r.value.events })
-    else this.ctx.messages.set({ error: r.error.message })
+    const r = await this.ctx.api().timeline({
+      ...(q.trim() ? { query: q } : {}),
+      ...(include.length ? { resultEntities: include } : {}),
+      ...(exclude.length ? { resultExcludeEntities: exclude } : {})
+    })
+    if (r.ok) {
+      const { events, undatedEvents, unresolvedEvents, undated, unresolved } = r.value
+      this.set({ events, undatedEvents, unresolvedEvents, undated, unresolved })
+    } else this.ctx.messages.set({ error: r.error.message })
   }
 }

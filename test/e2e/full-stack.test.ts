@@ -475,6 +475,30 @@ describe('the window, through the preload, on the real core', () => {
     expect(errors).toEqual([])
   })
 
+  it('counts and lists the events the axis cannot place, and shows the events of the filtered results (#22 items 1, 2)', async () => {
+    const { page, errors } = await openApp()
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    await page.getByRole('button', { name: 'Timeline' }).click()
+    const counts = page.getByTestId('timeline-counts')
+    await expect.poll(() => counts.textContent()).toMatch(/\d+ dated, \d+ undated, \d+ awaiting their article's date/)
+    const numbers = async () => ((await counts.textContent()) ?? '').match(/\d+/g)!.map(Number)
+    const [dated, undated, unresolved] = await numbers()
+    expect(undated! + unresolved!).toBeGreaterThan(0)
+    // the ones the axis cannot place are listed, each opening its article (where Set date… places it)
+    await page.locator('timeline-panel details.unplaced summary').click()
+    const unplaced = page.locator('timeline-panel details.unplaced li button')
+    await expect.poll(() => unplaced.count()).toBe(Math.min(undated!, 100) + Math.min(unresolved!, 100))
+    await unplaced.first().click()
+    await expect.poll(() => page.getByLabel('Article text').count()).toBe(1)
+    // an entity filter: the timeline shows what the remaining results report
+    await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /Haddad/ }).first().click()
+    await expect.poll(() => summary(page).textContent()).toMatch(/^3 results/)
+    await expect.poll(async () => (await numbers()).reduce((a, b) => a + b, 0)).toBeLessThan(dated! + undated! + unresolved!)
+    const paths = new Set(await results(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-path'))))
+    for (const note of await page.locator('timeline-panel details.unplaced li .empty').allTextContents()) expect(paths.has(note.split(' · ').pop()!.trim())).toBe(true)
+    expect(errors).toEqual([])
+  })
+
   // last: it adds a document to the shared fixture archive
   it('imports files dropped on the window, shows each outcome, and finds the new article', async () => {
     const { page, errors, external } = await openApp()

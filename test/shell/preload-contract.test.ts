@@ -39,7 +39,7 @@ registerIpcHandlers(
     corrections: async () => ({ ok: true, value: [{ index: 0, op: 'hide', at: 't', text: 'Hid X', entity: { id: 'place:x', name: 'X', type: 'place' } }] }),
     undoCorrection: async (req) => ({ ok: true, value: req.index === 0 ? [] : [] }),
     setPublished: async (req) => ({ ok: true, value: { date: req.date === 'unknown' ? null : req.date, source: 'user', confidence: 1, evidence: [], fileDate: '2020-01-01' } }),
-    timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
+    timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], undated: 0, unresolved: 0, density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
     importPaths: async (paths) => ({ ok: true, value: { imported: paths.map((p) => ({ from: p, to: `Imported/x/${p.split('/').pop()}` })), duplicates: [], rejected: [], cancelled: false, notStarted: 0, documents: 1, ms: 1 } }),
     chooseImport: async () => ({ ok: true, value: { imported: [], duplicates: [], rejected: [], cancelled: true, notStarted: 0, documents: 0, ms: 0 } }),
     cancelImport: async () => ({ ok: true, value: { cancelled: false } })

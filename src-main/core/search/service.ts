@@ -111,9 +111,10 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   return result
 }
 
-/** The ids of every document a query matches (no paging, every phrase checked): the timeline's search. */
-export function matchingDocuments(ctx: ArchiveContext, query: string): Set<string> {
-  return new Set(match(ctx, lowerQuery(parseQuery(query)).plan, entityRegistry(ctx), {}).matches.map((m) => m.ref))
+/** The ids of every document a query (with entity filters) matches, no paging, every phrase checked: the timeline's search. */
+export function matchingDocuments(ctx: ArchiveContext, query: string, filter: Pick<SearchOptions, 'entities' | 'excludeEntities'> = {}): Set<string> {
+  const plan: Plan = query.trim() ? lowerQuery(parseQuery(query)).plan : { k: 'all' }
+  return new Set(match(ctx, plan, entityRegistry(ctx), filter).matches.map((m) => m.ref))
 }
 
 /** Where a search's words and phrases occur in one document (for the reader); [] when it does not match. */

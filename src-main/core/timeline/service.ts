@@ -13,6 +13,9 @@ import { buildTimeline, density, filterTimeline, type Density, type DensityUnit,
 export interface TimelineOptions {
   /** only events reported by documents matching this search */
   query?: string
+  /** only events reported by documents mentioning every one of these entities, and none of `excludeDocumentEntities` (the results' filters) */
+  documentEntities?: string[]
+  excludeDocumentEntities?: string[]
   /** only events whose places or actors include every one of these entities */
   entities?: string[]
   /** only dated events overlapping this window (YYYY-MM-DD, inclusive) */
@@ -92,7 +95,7 @@ export function documentsWithEventsIn(ctx: ArchiveContext, from: number | undefi
  * window. `matching` gives the documents of a search (the search service's, passed in so the
  * timeline does not depend on it).
  */
-export function timeline(ctx: ArchiveContext, opts: TimelineOptions, matching: (query: string) => Set<string>): TimelineResult {
+export function timeline(ctx: ArchiveContext, opts: TimelineOptions, matching: (query: string, filter: { entities?: string[]; excludeEntities?: string[] }) => Set<string>): TimelineResult {
   const t0 = performance.now()
   const registry = entityRegistry(ctx)
   const window = (s: string | undefined, name: string): number | undefined => {
@@ -105,7 +108,8 @@ export function timeline(ctx: ArchiveContext, opts: TimelineOptions, matching: (
   const to = window(opts.to, 'to')
   if (from !== undefined && to !== undefined && from > to) throw new DatelineError('usage', `The window ends (${opts.to}) before it starts (${opts.from}).`)
   const entities = (opts.entities ?? []).map((id) => requireEntity(registry, id).id)
-  const docSet = opts.query?.trim() ? matching(opts.query) : undefined
+  const byDocuments = Boolean(opts.documentEntities?.length || opts.excludeDocumentEntities?.length)
+  const docSet = opts.query?.trim() || byDocuments ? matching(opts.query ?? '', { entities: opts.documentEntities, excludeEntities: opts.excludeDocumentEntities }) : undefined
   const all = allEvents(ctx)
   const kept = filterTimeline(all, { docs: docSet, entities, from, to })
   const dated = kept.filter((e) => e.status === 'dated')

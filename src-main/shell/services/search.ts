@@ -38,15 +38,20 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         const t = svc.timeline({
           ...(req.query?.trim() ? { query: req.query } : {}),
           ...(req.entities ? { entities: req.entities } : {}),
+          ...(req.resultEntities ? { documentEntities: req.resultEntities } : {}),
+          ...(req.resultExcludeEntities ? { excludeDocumentEntities: req.resultExcludeEntities } : {}),
           ...(req.from ? { from: req.from } : {}),
           ...(req.to ? { to: req.to } : {}),
           ...(req.limit !== undefined ? { limit: req.limit } : {})
         })
-        // only what the window draws: no document ids, no counts it can compute itself
+        // what the window draws: the dated events, and a page of the undated and unresolved ones with their counts
+        const page = req.undatedLimit ?? 100
         return {
           events: t.events.map(publicEvent),
-          undatedEvents: t.undatedEvents.map(publicEvent),
-          unresolvedEvents: t.unresolvedEvents.map(publicEvent),
+          undatedEvents: t.undatedEvents.slice(0, page).map(publicEvent),
+          unresolvedEvents: t.unresolvedEvents.slice(0, page).map(publicEvent),
+          undated: t.undated,
+          unresolved: t.unresolved,
           density: t.density,
           entities: t.entities,
           ms: t.ms
