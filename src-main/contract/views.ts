@@ -37,6 +37,8 @@ export interface StatusView {
 export interface IndexProgressView extends IndexProgress {
   /** estimated seconds left in the indexing phase; null until it can be estimated */
   etaSeconds: number | null
+  /** the archive being indexed (the window names it before the first status answer) */
+  archive: string
 }
 
 /** A facet: documents of the result set mentioning the entity. */

@@ -76,6 +76,13 @@ export class DatelineApp extends LitElement {
     .error { color: var(--danger); margin: 4px 12px; }
     .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
     .summary { color: var(--muted); margin: 4px 12px; font-size: 13px; }
+    .welcome { padding: 24px 32px; max-width: 720px; }
+    .welcome h2 { font-size: 20px; margin: 8px 0; }
+    .welcome h3 { font-size: 13px; margin: 16px 0 4px; }
+    .welcome ul { padding-left: 18px; }
+    .welcome button.link { background: none; border: 0; padding: 0; color: LinkText; cursor: pointer; font: inherit; }
+    main[hidden] { display: none; }
+    .indexing progress { width: 120px; vertical-align: middle; }
     .skip { position: absolute; left: 8px; top: -40px; z-index: 10; background: Canvas; color: LinkText; padding: 4px 8px; border: 1px solid; }
     .skip:focus { top: 4px; }
     main.no-entities { grid-template-columns: minmax(260px, 1fr) minmax(300px, 1.2fr); }
@@ -211,10 +218,12 @@ export class DatelineApp extends LitElement {
       <button class="skip" @click=${() => this.renderRoot.querySelector<ResultList>('result-list')?.focus()}>Skip to results</button>
       <header>
         <h1>Dateline</h1>
-        <span class="archive" title=${st?.archive ?? ''}>${st ? (st.archive ?? 'No archive open') : 'Opening…'}</span>
-        <span class="count" data-testid="doc-count">${st ? `${st.documents} documents` : '…'}${st?.indexing ? ' (indexing…)' : ''}</span>
+        <span class="archive" title=${st?.archive ?? indexing?.archive ?? ''}>${st?.archive ?? indexing?.archive ?? (st ? 'No archive open' : 'Opening…')}</span>
+        <span class="count" data-testid="doc-count">${st?.archive ? `${st.documents} documents` : indexing ? 'indexing…' : st ? '' : '…'}${st?.archive && st.indexing ? ' (indexing…)' : ''}</span>
         ${indexing && indexing.phase !== 'save'
-          ? html`<span class="indexing" role="status" aria-live="polite" title=${indexing.current ?? ''}>Indexing ${indexing.done} / ${indexing.total}${indexing.current ? ` · ${indexing.current.split('/').pop()}` : ''}${indexing.etaSeconds !== null ? ` · about ${formatEta(indexing.etaSeconds)} left` : ''}
+          ? html`<span class="indexing" role="status" aria-live="polite" title=${indexing.current ?? ''}>
+              <progress aria-label="Indexing progress" max=${Math.max(1, indexing.total)} value=${indexing.phase === 'scan' ? 0 : indexing.done}></progress>
+              ${indexing.phase === 'scan' ? 'Looking at the folder…' : `Indexing ${indexing.done} / ${indexing.total}`}${indexing.current ? ` · ${indexing.current.split('/').pop()}` : ''}${indexing.etaSeconds !== null ? ` · about ${formatEta(indexing.etaSeconds)} left` : ''}
               <button @click=${() => void this.bridge.cancelIndexing()}>Cancel</button></span>`
           : nothing}
         <span class="spacer"></span>
@@ -252,7 +261,8 @@ export class DatelineApp extends LitElement {
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
-      <main class=${this.showEntities ? '' : 'no-entities'}>
+      ${st && !st.archive && !indexing ? this.renderWelcome(st.recent) : nothing}
+      <main class=${this.showEntities ? '' : 'no-entities'} ?hidden=${Boolean(st && !st.archive && !indexing)}>
         <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
           @show-corrections=${(e: DatelineEvent<'show-corrections'>) => void this.state.entities.showCorrections(e.detail.open)} @undo=${(e: DatelineEvent<'undo'>) => void this.state.undoCorrection(e.detail.index)}
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
@@ -264,6 +274,20 @@ export class DatelineApp extends LitElement {
       </main>
       ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `
+  }
+
+  /** No archive yet: what Dateline does and the one thing to do. */
+  private renderWelcome(recent: readonly string[]) {
+    return html`<section class="welcome" aria-label="Welcome">
+      <h2>Open a folder of news articles to start</h2>
+      <p>Dateline indexes the folder on this computer — text, Markdown, however messy — and lets you search it, filter by
+        people, organisations and places, read each article with its publication date and its copies, and see the events
+        it reports on a timeline. Nothing leaves this computer; the folder is never changed unless you import into it.</p>
+      <p><button class="primary" @click=${() => void this.state.openArchive(this.bridge.chooseArchive())}>Open archive…</button></p>
+      ${recent.length
+        ? html`<h3>Recent archives</h3><ul>${recent.map((p) => html`<li><button class="link" @click=${() => void this.state.openArchive(this.bridge.openRecent(p))}>${p}</button></li>`)}</ul>`
+        : nothing}
+    </section>`
   }
 
   private renderHelp() {

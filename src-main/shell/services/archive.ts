@@ -68,7 +68,9 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
     session.indexing = true
     const stop = new AbortController()
     session.indexingStop = stop
-    // ETA from the analysis rate so far (the slow phase), once a few files are done
+    // ETA from the analysis rate, measured once the workers have warmed up (their first files
+    // include loading the models, which made the first estimates 3-4× too long)
+    const WARM = 20
     let t0 = 0
     let first = 0
     let report
@@ -76,12 +78,12 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
       report = await svc.update((p) => {
         let etaSeconds: number | null = null
         if (p.phase === 'index') {
-          if (!t0) {
+          if (!t0 && p.done >= Math.min(WARM, p.total)) {
             t0 = performance.now()
             first = p.done
-          } else if (p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
+          } else if (t0 && p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
         }
-        deps.send(Events.indexProgress, { ...p, etaSeconds })
+        deps.send(Events.indexProgress, { ...p, etaSeconds, archive: svc.archive })
       }, stop.signal)
     } finally {
       session.indexing = false
