@@ -9,6 +9,7 @@ import { scanArchive, scanPaths, inScope } from '../archive/scan'
 import { ArchiveSnapshot } from '../archive/snapshot'
 import { DatelineError } from '../errors'
 import { removeOrphanedImports } from '../import/temp'
+import type { Manifest } from '../search/index-store'
 import type { Segment } from '../search/segment'
 import { acquireLock } from '../store/lock'
 import type { SyncStats } from '../stories/links'
@@ -22,6 +23,24 @@ import { diffScan } from './diff'
 import { mergeSegments } from './merge'
 import { readAnalyseBuild } from './pipeline'
 import type { IndexProgress, IndexReport } from './types'
+
+/**
+ * Cancel keeps what is done: the segments built before the cancel are committed with the manifest
+ * pointing to them (nothing removed, nothing merged; the rest is read at the next update), and the
+ * cancellation says how many articles are searchable.
+ */
+async function keepWhatIsDone(ctx: ArchiveContext, before: ArchiveSnapshot, manifest: Manifest, newSegments: Segment[], kept: number, linking: Promise<void> | undefined): Promise<never> {
+  await linking?.catch(() => {})
+  const segments = new Map(before.segments)
+  for (const s of newSegments) segments.set(s.id, s)
+  manifest.segments = [...segments.keys()]
+  await commitIndex(ctx.store, { manifest, segments }, before.manifest, newSegments, new Set())
+  ctx.snapshot = new ArchiveSnapshot(manifest, segments)
+  ctx.cache.registry = undefined
+  ctx.cache.stories = undefined
+  ctx.indexed = true
+  throw new DatelineError('cancelled', `Indexing was cancelled; the ${kept} article${kept === 1 ? '' : 's'} indexed so far are kept and searchable, the rest is read at the next update.`)
+}
 
 export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgress) => void, scope?: string[], signal?: AbortSignal): Promise<IndexReport> {
   const stopIfCancelled = () => {
@@ -73,6 +92,7 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
     onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
     // the workers load their models (~1.5 s) while the first files are read
     if (changed.length >= WORKER_MIN_BATCH.cold && ctx.opts.workers && !ctx.poolFailed) analysisPool(ctx).start()
+    let cancelled: DatelineError | undefined
     const workersUsed = await readAnalyseBuild(ctx, changed, ranges, tally, {
       report: (done, current) => onProgress?.({ phase: 'index', done, total: changed.length, current }),
       stopIfCancelled,
@@ -85,7 +105,15 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
         linkBatch(batch)
         return seg
       }
+    }).catch((err: unknown) => {
+      // cancelled after some batches were built: those are kept (below); before any, nothing is written
+      if (err instanceof DatelineError && err.code === 'cancelled' && newSegments.length) {
+        cancelled = err
+        return 0
+      }
+      throw err
     })
+    if (cancelled) return await keepWhatIsDone(ctx, before, manifest, newSegments, indexed.length, linking)
     onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: linking ? 'stories' : undefined })
     await linking
 

@@ -57,7 +57,7 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
       else
         void run.then(
           (changes) => changed(svc, changes),
-          (err: unknown) => changed(svc, [], err instanceof DatelineError && err.code === 'cancelled' ? 'Indexing was cancelled; searches use the index as it was.' : `Indexing stopped: ${err instanceof Error ? err.message : String(err)}`)
+          (err: unknown) => changed(svc, [], err instanceof DatelineError && err.code === 'cancelled' ? err.message : `Indexing stopped: ${err instanceof Error ? err.message : String(err)}`)
         )
       return view()
     })
