@@ -125,6 +125,9 @@ function readPhrase(input: string, start: number): { text: string; end: number }
   return { text, end: j + 1 }
 }
 
+/** Longer words get no fuzzy search: no news word that long is usefully misspelled, and the cost grows with it. */
+export const MAX_FUZZY_LETTERS = 24
+
 function parseWord(chunk: string, field: Field | undefined, neg: boolean): Token {
   let text = chunk
   let fuzzy: number | undefined
@@ -135,6 +138,9 @@ function parseWord(chunk: string, field: Field | undefined, neg: boolean): Token
     fuzzy = fz[1] ? Number(fz[1]) : 1
     if (!/[\p{L}\p{N}]/u.test(text)) throw new QueryError('"~" must follow a word: for example khatib~1 finds spellings one letter away.')
     if (fuzzy < 1 || fuzzy > 2) throw new QueryError(`Fuzzy search allows 1 or 2 edits (word~1 or word~2), not ~${fz[1]}.`)
+    // the edit automaton against the vocabulary grows with the word: a 160-letter word~2 took 8 s and 1.25 GB
+    const letters = [...text].length
+    if (letters > MAX_FUZZY_LETTERS) throw new QueryError(`Fuzzy search works on words of up to ${MAX_FUZZY_LETTERS} letters ("${text.slice(0, 20)}…" has ${letters}): remove the "~" or search a shorter word.`)
   }
   if (text.includes('~')) throw new QueryError(`"~" goes at the end of a word, as in khatib~1 (in "${chunk}").`)
   if (text.endsWith('*')) {

@@ -3,27 +3,26 @@
  * metadata refreshed; an unreadable or refused file becomes a reason in the report; the rest
  * become Documents for analysis, in path order.
  */
-import { readFile } from 'node:fs/promises'
 import { buildDocument, contentHash, type Document } from '../archive/document'
-import { errCode, type FileEntry } from '../archive/scan'
+import { readArchiveFile } from '../archive/read-file'
+import type { FileEntry } from '../archive/scan'
 import type { UpdateTally } from './diff'
 
 const READ_CONCURRENCY = 8
 
-export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void): Promise<Document[]> {
+export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Document[]> {
   const { manifest, byPath, skipped, seen, processed } = tally
   const docs: Document[] = []
   await forEachLimit(batch, READ_CONCURRENCY, async (f) => {
     stopIfCancelled()
     const old = byPath.get(f.path)
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(f.abs)
-    } catch (err) {
-      skipped.push({ path: f.path, reason: `unreadable (${errCode(err)})` })
+    const read = await readArchiveFile(f.abs, maxBytes)
+    if (!read.ok) {
+      skipped.push({ path: f.path, reason: read.reason })
       seen.delete(f.path)
       return
     }
+    const bytes = read.bytes
     processed.push(f.path)
     if (old && old.hash === contentHash(bytes)) {
       // touched but not changed: refresh the metadata, keep the indexed document

@@ -31,3 +31,10 @@ describe('query plan', () => {
     expect(() => plan('r*')).toThrow(/at least 2 letters/)
   })
 })
+
+describe('fuzzy search on long words (#25 item 9)', () => {
+  it('refuses at once, with what to do, instead of freezing the search', () => {
+    expect(() => plan(`${'abcdefghij'.repeat(16)}~2`)).toThrow(/Fuzzy search works on words of up to 24 letters .* has 160\): remove the "~"/)
+    expect(plan('reconstruction~1').plan).toMatchObject({ k: 'leaf', leaf: { editDistance: 1 } })
+  })
+})
