@@ -10,9 +10,14 @@ const onSignal = () => {
 process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
 
+// Control characters in article titles or paths (ANSI/OSC escape sequences) are shown, never obeyed
+// by the terminal (#25 item 12); JSON output escapes them itself
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
+const visible = (t: string) => t.replace(CONTROL_RE, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+
 const code = await runCli(process.argv.slice(2), {
-  out: (t) => process.stdout.write(t + '\n'),
-  err: (t) => process.stderr.write(t + '\n'),
+  out: (t) => process.stdout.write(visible(t) + '\n'),
+  err: (t) => process.stderr.write(visible(t) + '\n'),
   env: process.env,
   signal: stop.signal
 })
