@@ -65,14 +65,31 @@ export interface ArchiveContext {
   /** what could not be read of the user's files (their valid part is in use) */
   notices: string[]
   userDates: UserDatesFile
-  readonly links: StoryLinks
-  readonly storiesJournal: StoriesJournal
+  links: StoryLinks
+  storiesJournal: StoriesJournal
   /** derived from the snapshot and the user's files; dropped when either changes */
   cache: { registry?: EntityRegistry; stories?: StoryState; timeline?: { registry: EntityRegistry; stories: StoryState; events: TimelineEvent[] } }
   /** a full reconciliation with the folder has run in this session (imports can then look only at their target) */
   fullyReconciled: boolean
   pool: AnalyzePool | undefined
   poolFailed: boolean
+}
+
+/**
+ * Another process changed the index on disk (the app and a CLI import on one archive): take its
+ * state — manifest, segments, story links — before building on it. Call under the write lock.
+ */
+export async function reloadIfChanged(ctx: ArchiveContext): Promise<boolean> {
+  if (!(await ctx.store.changedOnDisk())) return false
+  const loaded = await ctx.store.load(ctx.archive)
+  ctx.snapshot = new ArchiveSnapshot(loaded.manifest, loaded.segments)
+  ctx.problems = loaded.problems
+  ctx.indexed = ctx.indexed || loaded.found
+  const { links, journal } = await loadStoryLinks(ctx.store.dir)
+  ctx.links = links
+  ctx.storiesJournal = journal
+  ctx.cache = {}
+  return true
 }
 
 /** Where an archive's data lives, its index and the user's files loaded, its options filled in. */

@@ -6,7 +6,7 @@
  * leaves at worst unreferenced files, removed at the next open, or a torn last log line, ignored;
  * a damaged segment is dropped and its documents re-indexed from the archive.
  */
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import type { DocumentMeta } from '../archive/document'
 import { ioError } from '../errors'
@@ -70,6 +70,8 @@ export interface LoadedIndex {
 
 export class IndexStore {
   private readonly journal: Journal<Manifest, ManifestChange>
+  /** the manifest files as this process last read or wrote them (see changedOnDisk) */
+  private seen: string | undefined
 
   constructor(readonly dir: string) {
     this.journal = new Journal(path.join(dir, 'manifest.json'), path.join(dir, 'manifest.log'))
@@ -77,6 +79,23 @@ export class IndexStore {
 
   segmentPath(id: string): string {
     return path.join(this.dir, 'segments', `${id}.seg`)
+  }
+
+  /** Identity of the manifest files on disk: snapshot and log, each by inode, size and mtime. */
+  private async stamp(): Promise<string> {
+    const one = async (name: string) => {
+      const st = await stat(path.join(this.dir, name)).catch(() => undefined)
+      return st ? `${st.ino}:${st.size}:${st.mtimeMs}` : '-'
+    }
+    return `${await one('manifest.json')}|${await one('manifest.log')}`
+  }
+
+  /**
+   * Whether another process changed the index since this one last read or wrote it (the app and
+   * a CLI import on one archive, #25 item 1). Call under the write lock; the caller then reloads.
+   */
+  async changedOnDisk(): Promise<boolean> {
+    return this.seen !== undefined && (await this.stamp()) !== this.seen
   }
 
   /** Create the index folder and its segments folder. */
@@ -87,6 +106,7 @@ export class IndexStore {
   }
 
   async load(archive: string): Promise<LoadedIndex> {
+    this.seen = await this.stamp()
     const problems: string[] = []
     let manifest: Manifest
     try {
@@ -132,7 +152,11 @@ export class IndexStore {
    * documents); without it, or when most documents changed, a new snapshot is written.
    */
   async writeManifest(manifest: Manifest, previous?: Manifest): Promise<void> {
-    if (!previous) return this.journal.writeSnapshot(manifest)
+    if (!previous) {
+      await this.journal.writeSnapshot(manifest)
+      this.seen = await this.stamp()
+      return
+    }
     const put: IndexedDocument[] = []
     const del: string[] = []
     // entries are replaced, never changed in place: identity tells what changed
@@ -147,6 +171,7 @@ export class IndexStore {
     const rejected = JSON.stringify(manifest.rejected) === JSON.stringify(previous.rejected) ? undefined : manifest.rejected
     const change: Omit<ManifestChange, 'seq' | 'journal'> = { nextSegment: manifest.nextSegment, segments: manifest.segments, put, del, ...(rejected ? { rejected } : {}) }
     await this.journal.save(change, () => manifest, { full: put.length + del.length > count / 2 })
+    this.seen = await this.stamp()
   }
 
   async deleteSegments(ids: Iterable<string>): Promise<void> {

@@ -4,7 +4,7 @@
  * Only added, changed or removed files are read; a cancelled run writes nothing. The new snapshot
  * replaces the old one only once everything is on disk.
  */
-import type { ArchiveContext } from '../archive/context'
+import { reloadIfChanged, type ArchiveContext } from '../archive/context'
 import { scanArchive, scanPaths, inScope } from '../archive/scan'
 import { ArchiveSnapshot } from '../archive/snapshot'
 import { DatelineError } from '../errors'
@@ -47,11 +47,13 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
     if (signal?.aborted) throw new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
   }
   const t0 = performance.now()
-  const before = ctx.snapshot
   let linking: Promise<void> | undefined
   await ctx.store.ensureDir()
   const lock = await acquireLock(ctx.store.dir)
   try {
+    // build on what is on disk: another process (a CLI import beside the app) may have written since
+    await reloadIfChanged(ctx)
+    const before = ctx.snapshot
     await ctx.store.removeStrayFiles(new Set(before.manifest.segments))
 
     // scan, diff
