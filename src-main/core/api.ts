@@ -45,6 +45,8 @@ export interface ArchiveStatus {
 
 export class ArchiveService {
   private queue: Promise<unknown> = Promise.resolve()
+  /** changes to the user's files, one at a time (apart from index updates: a correction never waits for one) */
+  private userQueue: Promise<unknown> = Promise.resolve()
 
   private constructor(private readonly ctx: ArchiveContext) {}
 
@@ -99,6 +101,11 @@ export class ArchiveService {
     this.queue = run.catch(() => {})
     return run
   }
+  private enqueueUser<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.userQueue.then(job)
+    this.userQueue = run.catch(() => {})
+    return run
+  }
 
   // ---- readers of the current snapshot ----
 
@@ -120,12 +127,12 @@ export class ArchiveService {
 
   // ---- the user's corrections (kept beside the index, never in the archive) ----
 
-  setPublicationDate(pathOrId: string, date: string | null): Promise<Published> { return setPublicationDate(this.ctx, pathOrId, date) }
-  curate(req: entitySvc.CurationRequest): Promise<entitySvc.EntityView> { return entitySvc.curate(this.ctx, req) }
+  setPublicationDate(pathOrId: string, date: string | null): Promise<Published> { return this.enqueueUser(() => setPublicationDate(this.ctx, pathOrId, date)) }
+  curate(req: entitySvc.CurationRequest): Promise<entitySvc.EntityView> { return this.enqueueUser(() => entitySvc.curate(this.ctx, req)) }
   exportCuration() { return entitySvc.exportCuration(this.ctx) }
   corrections(): entitySvc.CorrectionView[] { return entitySvc.corrections(this.ctx) }
-  undoCorrection(index: number): Promise<entitySvc.CorrectionView[]> { return entitySvc.undoCorrection(this.ctx, index) }
-  importCuration(json: string, mode: 'replace' | 'append' = 'append'): Promise<number> { return entitySvc.importCuration(this.ctx, json, mode) }
+  undoCorrection(index: number): Promise<entitySvc.CorrectionView[]> { return this.enqueueUser(() => entitySvc.undoCorrection(this.ctx, index)) }
+  importCuration(json: string, mode: 'replace' | 'append' = 'append'): Promise<number> { return this.enqueueUser(() => entitySvc.importCuration(this.ctx, json, mode)) }
 
   // the snapshot's own lookups, for tests that compare the registry with each document's entities
   private meta(pathOrId: string): IndexedDocument { return this.ctx.snapshot.meta(pathOrId) }

@@ -17,6 +17,7 @@ import { loadStoryLinks, type StoriesJournal } from '../stories/store'
 import type { TimelineEvent } from '../timeline/build'
 import { IndexStore } from '../search/index-store'
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from '../search/merge-policy'
+import { acquireLock } from '../store/lock'
 import { archiveDataDir, defaultDataDir } from '../store/paths'
 import type { AnalyzePool } from '../workers/pool'
 
@@ -90,6 +91,24 @@ export async function reloadIfChanged(ctx: ArchiveContext): Promise<boolean> {
   ctx.storiesJournal = journal
   ctx.cache = {}
   return true
+}
+
+/** How long a change to the user's files waits for another process's change to them. */
+const USER_LOCK_WAIT_MS = 30_000
+
+/**
+ * Change one of the user's files (corrections, dates) as read from disk now, under the user-files
+ * lock: another process (the app beside the CLI) may have changed it since this one read it, and
+ * a whole-file rewrite from a stale copy would lose that work (#25 item 2).
+ */
+export async function withUserFilesLock<T>(ctx: ArchiveContext, change: () => Promise<T>): Promise<T> {
+  await ctx.store.ensureDir()
+  const lock = await acquireLock(ctx.store.dir, USER_LOCK_WAIT_MS, 'user.lock')
+  try {
+    return await change()
+  } finally {
+    await lock.release()
+  }
 }
 
 /** Where an archive's data lives, its index and the user's files loaded, its options filled in. */

@@ -4,12 +4,12 @@
  * index (the article file is never touched).
  */
 import path from 'node:path'
-import { USER_DATES_FILE, type ArchiveContext } from '../archive/context'
+import { USER_DATES_FILE, withUserFilesLock, type ArchiveContext } from '../archive/context'
 import { DatelineError } from '../errors'
 import { storyState } from '../stories/service'
 import { parseYmd } from './calendar'
 import type { Published } from './publication'
-import { saveUserDates, type UserDatesFile } from './user-dates'
+import { loadUserDates, saveUserDates, type UserDatesFile } from './user-dates'
 
 /** When the document was published, with the evidence (see dates/publication.ts). */
 export function published(ctx: ArchiveContext, pathOrId: string): Published {
@@ -23,18 +23,23 @@ export function published(ctx: ArchiveContext, pathOrId: string): Published {
  */
 export async function setPublicationDate(ctx: ArchiveContext, pathOrId: string, date: string | null): Promise<Published> {
   const meta = ctx.snapshot.meta(pathOrId)
-  const dates = { ...ctx.userDates.dates }
-  if (date === null) delete dates[meta.path]
-  else if (date === 'unknown') dates[meta.path] = { date: null, hash: meta.hash, at: new Date().toISOString() }
-  else {
-    const day = parseYmd(date)
-    if (day === undefined) throw new DatelineError('usage', `"${date}" is not a date: use YYYY-MM-DD (for example 2015-10-30) or "unknown".`)
-    dates[meta.path] = { date: date.trim(), hash: meta.hash, at: new Date().toISOString() }
+  let entry: UserDatesFile['dates'][string] | undefined
+  if (date === 'unknown') entry = { date: null, hash: meta.hash, at: new Date().toISOString() }
+  else if (date !== null) {
+    if (parseYmd(date) === undefined) throw new DatelineError('usage', `"${date}" is not a date: use YYYY-MM-DD (for example 2015-10-30) or "unknown".`)
+    entry = { date: date.trim(), hash: meta.hash, at: new Date().toISOString() }
   }
-  const next: UserDatesFile = { ...ctx.userDates, dates }
-  await ctx.store.ensureDir()
-  await saveUserDates(path.join(ctx.store.dir, USER_DATES_FILE), next)
-  ctx.userDates = next
+  // the dates as they are on disk now (another process may have set others), under the user-files lock
+  await withUserFilesLock(ctx, async () => {
+    const file = path.join(ctx.store.dir, USER_DATES_FILE)
+    const onDisk = await loadUserDates(file)
+    const dates = { ...onDisk.dates }
+    if (entry) dates[meta.path] = entry
+    else delete dates[meta.path]
+    const next: UserDatesFile = { ...onDisk, dates }
+    await saveUserDates(file, next)
+    ctx.userDates = next
+  })
   ctx.cache.stories = undefined // everything resolved from dates is resolved again
   return published(ctx, meta.id)
 }

@@ -5,10 +5,10 @@
  */
 import path from 'node:path'
 import type { ArchiveContext } from '../archive/context'
-import { CURATION_FILE } from '../archive/context'
+import { CURATION_FILE, withUserFilesLock } from '../archive/context'
 import { DatelineError } from '../errors'
 import { foldWord } from '../text/fold'
-import { parseCuration, saveCuration, type CurationFile, type CurationOp } from './curation'
+import { loadCuration, parseCuration, saveCuration, type CurationFile, type CurationOp } from './curation'
 import { countFacets, type Facets } from './facets'
 import { EntityRegistry, type EntityRecord, type EntitySegment } from './registry'
 import { isEntityType, type Entity, type EntityType } from './types'
@@ -139,17 +139,21 @@ export async function curate(ctx: ArchiveContext, req: CurationRequest): Promise
   }
   const added: CurationOp[] = [op]
   if (req.op === 'merge' && req.name) added.push({ op: 'rename', keys: op.keys.slice(0, 1), name: req.name, at })
-  await writeCuration(ctx, [...ctx.curation.ops, ...added])
+  await changeCuration(ctx, (ops) => [...ops, ...added])
   // the first key names the entity the correction produced (for a merge: the first id's)
   return entityView(requireEntity(entityRegistry(ctx), op.keys[0]!))
 }
 
-async function writeCuration(ctx: ArchiveContext, ops: CurationOp[]): Promise<void> {
-  const next: CurationFile = { ...ctx.curation, ops }
-  await ctx.store.ensureDir()
-  await saveCuration(path.join(ctx.store.dir, CURATION_FILE), next)
-  ctx.curation = next
-  ctx.cache.registry = undefined
+/** Change the corrections as they are on disk now (another process may have added some), under the user-files lock. */
+async function changeCuration(ctx: ArchiveContext, change: (ops: CurationOp[]) => CurationOp[]): Promise<void> {
+  await withUserFilesLock(ctx, async () => {
+    const file = path.join(ctx.store.dir, CURATION_FILE)
+    const { curation: onDisk } = await loadCuration(file)
+    const next: CurationFile = { ...onDisk, ops: change(onDisk.ops) }
+    await saveCuration(file, next)
+    ctx.curation = next
+    ctx.cache.registry = undefined
+  })
 }
 
 const TYPE_WORDS: Record<EntityType, string> = { person: 'a person', organization: 'an organisation', place: 'a place' }
@@ -188,7 +192,12 @@ export async function undoCorrection(ctx: ArchiveContext, index: number): Promis
   if (!Number.isInteger(index) || !op) throw new DatelineError('not-found', 'That correction is no longer in the list; it may have been undone already.')
   const next = ops[index + 1]
   const withRename = op.op === 'merge' && next?.op === 'rename' && next.at === op.at && next.keys[0] === op.keys[0]
-  await writeCuration(ctx, ops.filter((_, i) => i !== index && !(withRename && i === index + 1)))
+  const gone = new Set([JSON.stringify(op), ...(withRename ? [JSON.stringify(next)] : [])])
+  // the same correction in the file as it is now (another process may have added others)
+  await changeCuration(ctx, (fresh) => {
+    if (!fresh.some((o) => gone.has(JSON.stringify(o)))) throw new DatelineError('not-found', 'That correction is no longer in the list; it may have been undone already.')
+    return fresh.filter((o) => !gone.has(JSON.stringify(o)))
+  })
   return corrections(ctx)
 }
 
@@ -200,6 +209,6 @@ export function exportCuration(ctx: ArchiveContext): CurationFile {
 /** Replace or extend the corrections with an exported file. */
 export async function importCuration(ctx: ArchiveContext, json: string, mode: 'replace' | 'append' = 'append'): Promise<number> {
   const incoming = parseCuration(json, 'The imported file')
-  await writeCuration(ctx, mode === 'replace' ? incoming.ops : [...ctx.curation.ops, ...incoming.ops])
+  await changeCuration(ctx, (ops) => (mode === 'replace' ? incoming.ops : [...ops, ...incoming.ops]))
   return incoming.ops.length
 }

@@ -1,8 +1,11 @@
 /**
- * One writer per archive index: a lock file holding the owner's pid. A lock left by a process
- * that no longer exists (crash, kill -9) is taken over.
+ * One writer per archive index: a lock file holding the owner's pid. The file is made whole
+ * before it appears (written under a temporary name, then hard-linked into place: the link fails
+ * when the lock exists), so nobody reads an empty lock and takes it for a dead one. A lock left by
+ * a process that no longer exists (crash, kill -9) is taken over. A writer finding the lock held
+ * by a live process waits for it, up to `waitMs`, rather than failing halfway (two imports at once).
  */
-import { open, readFile, unlink } from 'node:fs/promises'
+import { link, readFile, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DatelineError, ioError } from '../errors'
 
@@ -10,24 +13,35 @@ export interface Lock {
   release(): Promise<void>
 }
 
-export async function acquireLock(dir: string): Promise<Lock> {
-  const file = path.join(dir, 'write.lock')
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** `name`: write.lock guards the index; user.lock the user's own files (corrections, dates), so a correction never waits for a long update. */
+export async function acquireLock(dir: string, waitMs = 0, name = 'write.lock'): Promise<Lock> {
+  const file = path.join(dir, name)
+  const until = Date.now() + waitMs
+  let owner = 0
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(dir, `${name}.${process.pid}.${attempt}.tmp`)
     try {
-      const fh = await open(file, 'wx')
-      await fh.writeFile(String(process.pid))
-      await fh.close()
+      await writeFile(tmp, String(process.pid))
+      await link(tmp, file)
       return { release: () => unlink(file).catch(() => {}) }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(err, 'create the index lock')
-      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim())
-      if (pid && isAlive(pid)) {
-        throw new DatelineError('locked', `The index is being updated by another Dateline process (pid ${pid}). Try again when it has finished.`)
-      }
-      await unlink(file).catch(() => {})
+    } finally {
+      await unlink(tmp).catch(() => {})
     }
+    owner = Number((await readFile(file, 'utf8').catch(() => '')).trim())
+    // this process writes one update at a time (the archive service queues them): a lock with its
+    // own pid was left by an earlier process that had the same pid
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      if (Date.now() >= until) break
+      await new Promise((r) => setTimeout(r, Math.min(200, 20 * (attempt + 1))))
+      continue
+    }
+    // a lock whose process is gone: take it over
+    await unlink(file).catch(() => {})
+    if (attempt > 50) break
   }
-  throw new DatelineError('locked', 'Could not lock the index folder.')
+  throw new DatelineError('locked', owner ? `The index is being updated by another Dateline process (pid ${owner}). Try again when it has finished.` : 'Could not lock the index folder.')
 }
 
 export function isAlive(pid: number): boolean {

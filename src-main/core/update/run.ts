@@ -42,6 +42,9 @@ async function keepWhatIsDone(ctx: ArchiveContext, before: ArchiveSnapshot, mani
   throw new DatelineError('cancelled', `Indexing was cancelled; the ${kept} article${kept === 1 ? '' : 's'} indexed so far are kept and searchable, the rest is read at the next update.`)
 }
 
+/** How long an update waits for another process's update to finish. */
+const LOCK_WAIT_MS = 120_000
+
 export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgress) => void, scope?: string[], signal?: AbortSignal): Promise<IndexReport> {
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
@@ -49,7 +52,8 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
   const t0 = performance.now()
   let linking: Promise<void> | undefined
   await ctx.store.ensureDir()
-  const lock = await acquireLock(ctx.store.dir)
+  // another writer (an import in another process) is waited for, not failed on halfway
+  const lock = await acquireLock(ctx.store.dir, LOCK_WAIT_MS)
   try {
     // build on what is on disk: another process (a CLI import beside the app) may have written since
     await reloadIfChanged(ctx)
