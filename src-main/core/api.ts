@@ -95,7 +95,7 @@ export class ArchiveService {
     })
   }
   /** Copy dropped files and folders into the archive and index them (import/service.ts). */
-  importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> { return this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope))) }
+  importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> { return this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope, undefined, { cleanImports: true }))) }
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job)
     this.queue = run.catch(() => {})

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, st
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ArchiveService, importTarget } from '../../src-main/core/api'
+import { importTempName } from '../../src-main/core/import/temp'
 import { DatelineError } from '../../src-main/core/errors'
 import { numberedName, portableName } from '../../src-main/core/import/names'
 import { articleText, binaryBytes, tempDir, uniqueName, utf16leBytes, writeArticles } from '../fixtures/imports'
@@ -297,16 +298,21 @@ describe('where copies go', () => {
     await expect(svc.importFiles([base])).rejects.toThrow(/Archive folder not found/)
   })
 
-  it('removes temporary copies left by a killed import and never indexes them', async () => {
-    const { root, svc } = await freshArchive(1)
+  it('removes temporary copies left by a killed import at the next import, never indexes them, and index leaves them (#25 item 4)', async () => {
+    const { root, base, svc } = await freshArchive(1)
     mkdirSync(path.join(root, today), { recursive: true })
     // pid 2^22+1 is above Linux's pid_max ceiling, so no live process owns it
-    const orphan = path.join(root, today, '.dateline-import-4194305-abcdef.tmp')
+    const orphan = path.join(root, today, importTempName('abcdef', 4194305))
     writeFileSync(orphan, articleText(9).slice(0, 50))
     const reopened = await ArchiveService.open(root, { dataDir: svc.dataDir })
-    const r = await reopened.update()
+    await reopened.update()
+    expect(existsSync(orphan)).toBe(true) // an index run writes nothing in the archive
+    expect(reopened.search(uniqueName(9)).total).toBe(0)
+    const drop = path.join(base, 'drop-orphan.txt')
+    writeFileSync(drop, articleText(77))
+    const r = await reopened.importFiles([drop])
+    expect(r.imported).toHaveLength(1)
     expect(existsSync(orphan)).toBe(false)
-    expect(r.skipped.some((s) => s.path.includes('.dateline-import-'))).toBe(false)
     expect(reopened.search(uniqueName(9)).total).toBe(0)
   })
 })

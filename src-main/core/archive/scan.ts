@@ -37,6 +37,10 @@ export async function scanArchive(root: string, opts: ScanOptions = {}): Promise
   const rootAbs = path.resolve(root)
   const rootInfo = await stat(rootAbs).catch(() => null)
   if (!rootInfo?.isDirectory()) throw new DatelineError('not-found', `Archive folder not found: ${root}`)
+  // an archive that cannot be listed is not an empty one: say so, and keep the index as it is
+  await readdir(rootAbs).catch((err: unknown) => {
+    throw new DatelineError('io', `The archive folder ${root} cannot be read (${errCode(err)}); the index is kept as it was.`)
+  })
   const walker = new Walker(rootAbs, opts)
   await walker.walk(rootAbs)
   return { files: walker.files, skipped: walker.skipped }

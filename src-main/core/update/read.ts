@@ -18,8 +18,10 @@ export async function readChanged(batch: readonly FileEntry[], tally: UpdateTall
     const old = byPath.get(f.path)
     const read = await readArchiveFile(f.abs, maxBytes)
     if (!read.ok) {
-      skipped.push({ path: f.path, reason: read.reason })
-      seen.delete(f.path)
+      // a file that cannot be read now (locked, permissions changed) keeps the version indexed before
+      const keep = old !== undefined && read.reason.startsWith('unreadable') && !read.reason.includes('no longer exists')
+      skipped.push({ path: f.path, reason: keep ? `${read.reason}; the version indexed before is kept` : read.reason })
+      if (!keep) seen.delete(f.path)
       return
     }
     const bytes = read.bytes

@@ -45,7 +45,8 @@ async function keepWhatIsDone(ctx: ArchiveContext, before: ArchiveSnapshot, mani
 /** How long an update waits for another process's update to finish. */
 const LOCK_WAIT_MS = 120_000
 
-export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgress) => void, scope?: string[], signal?: AbortSignal): Promise<IndexReport> {
+/** `cleanImports`: remove this machine's temporary copies left by dead imports (only an import writes to the archive). */
+export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgress) => void, scope?: string[], signal?: AbortSignal, opts: { cleanImports?: boolean } = {}): Promise<IndexReport> {
   const stopIfCancelled = () => {
     if (signal?.aborted) throw new DatelineError('cancelled', 'Indexing was cancelled; the index is as it was before.')
   }
@@ -65,10 +66,9 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
     const scanOpts = { exclude: [ctx.dataDir], maxBytes: ctx.opts.maxFileBytes }
     const { files, skipped } = scope ? await scanPaths(ctx.archive, scope, scanOpts) : await scanArchive(ctx.archive, scanOpts)
     const covered = (p: string) => !scope || inScope(p, scope)
-    if (!scope) {
-      ctx.fullyReconciled = true
-      await removeOrphanedImports(ctx.archive, skipped)
-    }
+    if (!scope) ctx.fullyReconciled = true
+    // only an import cleans up (in what it scanned: the archive, or its target folder)
+    if (opts.cleanImports) await removeOrphanedImports(ctx.archive, skipped)
     const { tally, changed } = diffScan(before.manifest, files, skipped, covered)
     const manifest = tally.manifest
     const now = Date.now()
@@ -124,7 +124,9 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
     await linking
 
     // removals, merges
-    const gone = removeGone(tally, covered)
+    // what is under a folder that could not be read is not gone: its documents stay
+    const unreadable = tally.skipped.filter((x) => x.reason.startsWith('unreadable folder')).map((x) => x.path)
+    const gone = removeGone(tally, (p) => covered(p) && !unreadable.some((dir) => p.startsWith(dir)))
     const changes = describeChanges(indexed, gone, tally.byPath)
     const segments = new Map(before.segments)
     for (const s of newSegments) segments.set(s.id, s)
