@@ -3,9 +3,10 @@
  * Reads only directory entries and stat data: no file contents.
  */
 import type { Stats } from 'node:fs'
-import { lstat, readdir, stat } from 'node:fs/promises'
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DatelineError } from '../errors'
+import { isInside, realFolder, sameFolder } from './inside'
 import { readerFor, type DocumentReader, defaultReaders } from './readers'
 
 export interface FileEntry {
@@ -41,7 +42,7 @@ export async function scanArchive(root: string, opts: ScanOptions = {}): Promise
   await readdir(rootAbs).catch((err: unknown) => {
     throw new DatelineError('io', `The archive folder ${root} cannot be read (${errCode(err)}); the index is kept as it was.`)
   })
-  const walker = new Walker(rootAbs, opts)
+  const walker = new Walker(rootAbs, await realFolder(rootAbs), opts)
   await walker.walk(rootAbs)
   return { files: walker.files, skipped: walker.skipped }
 }
@@ -53,7 +54,8 @@ export async function scanArchive(root: string, opts: ScanOptions = {}): Promise
  */
 export async function scanPaths(root: string, rels: readonly string[], opts: ScanOptions = {}): Promise<{ files: FileEntry[]; skipped: Skipped[] }> {
   const rootAbs = path.resolve(root)
-  const walker = new Walker(rootAbs, opts)
+  const rootReal = await realFolder(rootAbs)
+  const walker = new Walker(rootAbs, rootReal, opts)
   for (const rel of normalizeScope(rels)) {
     const parts = rel.split('/')
     // inside a hidden folder, the data folder or an editor's temp name: not part of the archive
@@ -64,6 +66,12 @@ export async function scanPaths(root: string, rels: readonly string[], opts: Sca
     try {
       info = await lstat(abs)
     } catch {
+      continue
+    }
+    // a full scan never enters a linked folder; a live change inside one is not indexed either
+    const parentReal = await realFolder(path.dirname(abs))
+    if (!sameFolder(parentReal, path.join(rootReal, ...parts.slice(0, -1)))) {
+      walker.skipped.push({ path: rel, reason: 'inside a symbolic link to a folder (not followed)' })
       continue
     }
     if (info.isDirectory()) await walker.walk(abs)
@@ -101,6 +109,8 @@ class Walker {
 
   constructor(
     private readonly rootAbs: string,
+    /** the archive's real path: a link to a file is followed only when it stays inside */
+    private readonly rootReal: string,
     opts: ScanOptions
   ) {
     this.exclude = new Set((opts.exclude ?? []).map((p) => path.resolve(p)))
@@ -129,7 +139,7 @@ class Walker {
     for (let i = 0; i < entries.length; i++) {
       if (i % STAT_BATCH === 0) {
         // start the next batch only when this index is reached: at most STAT_BATCH stats in flight
-        for (let j = i; j < Math.min(entries.length, i + STAT_BATCH); j++) if (isArticleCandidate(j)) stats[j] = statEntry(paths[j]!, entries[j]!.isSymbolicLink())
+        for (let j = i; j < Math.min(entries.length, i + STAT_BATCH); j++) if (isArticleCandidate(j)) stats[j] = statEntry(paths[j]!, entries[j]!.isSymbolicLink(), this.rootReal)
       }
       const e = entries[i]!
       const abs = paths[i]!
@@ -147,7 +157,7 @@ class Walker {
   }
 
   async visit(abs: string, name: string, isLink: boolean): Promise<void> {
-    this.visited(abs, name, isLink, await statEntry(abs, isLink))
+    this.visited(abs, name, isLink, await statEntry(abs, isLink, this.rootReal))
   }
 
   private visited(abs: string, name: string, isLink: boolean, result: StatResult): void {
@@ -164,6 +174,10 @@ class Walker {
       this.skipped.push({ path: rel + '/', reason: 'symbolic link to a folder (not followed)' })
       return
     }
+    if (result.outside) {
+      this.skipped.push({ path: rel, reason: 'symbolic link to a file outside the archive (not indexed)' })
+      return
+    }
     const reason = fileRejection(name, info, this.maxBytes, this.readers)
     if (reason) this.skipped.push({ path: rel, reason })
     else this.files.push({ path: rel, abs, size: info.size, mtimeMs: Math.round(info.mtimeMs) })
@@ -175,14 +189,19 @@ const STAT_BATCH = 64
 interface StatResult {
   info?: Stats
   err?: unknown
+  /** a link whose target lies outside the archive's real path */
+  outside?: boolean
 }
 
 /** stat for a symbolic link (its target), lstat otherwise; failures as values, so a batch never rejects. */
-function statEntry(abs: string, isLink: boolean): Promise<StatResult> {
-  return (isLink ? stat(abs) : lstat(abs)).then(
-    (info) => ({ info }),
-    (err: unknown) => ({ err })
-  )
+async function statEntry(abs: string, isLink: boolean, rootReal: string): Promise<StatResult> {
+  try {
+    if (!isLink) return { info: await lstat(abs) }
+    const info = await stat(abs)
+    return { info, outside: !isInside(await realpath(abs), rootReal) }
+  } catch (err) {
+    return { err }
+  }
 }
 
 /** Why a file is not an article, judged from its name and stat data alone; null when it may be one. */

@@ -1,11 +1,13 @@
 /**
  * What the user dropped → the list of files to import, and a reason for everything refused
- * before reading a byte. Folders are walked recursively and keep their structure; symbolic links
- * are followed (the user dropped them on purpose) but a link back to a folder already being
- * walked is reported as a loop instead of recursing forever.
+ * before reading a byte. Folders are walked recursively and keep their structure. A dropped link
+ * is followed (the user dropped it on purpose); a link found inside a dropped folder is followed
+ * only when it stays inside that folder (#25 item 6: a folder of articles must not carry in what
+ * its links point at elsewhere), and a link back to a folder already being walked is a loop.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { isInside } from '../archive/inside'
 import { errCode, fileRejection } from '../archive/scan'
 import type { DocumentReader } from '../archive/readers'
 
@@ -36,7 +38,8 @@ export async function collectSources(sources: readonly string[], opts: CollectOp
   const exclude = (opts.exclude ?? []).map((p) => path.resolve(p))
   const excluded = (abs: string) => exclude.some((x) => abs === x || abs.startsWith(x + path.sep))
 
-  async function visit(abs: string, rel: string, ancestors: Set<string>): Promise<void> {
+  /** `top`: the real path of the dropped folder this entry was found in (undefined for what was dropped) */
+  async function visit(abs: string, rel: string, ancestors: Set<string>, top?: string): Promise<void> {
     let info
     let isLink = false
     try {
@@ -50,6 +53,13 @@ export async function collectSources(sources: readonly string[], opts: CollectOp
         reason: isLink ? (code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link (its target does not exist)') : reasonFor(err)
       })
       return
+    }
+    if (isLink && top !== undefined) {
+      const real = await realpath(abs).catch(() => null)
+      if (real === null || !isInside(real, top)) {
+        rejected.push({ from: abs, reason: 'symbolic link to outside the dropped folder (not followed)' })
+        return
+      }
     }
     const name = path.basename(abs)
     if (info.isDirectory()) {
@@ -81,7 +91,7 @@ export async function collectSources(sources: readonly string[], opts: CollectOp
           rejected.push({ from: path.join(abs, e), reason: 'hidden file or folder (not imported)' })
           continue
         }
-        await visit(path.join(abs, e), `${rel}/${e}`, inside)
+        await visit(path.join(abs, e), `${rel}/${e}`, inside, top ?? real)
       }
       return
     }

@@ -13,6 +13,8 @@ import type { DocumentReader } from '../archive/readers'
 import { syncDir } from '../store/atomic'
 import { collectSources, reasonFor, type Rejection } from './collect'
 import { copyIntoPlace, realCopyFs, type CopyFs } from './copy'
+import { ImportFolders } from './folders'
+import { realFolder } from '../archive/inside'
 import { portableName } from './names'
 
 export interface ImportedFile {
@@ -71,7 +73,8 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
   const duplicates: DuplicateFile[] = []
   for (const r of rejected) run.onFile?.({ rejected: r })
   const totalBytes = files.reduce((n, f) => n + f.size, 0)
-  const targetAbs = path.join(run.archive, ...run.target.split('/').filter(Boolean))
+  const targetParts = run.target.split('/').filter(Boolean)
+  const folders = new ImportFolders(await realFolder(run.archive))
   // content hash → the path holding it, or the copy in flight that will hold it
   const claims = new Map<string, Promise<string | null>>()
   for (const [hash, rel] of run.known) claims.set(hash, Promise.resolve(rel))
@@ -132,10 +135,15 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     let settle!: (p: string | null) => void
     claims.set(hash, new Promise((r) => (settle = r)))
     endTurn()
-    const dir = path.join(targetAbs, ...parts.slice(0, -1).map((p) => p.name))
     try {
+      const folder = await folders.ensure([...targetParts, ...parts.slice(0, -1).map((p) => p.name)])
+      if (!folder.ok) {
+        settle(null)
+        return reject(f.from, folder.reason)
+      }
+      const dir = folder.dir
       const dest = await copyIntoPlace({ dir, name: parts[parts.length - 1]!.name, bytes: data, mtimeMs: f.mtimeMs }, run.fs ?? realCopyFs)
-      const to = path.relative(run.archive, dest).split(path.sep).join('/')
+      const to = path.relative(folders.root, dest).split(path.sep).join('/')
       settle(to)
       touchedDirs.add(dir)
       const renamed = parts.find((p) => p.changed)?.changed

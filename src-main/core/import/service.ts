@@ -6,7 +6,9 @@
 import { access, constants as fsConstants, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArchiveContext } from '../archive/context'
+import { realFolder } from '../archive/inside'
 import { errCode } from '../archive/scan'
+import { blockedFolder } from './folders'
 import { DatelineError } from '../errors'
 import type { IndexProgress, IndexReport } from '../update/types'
 import type { Rejection } from './collect'
@@ -49,6 +51,8 @@ export async function importFiles(ctx: ArchiveContext, sources: readonly string[
       : new DatelineError('io', `Cannot import into ${ctx.archive}: the folder cannot be written (${errCode(err)}).`)
   })
   if (!(await stat(ctx.archive)).isDirectory()) throw new DatelineError('not-found', `Archive folder not found: ${ctx.archive}`)
+  const blocked = await blockedFolder(await realFolder(ctx.archive), target.split('/'))
+  if (blocked) throw new DatelineError('io', `Cannot import into ${target}: ${blocked}.`)
   // Know everything the archive holds before judging duplicates: after a crash, copies may
   // exist that the index has not seen yet. The first import of a session reconciles fully.
   if (!ctx.fullyReconciled) await update()

@@ -4,19 +4,21 @@
  * become Documents for analysis, in path order.
  */
 import { buildDocument, contentHash, type Document } from '../archive/document'
+import { realFolder } from '../archive/inside'
 import { readArchiveFile } from '../archive/read-file'
 import type { FileEntry } from '../archive/scan'
 import type { UpdateTally } from './diff'
 
 const READ_CONCURRENCY = 8
 
-export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Document[]> {
+export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void, maxBytes = Number.MAX_SAFE_INTEGER, archive?: string): Promise<Document[]> {
   const { manifest, byPath, skipped, seen, processed } = tally
   const docs: Document[] = []
+  const within = archive === undefined ? undefined : await realFolder(archive)
   await forEachLimit(batch, READ_CONCURRENCY, async (f) => {
     stopIfCancelled()
     const old = byPath.get(f.path)
-    const read = await readArchiveFile(f.abs, maxBytes)
+    const read = await readArchiveFile(f.abs, maxBytes, within)
     if (!read.ok) {
       // a file that cannot be read now (locked, permissions changed) keeps the version indexed before
       const keep = old !== undefined && read.reason.startsWith('unreadable') && !read.reason.includes('no longer exists')
