@@ -1,10 +1,12 @@
 // #25 items 7 and 8: one file with a very long "word" (a hex dump, an inline base64 image) must not
 // stop or stall the archive's indexing. Before: wink's tokenizer took time quadratic in the run's
-// length (96 KB: 28 s; 1.5 MB: minutes) and an 11 MB run overflowed the stack.
+// length (96 KB: 28 s; 1.5 MB: minutes) and an 11 MB run overflowed the stack; the event finder and
+// the date evidence scanned whole spaceless or unpunctuated lines again for every chunk or date.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
+import { findDateEvidence } from '../../src-main/core/dates/evidence'
 import { tempDir } from '../fixtures/imports'
 
 describe('hostile files', () => {
@@ -20,4 +22,27 @@ describe('hostile files', () => {
     expect(svc.search('ferry').hits.map((h) => h.path)).toEqual(['article.txt'])
     expect(svc.search('memory dump').hits.map((h) => h.path)).toEqual(['dump.txt'])
   }, 120_000)
+
+  // Bounds far above the time taken now and far below the time taken before, so load cannot flip them.
+  it('indexes an 11 MB run without spaces in seconds (events looked back to its start for every chunk: 52 s)', async () => {
+    const base = tempDir('hostile-11mb')
+    const root = path.join(base, 'archive')
+    mkdirSync(root, { recursive: true })
+    writeFileSync(path.join(root, 'hexdump.txt'), `Hex dump\n\n${'a0b1c2d3e4f5'.repeat(960_000)}\n`)
+    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data'), workers: false })
+    const t0 = performance.now()
+    expect((await svc.update()).documents).toBe(1)
+    expect(performance.now() - t0).toBeLessThan(25_000)
+    expect(svc.search('hex dump').total).toBe(1)
+  }, 120_000)
+
+  it('reads the date evidence of a 400 KB line without punctuation in linear time (23 s before)', () => {
+    const words = 'the minister said on 12 March 2019 that talks with the union would resume after the strike ended'.split(' ')
+    let text = ''
+    for (let i = 0; text.length < 400 * 1024; i++) text += words[i % words.length] + ' '
+    const t0 = performance.now()
+    const evidence = findDateEvidence(text)
+    expect(performance.now() - t0).toBeLessThan(4_000)
+    expect(evidence).toBeDefined()
+  })
 })

@@ -160,10 +160,15 @@ function datelineDate(lines: Line[]): DatelineDate | undefined {
   return undefined
 }
 
+// A future cue further than this from the date is not about it; the bound also keeps a line
+// without punctuation (a stripped table) from being scanned whole for every date in it (#25 item 8).
+const SENTENCE_REACH = 300
+
 function sentenceAround(line: string, from: number, to: number): string {
+  const isEnd = (c: number) => c === 46 || c === 33 || c === 63 // . ! ?
   let s = from
-  while (s > 0 && !/[.!?]/.test(line[s - 1]!)) s--
+  while (s > 0 && from - s < SENTENCE_REACH && !isEnd(line.charCodeAt(s - 1))) s--
   let e = to
-  while (e < line.length && !/[.!?]/.test(line[e]!)) e++
+  while (e < line.length && e - to < SENTENCE_REACH && !isEnd(line.charCodeAt(e))) e++
   return line.slice(s, e)
 }
