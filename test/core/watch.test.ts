@@ -1,9 +1,10 @@
 // The live archive: real folder watches on a real temp folder, real index updates.
 import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync, type FSWatcher } from 'node:fs'
+import { EventEmitter } from 'node:events'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
-import { watchArchive, type ArchiveWatcher, type WatchBatch } from '../../src-main/core/archive/watch'
+import { watchArchive, type ArchiveWatcher, type WatchBatch, type WatchFn } from '../../src-main/core/archive/watch'
 import { keepArchiveLive, type LiveChange } from '../../src-main/core/live'
 import { articleText, tempDir, uniqueName, writeArticles } from '../fixtures/imports'
 
@@ -52,6 +53,34 @@ describe('watching the archive folder', () => {
     expect(paths.filter((p) => /^n\d+\.txt$/.test(p))).toHaveLength(2500)
     // the new folder is in the batch: scanning it finds every file, even those written before its watch began
     expect(paths).toContain('wire')
+  })
+
+  it('tries a failed batch again by itself, without waiting for another change (#25 item 12)', async () => {
+    const root = tempDir('retry')
+    const calls: WatchBatch[] = []
+    const errors: unknown[] = []
+    // one change event, delivered by hand: no other event can arrive to trigger a batch
+    let emit: (name: string) => void = () => {}
+    const fakeWatch: WatchFn = (_dir, _o, listener) => {
+      emit = (name) => listener('rename', name)
+      return Object.assign(new EventEmitter(), { close() {} }) as unknown as FSWatcher
+    }
+    const w = await watchArchive(
+      root,
+      async (b) => {
+        calls.push(b)
+        if (calls.length === 1) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })
+      },
+      { quietMs: 50, retryMs: 100, recursive: true, watch: fakeWatch, onError: (e) => errors.push(e) }
+    )
+    open.push(w)
+    emit('late.txt')
+    await until(() => calls.length >= 2)
+    expect(errors).toHaveLength(1)
+    expect(calls).toEqual([{ paths: ['late.txt'] }, { paths: ['late.txt'] }])
+    // once it succeeded, nothing more is tried
+    await sleep(500)
+    expect(calls).toHaveLength(2)
   })
 
   it('picks up files added, changed, renamed and deleted by other programs, and new folders', async () => {

@@ -32,6 +32,8 @@ export interface WatchOptions {
   watch?: WatchFn
   onNotice?: (message: string) => void
   onError?: (err: unknown) => void
+  /** first wait before a failed batch is tried again (doubling to a minute); default 5 s */
+  retryMs?: number
 }
 
 export interface ArchiveWatcher {
@@ -60,6 +62,12 @@ export async function watchArchive(root: string, onBatch: (batch: WatchBatch) =>
   let quietTimer: NodeJS.Timeout | undefined
   let maxTimer: NodeJS.Timeout | undefined
   let pollTimer: NodeJS.Timeout | undefined
+  // a batch that failed (disk full, archive busy) is tried again by itself: waiting for the next
+  // change left the articles unindexed until the user touched something (#25 item 12)
+  const firstRetryMs = opts.retryMs ?? 5_000
+  let retryMs = firstRetryMs
+  let retryTimer: NodeJS.Timeout | undefined
+  const failed = new Set<string>()
   let running: Promise<void> | undefined
   let closed = false
   let idleWaiters: Array<() => void> = []
@@ -102,15 +110,23 @@ export async function watchArchive(root: string, onBatch: (batch: WatchBatch) =>
       if (pending.size && !quietTimer) schedule()
       return
     }
-    const paths = [...pending]
+    clearTimeout(retryTimer)
+    retryTimer = undefined
+    const paths = [...new Set([...failed, ...pending])]
     pending.clear()
+    failed.clear()
     running = (async () => {
       if (!recursive) for (const r of paths) await followFolders(r)
       try {
         // an event on the archive folder itself without a name: look at everything
         await onBatch(paths.includes('') ? { all: true } : { paths })
+        retryMs = firstRetryMs
       } catch (err) {
         opts.onError?.(err)
+        if (closed) return
+        for (const r of paths) failed.add(r)
+        retryTimer = setTimeout(flush, retryMs)
+        retryMs = Math.min(retryMs * 2, 60_000)
       }
     })()
     await running
@@ -210,6 +226,7 @@ export async function watchArchive(root: string, onBatch: (batch: WatchBatch) =>
       clearTimeout(quietTimer)
       clearTimeout(maxTimer)
       clearTimeout(pollTimer)
+      clearTimeout(retryTimer)
       for (const w of watchers.values()) w.close()
       watchers.clear()
       settleIdle()
