@@ -29,7 +29,9 @@ export class ArchiveSnapshot {
   meta(pathOrId: string): IndexedDocument {
     const norm = pathOrId.replace(/\\/g, '/').replace(/^\.\//, '')
     // own keys only: "constructor" or "__proto__" typed by a user must not reach Object.prototype
-    const meta = (Object.hasOwn(this.manifest.docs, norm) ? this.manifest.docs[norm] : undefined) ?? this.pathIndex().get(norm)
+    const byId = (k: string) => (Object.hasOwn(this.manifest.docs, k) ? this.manifest.docs[k] : undefined)
+    // the path as given first: on Linux and macOS a backslash is part of a file name, not a separator
+    const meta = byId(pathOrId) ?? this.pathIndex().get(pathOrId) ?? byId(norm) ?? this.pathIndex().get(norm)
     if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
     return meta
   }

@@ -26,6 +26,14 @@ describe('archive snapshot', () => {
     expect(snap.documentCount).toBe(2)
   })
 
+  it('opens a file whose name holds a backslash (a plain character on Linux and macOS; #25 item 12)', () => {
+    const s1 = Segment.build('s1', [segmentDoc('c', 'C', 'text'), segmentDoc('d', 'D', 'text')])
+    const manifest = { ...emptyManifest('/archive'), segments: ['s1'], docs: { c: meta('c', 'back\\slash.txt', 's1'), d: meta('d', 'wire/d.txt', 's1') } }
+    const snap = new ArchiveSnapshot(manifest, new Map([['s1', s1]]))
+    expect(snap.meta('back\\slash.txt').id).toBe('c')
+    expect(snap.meta('wire\\d.txt').id).toBe('d')
+  })
+
   it('reads a document\'s current version, not the copy a replaced segment still holds', () => {
     const { snap, s1, s2 } = snapshot()
     expect(snap.segmentDocOf(snap.meta('b')).text).toBe('new version of b')
