@@ -46,3 +46,22 @@ describe('hostile files', () => {
     expect(evidence).toBeDefined()
   })
 })
+
+describe('file names', () => {
+  it('keeps two files whose names differ only in Unicode form apart, and both open (#25 item 12)', async () => {
+    const base = tempDir('nfc-nfd')
+    const root = path.join(base, 'archive')
+    mkdirSync(root, { recursive: true })
+    const composed = 'caf\u00e9.txt'
+    const decomposed = 'cafe\u0301.txt'
+    writeFileSync(path.join(root, composed), 'Harbour cranes return\n\nThe Ostrava port authority said the cranes were repaired.\n')
+    writeFileSync(path.join(root, decomposed), 'Ferry fares rise\n\nThe Brindmoor ferry company raised its fares on Monday.\n')
+    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data'), workers: false })
+    expect((await svc.update()).documents).toBe(2)
+    // before: one id for both, so every run "added" the missing one again
+    expect(await svc.update()).toMatchObject({ documents: 2, added: 0, updated: 0 })
+    expect(svc.search('ostrava').hits.map((h) => h.path)).toEqual([composed])
+    expect(svc.search('brindmoor').hits.map((h) => h.path)).toEqual([decomposed])
+    expect(svc.document(decomposed).path).toBe(decomposed)
+  })
+})

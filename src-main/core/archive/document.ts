@@ -24,9 +24,13 @@ export interface Document extends DocumentMeta {
   text: string
 }
 
-/** Stable id from the relative path: the same file keeps its id across re-indexing. */
+/**
+ * Stable id from the relative path: the same file keeps its id across re-indexing. The path as the
+ * file system spells it, not normalised: "café.txt" in NFC and in NFD are two files on Linux, and
+ * one id for both lost one of them (#25 item 12).
+ */
 export function documentId(relPath: string): string {
-  return createHash('sha1').update(relPath.normalize('NFC')).digest('hex').slice(0, 16)
+  return createHash('sha1').update(relPath).digest('hex').slice(0, 16)
 }
 
 export function contentHash(bytes: Uint8Array): string {

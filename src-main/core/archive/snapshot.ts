@@ -31,9 +31,16 @@ export class ArchiveSnapshot {
     // own keys only: "constructor" or "__proto__" typed by a user must not reach Object.prototype
     const byId = (k: string) => (Object.hasOwn(this.manifest.docs, k) ? this.manifest.docs[k] : undefined)
     // the path as given first: on Linux and macOS a backslash is part of a file name, not a separator
-    const meta = byId(pathOrId) ?? this.pathIndex().get(pathOrId) ?? byId(norm) ?? this.pathIndex().get(norm)
+    const meta = byId(pathOrId) ?? this.pathIndex().get(pathOrId) ?? byId(norm) ?? this.pathIndex().get(norm) ?? this.byComposedPath(norm)
     if (!meta) throw new DatelineError('not-found', `"${pathOrId}" is not an indexed document of this archive.`)
     return meta
+  }
+
+  /** A path typed in another Unicode form than the file system's (é as one or two code points), when only one document matches. */
+  private byComposedPath(p: string): IndexedDocument | undefined {
+    const want = p.normalize('NFC')
+    const found = this.documents().filter((d) => d.path.normalize('NFC') === want)
+    return found.length === 1 ? found[0] : undefined
   }
 
   /** The indexed text and analysis of a document. */

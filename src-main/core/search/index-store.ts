@@ -53,7 +53,8 @@ interface ManifestChange extends JournalEntry {
 // begins, and a possessive that lost its apostrophe joins it; "steelmaker X", "shares in X" are organisations)
 // 11: date evidence re-read (ISO datelines "LONDON 1996-08-30"; no year taken from a table row or a far-off maturity);
 // entities re-extracted with runs of over 64 characters without a space read as spaces
-export const INDEX_VERSION = 11
+// 12: document ids from the path as spelled (they were from its NFC form: two files, one id)
+export const INDEX_VERSION = 12
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
