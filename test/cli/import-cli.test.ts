@@ -1,10 +1,10 @@
 // `dateline import` and `dateline watch` as users and scripts run them: a real process, real files.
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { binaryBytes, articleText, tempDir, uniqueName, utf16leBytes, writeArticles } from '../fixtures/imports'
-import { runDateline } from './run-dateline'
+import { AS_USER, CAN_RUN_AS_USER, runDateline, runDatelineAs } from './run-dateline'
 
 const BIN = path.resolve('bin/dateline.js')
 
@@ -65,7 +65,7 @@ describe('dateline import', () => {
 
   // Root reads every file, so the real permission check runs the command as the unprivileged "nobody"
   // (possible when the checkout is readable by others, as a normal clone is).
-  it.skipIf(process.getuid?.() === 0 && !readableByOthers(BIN))('rejects a file the user may not read, with the reason, and imports the rest', async () => {
+  it.skipIf(!CAN_RUN_AS_USER)('rejects a file the user may not read, with the reason, and imports the rest', async () => {
     const base = tempDir('cli-import-perm')
     chmodSync(base, 0o777)
     const archive = path.join(base, 'archive')
@@ -77,8 +77,7 @@ describe('dateline import', () => {
     writeFileSync(path.join(drop, 'locked.txt'), articleText(7))
     chmodSync(path.join(drop, 'open.txt'), 0o644)
     chmodSync(path.join(drop, 'locked.txt'), 0o000)
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
-    const r = await runProcess(['import', archive, drop, '--data', path.join(base, 'data'), '--json'], asNobody)
+    const r = await runDatelineAs(['import', archive, drop, '--data', path.join(base, 'data'), '--json'], AS_USER)
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.imported.map((f: { from: string }) => path.basename(f.from))).toEqual(['open.txt'])
@@ -124,19 +123,3 @@ describe('dateline watch', () => {
     expect(readdirSync(archive).sort()).toEqual(['article-0000.txt', 'article-0001.txt', 'before-start.txt', 'later.txt', 'noise.txt'])
   })
 })
-
-function runProcess(args: string[], ids: { uid?: number; gid?: number }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { ...ids, env: { ...process.env, DATELINE_DATA: '', HOME: '/tmp' } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
-function readableByOthers(file: string): boolean {
-  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) if (!(statSync(dir).mode & 0o001)) return false
-  return (statSync(file).mode & 0o004) !== 0
-}
