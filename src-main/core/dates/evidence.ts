@@ -73,12 +73,13 @@ export function findDateEvidence(text: string): DateEvidence {
     const hasMonth = MONTH_RE.test(line.text)
     const hasWeekday = WEEKDAY_RE.test(line.text)
     if (!hasMonth && !hasWeekday) continue
+    const cues = new FutureCues(line.text)
     // the strict parser knows no weekdays; the casual one also reads "now" etc., filtered below
     for (const r of (hasWeekday ? chrono.casual : chrono.strict).parse(line.text, REF)) {
       const start = line.start + r.index
       // the header or dateline date is the publication itself, not an event it reports
       if ((ev.header && start === ev.header.start) || (ev.dateline && start === ev.dateline.start)) continue
-      const future = FUTURE_RE.test(sentenceAround(line.text, r.index, r.index + r.text.length))
+      const future = cues.around(r.index, r.index + r.text.length)
       const c = r.start
       if (c.isCertain('year') && c.isCertain('month') && /\d{4}/.test(r.text) && !isRelative(r)) {
         if (!plausibleYear(c.get('year')!)) continue // a table's "APR7 4205", a far-off maturity
@@ -160,15 +161,50 @@ function datelineDate(lines: Line[]): DatelineDate | undefined {
   return undefined
 }
 
-// A future cue further than this from the date is not about it; the bound also keeps a line
-// without punctuation (a stripped table) from being scanned whole for every date in it (#25 item 8).
-const SENTENCE_REACH = 300
+/**
+ * Whether the sentence around a date speaks of the future, for each date of one line. Sentence
+ * ends are found once per line and each sentence is tested once: scanning a line without
+ * punctuation (a stripped table) again for every date in it was quadratic (#25 item 8).
+ */
+class FutureCues {
+  private ends: number[] | undefined
+  private readonly tested = new Map<number, boolean>()
 
-function sentenceAround(line: string, from: number, to: number): string {
-  const isEnd = (c: number) => c === 46 || c === 33 || c === 63 // . ! ?
-  let s = from
-  while (s > 0 && from - s < SENTENCE_REACH && !isEnd(line.charCodeAt(s - 1))) s--
-  let e = to
-  while (e < line.length && e - to < SENTENCE_REACH && !isEnd(line.charCodeAt(e))) e++
-  return line.slice(s, e)
+  constructor(private readonly line: string) {}
+
+  around(from: number, to: number): boolean {
+    const ends = (this.ends ??= sentenceEnds(this.line))
+    // the first sentence end at or after `to`, and the last one before `from`
+    const after = firstAtLeast(ends, to)
+    const before = firstAtLeast(ends, from) - 1
+    const s = before >= 0 ? ends[before]! + 1 : 0
+    const e = after < ends.length ? ends[after]! : this.line.length
+    let future = this.tested.get(s * 2 ** 26 + e)
+    if (future === undefined) {
+      future = FUTURE_RE.test(this.line.slice(s, e))
+      this.tested.set(s * 2 ** 26 + e, future)
+    }
+    return future
+  }
+}
+
+function sentenceEnds(line: string): number[] {
+  const out: number[] = []
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 46 || c === 33 || c === 63) out.push(i) // . ! ?
+  }
+  return out
+}
+
+/** Index of the first element ≥ x in a sorted array (its length when none). */
+function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
