@@ -7,6 +7,7 @@
  */
 import * as chrono from 'chrono-node'
 import { dayOf, type Precision } from './calendar'
+import { lowerBound } from '../sorted'
 
 export interface StatedDate {
   day: number
@@ -175,8 +176,8 @@ class FutureCues {
   around(from: number, to: number): boolean {
     const ends = (this.ends ??= sentenceEnds(this.line))
     // the first sentence end at or after `to`, and the last one before `from`
-    const after = firstAtLeast(ends, to)
-    const before = firstAtLeast(ends, from) - 1
+    const after = lowerBound(ends, to)
+    const before = lowerBound(ends, from) - 1
     const s = before >= 0 ? ends[before]! + 1 : 0
     const e = after < ends.length ? ends[after]! : this.line.length
     let future = this.tested.get(s * 2 ** 26 + e)
@@ -197,14 +198,3 @@ function sentenceEnds(line: string): number[] {
   return out
 }
 
-/** Index of the first element ≥ x in a sorted array (its length when none). */
-function firstAtLeast(sorted: readonly number[], x: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! < x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}

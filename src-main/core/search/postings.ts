@@ -4,6 +4,7 @@
  * heap per article; measured in docs/design/scale.md). Terms are sorted, so a term is found by
  * binary search and a prefix is a contiguous range.
  */
+import { lowerBound } from '../sorted'
 
 /** Postings of one field: term i's entries are doc[off[i]..off[i+1]) and tf[same]. */
 export interface FieldPostings {
@@ -106,13 +107,7 @@ export function findTerm(terms: readonly string[], term: string): number {
 
 /** The range [from, to) of sorted `terms` starting with `prefix`. */
 export function prefixRange(terms: readonly string[], prefix: string): [number, number] {
-  let lo = 0
-  let hi = terms.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (terms[mid]! < prefix) lo = mid + 1
-    else hi = mid
-  }
+  const lo = lowerBound(terms, prefix)
   let end = lo
   while (end < terms.length && terms[end]!.startsWith(prefix)) end++
   return [lo, end]

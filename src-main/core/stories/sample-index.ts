@@ -4,6 +4,7 @@
  * (hash·2^21 + handle, 8 bytes each) plus a small map of recent additions merged in from time to
  * time, so memory stays ~8 bytes per sampled shingle and a lookup costs a binary search per hash.
  */
+import { lowerBound } from '../sorted'
 const HANDLE_BITS = 2 ** 21
 
 export interface Candidate {
@@ -175,15 +176,4 @@ export class SampleIndex {
   get postingBytes(): number {
     return this.base.byteLength + this.deltaSize * 8
   }
-}
-
-function lowerBound(arr: Float64Array, value: number, from = 0): number {
-  let lo = from
-  let hi = arr.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (arr[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
