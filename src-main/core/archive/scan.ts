@@ -56,6 +56,8 @@ export async function scanPaths(root: string, rels: readonly string[], opts: Sca
   const rootAbs = path.resolve(root)
   const rootReal = await realFolder(rootAbs)
   const walker = new Walker(rootAbs, rootReal, opts)
+  // an import's thousands of paths share a few folders: resolve each folder once
+  const realParents = new Map<string, Promise<string>>()
   for (const rel of normalizeScope(rels)) {
     const parts = rel.split('/')
     // inside a hidden folder, the data folder or an editor's temp name: not part of the archive
@@ -69,7 +71,10 @@ export async function scanPaths(root: string, rels: readonly string[], opts: Sca
       continue
     }
     // a full scan never enters a linked folder; a live change inside one is not indexed either
-    const parentReal = await realFolder(path.dirname(abs))
+    const parent = path.dirname(abs)
+    let real = realParents.get(parent)
+    if (!real) realParents.set(parent, (real = realFolder(parent)))
+    const parentReal = await real
     if (!sameFolder(parentReal, path.join(rootReal, ...parts.slice(0, -1)))) {
       walker.skipped.push({ path: rel, reason: 'inside a symbolic link to a folder (not followed)' })
       continue

@@ -6,6 +6,7 @@
  * lstat, what is missing is created with a plain mkdir, so a link is seen before anything is
  * written below it.
  */
+import type { Stats } from 'node:fs'
 import { lstat, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -36,9 +37,8 @@ export class ImportFolders {
     for (let attempt = 0; attempt < 2; attempt++) {
       const info = await lstat(dir).catch((err: NodeJS.ErrnoException) => err)
       if (!(info instanceof Error)) {
-        if (info.isSymbolicLink()) return { ok: false, reason: `the archive folder "${shown}" is a symbolic link; import does not write through links (they can lead outside the archive)` }
-        if (!info.isDirectory()) return { ok: false, reason: `"${shown}" in the archive is a file, not a folder` }
-        return { ok: true, dir }
+        const reason = unusable(info, shown)
+        return reason ? { ok: false, reason } : { ok: true, dir }
       }
       if (info.code !== 'ENOENT') throw info
       try {
@@ -60,9 +60,15 @@ export async function blockedFolder(root: string, parts: readonly string[]): Pro
     dir = path.join(dir, parts[i]!)
     const info = await lstat(dir).catch(() => null)
     if (!info) return null
-    const shown = parts.slice(0, i + 1).join('/')
-    if (info.isSymbolicLink()) return `the archive folder "${shown}" is a symbolic link; import does not write through links (they can lead outside the archive)`
-    if (!info.isDirectory()) return `"${shown}" in the archive is a file, not a folder`
+    const reason = unusable(info, parts.slice(0, i + 1).join('/'))
+    if (reason) return reason
   }
+  return null
+}
+
+/** Why an existing level (lstat data) cannot hold copies; null when it is a real folder. */
+function unusable(info: Stats, shown: string): string | null {
+  if (info.isSymbolicLink()) return `the archive folder "${shown}" is a symbolic link; import does not write through links (they can lead outside the archive)`
+  if (!info.isDirectory()) return `"${shown}" in the archive is a file, not a folder`
   return null
 }
