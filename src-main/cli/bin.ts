@@ -17,6 +17,7 @@ const visible = (t: string) => t.replace(CONTROL_RE, (c) => `\\x${c.charCodeAt(0
 
 const code = await runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(visible(t) + '\n'),
+  write: (t) => new Promise<void>((resolve, reject) => process.stdout.write(t, (e) => (e ? reject(e) : resolve()))),
   err: (t) => process.stderr.write(visible(t) + '\n'),
   env: process.env,
   signal: stop.signal

@@ -4,6 +4,8 @@ import type { ParsedArgs } from './args'
 
 export interface CliIO {
   out(text: string): void
+  /** text as it is (no newline added), resolved once the output took it: what a long stream waits on */
+  write?(text: string): Promise<void>
   err(text: string): void
   env: NodeJS.ProcessEnv
   /** aborted on Ctrl+C / SIGTERM: cancels an import, ends a watch */

@@ -13,6 +13,7 @@ import { USAGE } from './usage'
 import { dateCommand } from './commands/date'
 import { docCommand } from './commands/doc'
 import { entitiesCommand } from './commands/entities'
+import { exportCommand } from './commands/export'
 import { runEntityCommand } from './commands/entity'
 import { importCommand } from './commands/import'
 import { indexCommand } from './commands/index-archive'
@@ -37,7 +38,8 @@ const COMMANDS: Record<string, Command> = {
   timeline: timelineCommand,
   import: importCommand,
   watch: watchCommand,
-  status: statusCommand
+  status: statusCommand,
+  export: exportCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -51,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const args = parseArgs(
       rest,
       ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size'],
-      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll']
+      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines']
     )
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined

@@ -5,6 +5,7 @@ export const USAGE = `Usage:
   dateline search <archive> [<query>] --entity <id> [--entity <id>…] [--exclude-entity <id>] [--json]
   dateline entities <archive> [--type person|organization|place] [--query <text>] [--limit N] [--sort count|name] [--hidden] [--json]
   dateline doc <archive> <relative-path> [--json]
+  dateline export <archive> --documents --json-lines [--out <file>]
   dateline entity show <archive> <id> [--json]
   dateline entity merge <archive> <id> <id>… [--name <name>]
   dateline entity rename <archive> <id> <new name>

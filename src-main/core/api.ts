@@ -114,6 +114,8 @@ export class ArchiveService {
   timeline(opts: TimelineOptions = {}): TimelineResult { return timeline(this.ctx, opts, (q, f) => matchingDocuments(this.ctx, q, f)) }
   documentEvents(pathOrId: string): TimelineEvent[] { return documentEvents(this.ctx, pathOrId) }
   document(pathOrId: string): DocumentView { return documentView(this.ctx, pathOrId) }
+  /** Every indexed document's path, in path order (what an export walks). */
+  documentPaths(): string[] { return this.ctx.snapshot.documents().map((d) => d.path).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) }
   entityRegistry(): EntityRegistry { return entitySvc.entityRegistry(this.ctx) }
   entities(q: entitySvc.EntityQuery = {}): entitySvc.EntityView[] { return entitySvc.listEntities(this.ctx, q) }
   entity(id: string): entitySvc.EntityView { return entitySvc.entity(this.ctx, id) }

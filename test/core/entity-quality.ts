@@ -27,10 +27,10 @@ function forms(name: string): Set<string> {
   return out
 }
 
-export function scoreArticles(articles: readonly GoldArticle[]): Record<EntityType | 'all', Score> {
+export function scoreArticles(articles: readonly GoldArticle[], stages?: Parameters<typeof extractEntities>[2]): Record<EntityType | 'all', Score> {
   const acc = Object.fromEntries([...ENTITY_TYPES, 'all'].map((t) => [t, { tp: 0, fp: 0, fn: 0, p: 0, r: 0, f1: 0, errors: [] as string[] }])) as Record<EntityType | 'all', Score>
   for (const a of articles) {
-    const predicted = extractEntities(a.text)
+    const predicted = extractEntities(a.text, undefined, stages)
     for (const type of ENTITY_TYPES) {
       const gold = a[type].map((g) => ({ g, keys: forms(g), hit: false }))
       for (const e of predicted.filter((x) => x.type === type)) {

@@ -13,7 +13,8 @@ export const docCommand: Command = async ({ args, io, json, openIndexed }) => {
   return 0
 }
 
-function jsonDoc(d: DocumentView) {
+/** What --json prints for a document; `dateline export --documents` writes the same, a line per article. */
+export function jsonDoc(d: DocumentView) {
   return { path: d.path, title: d.title, length: d.length, entities: d.entities, published: d.published, story: d.story }
 }
 

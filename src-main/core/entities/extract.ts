@@ -18,11 +18,27 @@ import { resolveCoreference } from './extract/coreference'
 import { extractionDoc, type ExtractionDoc } from './extract/document'
 import { findCapitalRuns, findDateline, findKnown } from './extract/finders'
 import { joinOverAnd, joinOverOf } from './extract/refiners'
+import { reconcileRecognized } from './extract/reconcile'
+import { findByRecognizer } from './extract/recognize'
 import { prepareText, type Prepared } from './prepare'
 import type { DocEntity } from './types'
 
 /** The stages in order; each one's input is what the ones before it left. */
 export const EXTRACTION_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
+  findDateline,
+  findByRecognizer,
+  findKnown,
+  reconcileRecognized,
+  classifyChunks,
+  resolveCoreference
+]
+
+/**
+ * For a scraped copy that lost its punctuation and its line breaks: it has no sentences, and the recogniser, trained
+ * on sentences, reads names across them ("PORT ALDERVIK May 12 Ferry…"); the rules, written for
+ * such copies, find the capitalised runs and cut them where the next sentence begins.
+ */
+export const STRIPPED_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
   findKnown,
   findDateline,
   findCapitalRuns,
@@ -36,8 +52,18 @@ export const EXTRACTION_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
  * `prep`: the text's prepareText(), when the caller already has it (analysis shares one);
  * `stages`: another pipeline, for the evaluation scripts to compare variants.
  */
-export function extractEntities(original: string, prep: Prepared = prepareText(original), stages: ReadonlyArray<(d: ExtractionDoc) => void> = EXTRACTION_STAGES): DocEntity[] {
+export function extractEntities(original: string, prep: Prepared = prepareText(original), stages?: ReadonlyArray<(d: ExtractionDoc) => void>): DocEntity[] {
   const d = extractionDoc(original, prep)
-  for (const stage of stages) stage(d)
+  for (const stage of stages ?? (prep.repaired && withoutSentences(d) ? STRIPPED_STAGES : EXTRACTION_STAGES)) stage(d)
   return collectEntities(d)
+}
+
+/**
+ * A repaired copy whose lines run 40 tokens on average: its sentence ends are the repair's
+ * guesses, not the writer's (a copy that kept a line per sentence or paragraph keeps its sentences).
+ */
+function withoutSentences(d: ExtractionDoc): boolean {
+  let lines = 1
+  for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1)) lines++
+  return d.tokens.length / lines > 40
 }

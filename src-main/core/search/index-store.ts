@@ -54,7 +54,21 @@ interface ManifestChange extends JournalEntry {
 // 11: date evidence re-read (ISO datelines "LONDON 1996-08-30"; no year taken from a table row or a far-off maturity);
 // entities re-extracted with runs of over 64 characters without a space read as spaces
 // 12: document ids from the path as spelled (they were from its NFC form: two files, one id)
-export const INDEX_VERSION = 12
+// 13: entities re-extracted by the trained recogniser
+export const INDEX_VERSION = 13
+
+/** What a re-index brings, by the version that brought it: told to the user when an older index is replaced. */
+const INDEX_CHANGES: Record<number, string> = {
+  13: 'people, organisations and places are now found by a trained recogniser, so every article\'s entities are extracted again'
+}
+
+/** The message for an index of another version: what changed since, when it is older. */
+export function reindexMessage(found: unknown): string {
+  const since = typeof found === 'number' ? Object.entries(INDEX_CHANGES).filter(([v]) => Number(v) > found && Number(v) <= INDEX_VERSION).map(([, what]) => what) : []
+  return since.length
+    ? `The index was made by an earlier version of Dateline; the archive is re-indexed: ${since.join('; ')}.`
+    : 'The index was made by another version of Dateline; the archive is re-indexed.'
+}
 
 export function emptyManifest(archive: string): Manifest {
   return { format: 'dateline-index', version: INDEX_VERSION, archive, nextSegment: 1, segments: [], docs: {}, rejected: {} }
@@ -116,7 +130,7 @@ export class IndexStore {
       manifest = loaded.snapshot
       if (manifest.format !== 'dateline-index') throw new Error('unknown format')
       if (manifest.version !== INDEX_VERSION) {
-        problems.push('The index was made by another version of Dateline; the archive is re-indexed.')
+        problems.push(reindexMessage(manifest.version))
         return { manifest: emptyManifest(archive), segments: new Map(), problems, found: true }
       }
       manifest.rejected ??= {}

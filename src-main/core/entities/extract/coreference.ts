@@ -4,6 +4,7 @@
  * name's initials. A resolved chunk points to the chunk it names (`ref`).
  */
 import { ORG_HEADS } from '../lexicon'
+import { tokenForm } from '../tagger'
 import { entityKey } from '../keys'
 import type { EntityType } from '../types'
 import { fold, neverAlone, surface, type Chunk, type ExtractionDoc } from './document'
@@ -26,15 +27,19 @@ function peopleBySurnames(d: ExtractionDoc): void {
     const evidence = chunks.some((o) => o !== c && (o.kind === 'person' || o.personCue) && o.to - o.from === 1 && fold(tokens[o.from]) === last)
     if (evidence) c.kind = 'person'
   }
+  // by words as written: a hyphenated surname is one ("Okonjo-Baptiste"), though three tokens
+  const words = (c: Chunk) => surface(d, c).split(/\s+/).map(tokenForm)
   const surnameOf = new Map<string, Chunk>()
   for (const p of chunks) {
-    if (p.kind !== 'person' || p.ref || p.to - p.from < 2) continue
-    const last = fold(tokens[p.to - 1])
-    if (!surnameOf.has(last)) surnameOf.set(last, p)
+    if (p.kind !== 'person' || p.ref) continue
+    const w = words(p)
+    if (w.length < 2) continue
+    if (!surnameOf.has(w[w.length - 1]!)) surnameOf.set(w[w.length - 1]!, p)
   }
   for (const c of chunks) {
-    if (c.kind === 'single' || (c.kind === 'person' && c.to - c.from === 1)) {
-      const f = fold(tokens[c.from])
+    const w = c.kind === 'single' || c.kind === 'person' ? words(c) : []
+    if (w.length === 1) {
+      const f = w[0]!
       const p = surnameOf.get(f)
       if (p && p !== c) {
         c.kind = 'person'
@@ -99,7 +104,8 @@ function acronyms(d: ExtractionDoc, orgs: Chunk[]): void {
     if (c.kind !== 'acronym') continue
     const acr = tokens[c.from]!.value.replace(/\./g, '').replace(/s$/, '')
     const defined = definedBy(d, c)
-    const target = defined ?? [...orgs, ...chunks.filter((o) => o.known && o.kind === 'organization')].find((o) => initials(d, o) === acr)
+    // two letters match too many names ("EC" is not "Engelhard Corp"): initials count from three
+    const target = defined ?? (acr.length >= 3 ? [...orgs, ...chunks.filter((o) => o.known && o.kind === 'organization')].find((o) => initials(d, o) === acr) : undefined)
     c.kind = 'organization'
     if (target && target.kind !== 'acronym') {
       c.ref = target

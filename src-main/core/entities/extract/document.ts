@@ -9,7 +9,8 @@ import type { Prepared } from '../prepare'
 import { tokenize, type Token } from '../tagger'
 import type { EntityType } from '../types'
 
-export type Kind = EntityType | 'acronym' | 'single' | 'multi'
+/** 'other': a name of another kind (a nationality, an event), held so no rule makes one of the three of it */
+export type Kind = EntityType | 'acronym' | 'single' | 'multi' | 'other'
 
 export interface Chunk {
   from: number
@@ -26,6 +27,10 @@ export interface Chunk {
   display?: string
   /** a possessive whose apostrophe a scraper dropped ("Port Selwyns"): its own spelling is not a name */
   possessive?: boolean
+  /** found and typed by the trained recogniser: the rules' classifiers leave its type alone */
+  recognized?: boolean
+  /** the rule that typed it (extract/classify.ts), for the recogniser's combination and for explaining a type */
+  rule?: string
 }
 
 export interface ExtractionDoc {

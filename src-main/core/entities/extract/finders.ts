@@ -6,7 +6,7 @@
 import { lookupKnown, matchKnown, type KnownEntity } from '../knowledge'
 import { ACRONYM_STOP, GROUP_NOUNS, isFirstName, ORG_HEADS, SPEECH_VERBS } from '../lexicon'
 import type { Token } from '../tagger'
-import { fold, isCap, isOrgHead, lastOrgHead, neverAlone, type ExtractionDoc } from './document'
+import { fold, isCap, isOrgHead, lastOrgHead, neverAlone, type Chunk, type ExtractionDoc } from './document'
 import { gazetteerKey } from './places'
 
 const DATELINE_LINES = 12
@@ -20,17 +20,28 @@ const FUNCTION_WORDS = new Set(
 const CONNECTORS = new Set(['al', 'el', 'ez', 'az', 'ad', 'ar', 'as', 'ash', 'bin', 'ibn', 'bint', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'der', 'den'])
 export const HYPHEN_RE = /^[-‐‑]$/
 
-/** Curated aliases, longest match first ("Islamic State of Iraq and the Levant"). */
+/**
+ * Curated aliases, longest match first ("Islamic State of Iraq and the Levant"). After the
+ * recogniser: an alias replaces the names it covers, so its key merges the spellings; one inside a
+ * longer name ("U.S." in "U.S. Treasury", "Middle East" in "Carnegie Middle East Center") is part
+ * of that name.
+ */
 export function findKnown(d: ExtractionDoc): void {
-  const { tokens, shout, taken, chunks } = d
+  const { tokens, shout, taken } = d
   for (let i = 0; i < tokens.length; i++) {
     if (shout[i]) continue
     const m = matchKnown(tokens, i)
-    if (!m || insideLargerName(d, m.from, m.to, m.entity)) continue
-    chunks.push({ from: m.from, to: m.to, kind: m.entity.type, known: m.entity, key: m.entity.id, links: [], personCue: false })
+    if (!m) continue
+    const covered = d.chunks.filter((c) => c.from < m.to && c.to > m.from)
+    // an organisation the recogniser read as part of another kind of name: "Kurdish Peshmerga" (but "U.S. Open" is no place)
+    const beyond = (c: Chunk) => (c.from < m.from || c.to > m.to) && !(c.kind === 'other' && m.entity.type === 'organization')
+    if (covered.some(beyond) || (covered.length === 0 && insideLargerName(d, m.from, m.to, m.entity))) continue
+    d.chunks = d.chunks.filter((c) => !covered.includes(c))
+    d.chunks.push({ from: m.from, to: m.to, kind: m.entity.type, known: m.entity, key: m.entity.id, links: [], personCue: false })
     taken.fill(1, m.from, m.to)
     i = m.to - 1
   }
+  d.chunks.sort((a, b) => a.from - b.from)
 }
 
 /** "Middle East" inside "Carnegie Middle East Center" is part of the organisation's name. */

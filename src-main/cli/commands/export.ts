@@ -1,0 +1,55 @@
+/**
+ * dateline export <archive> --documents --json-lines [--out <file>]: one JSON line per article,
+ * each what `dateline doc <archive> <path> --json` prints for it, in path order. Streams: lines
+ * go out in blocks as they are made, so memory stays flat however large the archive. A file is
+ * never written over; one left half-written by a failure is removed.
+ */
+import { open, rm } from 'node:fs/promises'
+import { DatelineError, ioError } from '../../core/errors'
+import type { Command } from '../context'
+import { jsonDoc } from './doc'
+
+const BLOCK = 256 * 1024
+
+export const exportCommand: Command = async ({ args, io, openIndexed }) => {
+  if (!args.flags.has('documents')) throw new DatelineError('usage', 'export: say what to export: dateline export <archive> --documents --json-lines [--out <file>]')
+  if (!args.flags.has('json-lines')) throw new DatelineError('usage', 'export: documents are exported as JSON lines; add --json-lines')
+  const out = args.flags.get('out')
+  if (out === true) throw new DatelineError('usage', 'export: --out needs a file name')
+  const svc = await openIndexed()
+  const paths = svc.documentPaths()
+  let write: (text: string) => Promise<void>
+  let done = async () => {}
+  let failed = async () => {}
+  if (typeof out === 'string') {
+    const fh = await open(out, 'wx').catch((e: NodeJS.ErrnoException) => {
+      throw new DatelineError('io', e.code === 'EEXIST' ? `export: ${out} exists; choose another file (an export never writes over one)` : `export: cannot create ${out}: ${e.message}`)
+    })
+    write = async (t) => void (await fh.write(t))
+    done = () => fh.close()
+    failed = async () => {
+      await fh.close().catch(() => {})
+      await rm(out, { force: true })
+    }
+  } else {
+    write = io.write ?? (async (t) => io.out(t.replace(/\n$/, '')))
+  }
+  let block = ''
+  try {
+    for (const p of paths) {
+      if (io.signal?.aborted) throw new DatelineError('cancelled', 'export: cancelled')
+      block += JSON.stringify(jsonDoc(svc.document(p))) + '\n'
+      if (block.length >= BLOCK) {
+        await write(block)
+        block = ''
+      }
+    }
+    if (block) await write(block)
+    await done()
+  } catch (e) {
+    await failed()
+    throw ioError(e, typeof out === 'string' ? `export to ${out} (the half-written file was removed)` : 'export')
+  }
+  if (typeof out === 'string') io.err(`exported ${paths.length} documents to ${out}`)
+  return 0
+}

@@ -1,0 +1,223 @@
+/**
+ * Where the rules know better than the recogniser. The recogniser was trained on 1996 Reuters
+ * wire copy; its spans and types stand, except where a rule has evidence it was not trained to
+ * weigh (measured on CoNLL eng.testa not to cost there, see docs/design/entities.md):
+ *   - a title opening a name is not part of it, and makes it a person ("Justice Miriam Otieno");
+ *   - "X of <place>" after a first name is a person from a place ("Sofia Lindqvist of Sweden");
+ *   - what the text calls a name decides its type ("grid operator Ukrenergo", "shares in Rheinmetall");
+ *   - a place the gazetteer knows, right after "near", "outside" or a place word, is that place.
+ */
+import { lookupPlace } from '../gazetteer'
+import { isFirstName, ORG_APPOSITION, ORG_HEADS, PERSON_TITLES, PLACE_CUES, SHARE_WORDS, SPEECH_VERBS } from '../lexicon'
+import { ACRONYM_RE } from './classify'
+import { fold, isCap, isOrgHead, lastOrgHead, neverAlone, surface, type Chunk, type ExtractionDoc } from './document'
+import { gazetteerKey } from './places'
+import { usState } from '../us-states'
+
+const NEAR = new Set(['near', 'outside', 'around'])
+const ACTING_VERBS = new Set(['declined', 'denied', 'confirmed', 'reported', 'announced'])
+
+export function reconcileRecognized(d: ExtractionDoc): void {
+  const out: Chunk[] = []
+  for (const c of d.chunks) {
+    if (agencyCredit(d, c)) continue
+    if (!c.recognized || c.kind === 'other') {
+      out.push(c)
+      continue
+    }
+    if (d.shout[c.from] && !confirmedInCapitals(d, c)) continue
+    const state = c.to - c.from === 1 ? usState(d.tokens[c.from]!.value, fold(d.tokens[c.from - 1]) === ',') : undefined
+    if (state) {
+      // "Newark, N.J.": the state, under the gazetteer's key for its name
+      Object.assign(c, { kind: 'place', display: state }, gazetteerKey(state) ? { key: gazetteerKey(state) } : {})
+      out.push(c)
+      continue
+    }
+    // "Brigadier" tagged alone before "Karim Haddad": a title is no entity
+    if (c.to - c.from === 1 && PERSON_TITLES.has(fold(d.tokens[c.from]))) continue
+    stripTitle(d, c)
+    cutAtOrgHead(d, c)
+    joinNameOverAnd(d, c, out)
+    const split = personOfPlace(d, c)
+    if (split) {
+      out.push(...split)
+      continue
+    }
+    retype(d, c)
+    forCoreference(d, c)
+    out.push(c)
+  }
+  d.chunks = out
+  introducedNames(d)
+  statesLeft(d)
+  d.chunks.sort((a, b) => a.from - b.from)
+}
+
+/** A state abbreviation the recogniser passed over ("Albany, NY"). */
+function statesLeft(d: ExtractionDoc): void {
+  const { tokens, taken } = d
+  const other = new Map(d.chunks.filter((c) => c.kind === 'other' && c.to - c.from === 1).map((c) => [c.from, c]))
+  for (let i = 1; i < tokens.length; i++) {
+    if (taken[i] && !other.has(i)) continue
+    const state = usState(tokens[i]!.value, fold(tokens[i - 1]) === ',')
+    if (!state) continue
+    const held = other.get(i)
+    if (held) d.chunks.splice(d.chunks.indexOf(held), 1)
+    const key = gazetteerKey(state)
+    d.chunks.push({ from: i, to: i + 1, kind: 'place', display: state, links: [], personCue: false, rule: 'us-state', ...(key ? { key } : {}) })
+    taken[i] = 1
+  }
+}
+
+/**
+ * A headline in capitals carries no case signal, and the recogniser reads much of it as names:
+ * kept are the names the gazetteer knows as a country or region and the ones the article also
+ * writes in ordinary case.
+ */
+function confirmedInCapitals(d: ExtractionDoc, c: Chunk): boolean {
+  const name = surface(d, c)
+  const m = lookupPlace(name)
+  if (c.kind === 'place' && m && !m.variant && m.place.kind !== 'city') return true
+  const folded = c.to - c.from
+  return d.chunks.some(
+    (o) => o !== c && !d.shout[o.from] && o.to - o.from === folded && o.kind === c.kind && d.tokens.slice(o.from, o.to).every((t, k) => t.form === d.tokens[c.from + k]!.form)
+  )
+}
+
+/**
+ * What the text calls a name the recogniser passed over: "the steelmaker Orvanta", "shares in
+ * Velbrook", "the Bundeswehr declined" (one capitalised word no chunk holds, never written in
+ * lower case here).
+ */
+function introducedNames(d: ExtractionDoc): void {
+  const { tokens, taken, lowerSeen } = d
+  // a single word the recogniser read as another kind of name ("Orvanta", a product?) is free to retype
+  const other = new Map(d.chunks.filter((c) => c.kind === 'other' && c.to - c.from === 1).map((c) => [c.from, c]))
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if ((taken[i] && !other.has(i)) || d.shout[i] || !isCap(t) || t.sentenceStart || lowerSeen.has(t.form) || neverAlone(t.form)) continue
+    if (tokens[i + 1] && isCap(tokens[i + 1]!) && !taken[i + 1]) continue
+    const prev = fold(tokens[i - 1])
+    const next = fold(tokens[i + 1])
+    const introduced = ORG_APPOSITION.has(prev) || ((prev === 'in' || prev === 'of') && SHARE_WORDS.has(fold(tokens[i - 2])))
+    // "the Bundeswehr declined to comment": a name with an article that acts
+    const acting = prev === 'the' && (SPEECH_VERBS.has(next) || ACTING_VERBS.has(next))
+    if (!introduced && !acting) continue
+    const place = lookupPlace(t.value)
+    if (place && !place.variant) continue
+    const held = other.get(i)
+    if (held) d.chunks.splice(d.chunks.indexOf(held), 1)
+    d.chunks.push({ from: i, to: i + 1, kind: 'organization', links: [], personCue: false, rule: 'apposition' })
+    taken[i] = 1
+  }
+}
+
+const AGENCIES = new Set(['reuters', 'reuter', 'ap', 'afp', 'upi', 'dpa', 'ansa', 'efe', 'xinhua', 'tass', 'itar-tass', 'interfax', 'kyodo', 'aap', 'pa', 'bloomberg'])
+
+/**
+ * A news agency's credit is no mention: "(Reuters) -", "Ilse Brandt/AFP", a sign-off alone on the
+ * last line ("REUTER"). "Reuters reported…" in a sentence stays an organisation.
+ */
+function agencyCredit(d: ExtractionDoc, c: Chunk): boolean {
+  const { tokens, text } = d
+  if (c.to - c.from !== 1 || !AGENCIES.has(tokens[c.from]!.form)) return false
+  const t = tokens[c.from]!
+  const before = text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start).trim()
+  const after = text.slice(t.end, (text.indexOf('\n', t.end) + 1 || text.length + 1) - 1).trim()
+  return (fold(tokens[c.from - 1]) === '(' && fold(tokens[c.to]) === ')') || before.endsWith('/') || (before === '' && after === '')
+}
+
+function stripTitle(d: ExtractionDoc, c: Chunk): void {
+  const { tokens } = d
+  let from = c.from
+  while (from < c.to - 1 && PERSON_TITLES.has(fold(tokens[from]))) from++
+  if (from === c.from) return
+  // "Justice Ministry", "General Motors": the title word is part of an organisation's name
+  if (isOrgHead(d, tokens[c.to - 1]!) || (c.kind !== 'person' && !isFirstName(tokens[from]!.value) && c.to - from < 2)) return
+  c.from = from
+  c.kind = 'person'
+  c.personCue = true
+  delete c.key
+}
+
+/** A stripped copy runs an organisation's name into the next sentence: "the Labour Court Shipping lines…". */
+function cutAtOrgHead(d: ExtractionDoc, c: Chunk): void {
+  if (!d.prep.repaired || c.kind !== 'organization' || c.to - c.from < 3 || isOrgHead(d, d.tokens[c.to - 1]!)) return
+  const head = lastOrgHead(d, c.from + 1, c.to - 1)
+  if (head >= 0) c.to = head + 1
+}
+
+/**
+ * "South African Transport and Allied Workers Union": the recogniser takes the words before "and"
+ * for another kind of name (MISC); capitalised words there that no chunk holds are the name's.
+ */
+function joinNameOverAnd(d: ExtractionDoc, c: Chunk, before: Chunk[]): void {
+  const { tokens } = d
+  if (c.kind !== 'organization' || c.to - c.from < 2 || !isOrgHead(d, tokens[c.to - 1]!) || fold(tokens[c.from - 1]) !== 'and') return
+  const held = (k: number) => before.some((o) => k >= o.from && k < o.to && o.kind !== 'other')
+  let from = c.from - 1
+  while (from > 0 && isCap(tokens[from - 1]!) && !held(from - 1) && !tokens[from]!.sentenceStart) from--
+  if (c.from - 1 - from < 2) return
+  for (let k = before.length - 1; k >= 0; k--) if (before[k]!.from >= from && before[k]!.to <= c.from) before.splice(k, 1)
+  c.from = from
+}
+
+function personOfPlace(d: ExtractionDoc, c: Chunk): Chunk[] | undefined {
+  const { tokens, text } = d
+  const of = tokens.findIndex((t, k) => k > c.from && k < c.to - 1 && t.form === 'of')
+  if (of < 0 || of - c.from < 2 || of - c.from > 3 || !isFirstName(tokens[c.from]!.value)) return undefined
+  const place = text.slice(tokens[of + 1]!.start, tokens[c.to - 1]!.end)
+  const key = gazetteerKey(place)
+  if (!key) return undefined
+  return [
+    { from: c.from, to: of, kind: 'person', links: [], personCue: false, recognized: true },
+    { from: of + 1, to: c.to, kind: 'place', key, links: [], personCue: false, recognized: true }
+  ]
+}
+
+/**
+ * Left for coreference to resolve: an acronym ("CFA", defined in brackets or the initials of a
+ * name here) and "the Observatory" after the full name.
+ */
+function forCoreference(d: ExtractionDoc, c: Chunk): void {
+  if (c.kind !== 'organization' || c.to - c.from !== 1) return
+  const t = d.tokens[c.from]!
+  if (ACRONYM_RE.test(t.value)) c.kind = 'acronym'
+  else if (fold(d.tokens[c.from - 1]) === 'the' && ORG_HEADS.has(t.form)) c.kind = 'single'
+}
+
+function retype(d: ExtractionDoc, c: Chunk): void {
+  const { tokens } = d
+  const prev = fold(tokens[c.from - 1])
+  const prev2 = fold(tokens[c.from - 2])
+  const n = c.to - c.from
+  if (c.kind !== 'organization' && n <= 3 && (ORG_APPOSITION.has(prev) || ((prev === 'in' || prev === 'of') && SHARE_WORDS.has(prev2)))) {
+    const name = d.text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end)
+    const place = lookupPlace(name)
+    if (!place || place.variant) {
+      c.kind = 'organization'
+      delete c.key
+      return
+    }
+  }
+  // "organiser Sipho Ndlovu said": a speech verb makes a person of a short name that is no place
+  if (c.kind === 'organization' && n >= 2 && n <= 3 && !isOrgHead(d, tokens[c.to - 1]!)) {
+    let after = c.to
+    // a stripped copy repeats the surname: "Sipho Ndlovu Ndlovu said"
+    if (fold(tokens[after]) === fold(tokens[c.to - 1])) after++
+    if (SPEECH_VERBS.has(fold(tokens[after]))) {
+      c.kind = 'person'
+      delete c.key
+      const repeated = after > c.to ? d.chunks.find((o) => o.from === c.to && o.to === after) : undefined
+      if (repeated) repeated.kind = 'person'
+      return
+    }
+  }
+  if (c.kind !== 'place' && (NEAR.has(prev) || PLACE_CUES.has(prev))) {
+    const key = gazetteerKey(d.text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end))
+    if (key) {
+      c.kind = 'place'
+      c.key = key
+    }
+  }
+}

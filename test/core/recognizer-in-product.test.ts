@@ -1,0 +1,65 @@
+// The trained recogniser inside the product's extraction (#19): what the rules around it keep
+// right. Every text is written for these tests.
+import { describe, expect, it } from 'vitest'
+import { extractEntities } from '../../src-main/core/entities/extract'
+import { reindexMessage } from '../../src-main/core/search/index-store'
+
+const ents = (text: string) => extractEntities(text).map((e) => `${e.type}:${e.name}`)
+
+describe('entity extraction with the trained recogniser', () => {
+  it('finds names no list knows, by their context, with their types', () => {
+    const found = extractEntities('Talks between Valdren Shipping Ltd and the port authority broke down on Tuesday, Mireille Okonjo-Baptiste told reporters in Kestrelport. Okonjo-Baptiste said Valdren Shipping Ltd would appeal.')
+    expect(found.map((e) => `${e.type}:${e.name}:${e.mentions.length}`)).toEqual(['organization:Valdren Shipping Ltd:2', 'person:Mireille Okonjo-Baptiste:2', 'place:Kestrelport:1'])
+  })
+
+  it('keeps a hyphenated name whole ("al-Haddad")', () => {
+    expect(ents('"It will not last," said Daniel al-Haddad, a spokesman for the union.')).toContain('person:Daniel al-Haddad')
+  })
+
+  it('does not count news agency credits and sign-offs as mentions, but keeps the agency in a sentence', () => {
+    const text = 'MARLOW, April 2 (Reuters) - The mill closed on Monday.\nPhoto: the gates. Ines Varo/AFP\nREUTER'
+    const found = ents(text)
+    expect(found.filter((e) => /Reuters|REUTER|AFP/.test(e))).toEqual([])
+    expect(found).toContain('person:Ines Varo')
+    expect(ents('Reuters reported on Monday that the mill had closed.')).toContain('organization:Reuters')
+  })
+
+  it('reads US state abbreviations as the states they name', () => {
+    const found = extractEntities('Officials in Trenton, N.J. and in Albany, NY declined to comment on the plan.')
+    const states = found.filter((e) => e.type === 'place').map((e) => e.name)
+    expect(states).toContain('New Jersey')
+    expect(states).toContain('New York')
+    expect(found.filter((e) => e.type === 'organization')).toEqual([])
+  })
+
+  it('leaves a title out of a person\'s name and a title alone out of the entities', () => {
+    const found = ents('A spokesman, Brigadier Karim Haddad, said the convoy had left. Justice Miriam Otieno adjourned the hearing.')
+    expect(found).toContain('person:Karim Haddad')
+    expect(found).toContain('person:Miriam Otieno')
+    expect(found.some((e) => /Brigadier|Justice/.test(e))).toBe(false)
+  })
+
+  it('takes nothing from a headline in capitals that the article does not confirm', () => {
+    const found = ents('FERRY CREWS JOIN THE STOPPAGE AT THE NORTHERN QUAYS\n\nCrews walked out on Monday, the union said.')
+    expect(found).toEqual([])
+  })
+
+  it('lets a two-letter acronym stand alone rather than join a name with the same initials', () => {
+    const found = extractEntities('Engelhard Corp said its profit rose. The EC said it would study the deal.')
+    const engelhard = found.find((e) => e.name === 'Engelhard Corp')
+    expect(engelhard?.mentions).toHaveLength(1)
+    expect(engelhard?.links ?? []).not.toContain('organization:ec')
+  })
+
+  it('gives the same entities for the same text every time', () => {
+    const text = 'Talks between Valdren Shipping and the port authority broke down, Mireille Okonjo-Baptiste said in Kestrelport.'
+    expect(JSON.stringify(extractEntities(text))).toBe(JSON.stringify(extractEntities(text)))
+  })
+})
+
+describe('re-indexing an older index', () => {
+  it('tells the user why the archive is read again', () => {
+    expect(reindexMessage(12)).toMatch(/re-indexed: people, organisations and places are now found by a trained recogniser/)
+    expect(reindexMessage('x')).toBe('The index was made by another version of Dateline; the archive is re-indexed.')
+  })
+})
