@@ -53,17 +53,26 @@ export const STRIPPED_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
  * `stages`: another pipeline, for the evaluation scripts to compare variants.
  */
 export function extractEntities(original: string, prep: Prepared = prepareText(original), stages?: ReadonlyArray<(d: ExtractionDoc) => void>): DocEntity[] {
-  const d = extractionDoc(original, prep)
-  for (const stage of stages ?? (prep.repaired && withoutSentences(d) ? STRIPPED_STAGES : EXTRACTION_STAGES)) stage(d)
+  const pipeline = stages ?? (prep.repaired && withoutSentences(prep.text) ? STRIPPED_STAGES : EXTRACTION_STAGES)
+  const d = extractionDoc(original, prep, pipeline !== EXTRACTION_STAGES)
+  for (const stage of pipeline) stage(d)
   return collectEntities(d)
 }
 
 /**
- * A repaired copy whose lines run 40 tokens on average: its sentence ends are the repair's
+ * A repaired copy whose lines run 40 words on average: its sentence ends are the repair's
  * guesses, not the writer's (a copy that kept a line per sentence or paragraph keeps its sentences).
  */
-function withoutSentences(d: ExtractionDoc): boolean {
+function withoutSentences(text: string): boolean {
   let lines = 1
-  for (let i = d.text.indexOf('\n'); i >= 0; i = d.text.indexOf('\n', i + 1)) lines++
-  return d.tokens.length / lines > 40
+  let words = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) lines++
+    const space = c === 32 || c === 10 || c === 9 || c === 13
+    if (!space && !inWord) words++
+    inWord = !space
+  }
+  return words / lines > 40
 }

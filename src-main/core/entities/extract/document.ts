@@ -48,9 +48,10 @@ export interface ExtractionDoc {
   chunks: Chunk[]
 }
 
-export function extractionDoc(original: string, prep: Prepared): ExtractionDoc {
+/** `tagged`: with part-of-speech tags (the rules read them; the recogniser does not). */
+export function extractionDoc(original: string, prep: Prepared, tagged = true): ExtractionDoc {
   const text = prep.text
-  const tokens = tokenize(text)
+  const tokens = tokenize(text, tagged)
   const lowerSeen = new Set<string>()
   for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(t.form)
   return { original, prep, text, tokens, shout: shoutingLines(text, tokens), lowerSeen, taken: new Uint8Array(tokens.length), chunks: [] }

@@ -67,7 +67,7 @@ export function findDateline(d: ExtractionDoc): void {
   if (!dl) return
   const name = titleCase(d.text.slice(d.tokens[dl.from]!.start, d.tokens[dl.to - 1]!.end))
   const key = gazetteerKey(name)
-  d.chunks.push({ from: dl.from, to: dl.to, kind: 'place', links: [], personCue: false, display: name, ...(key ? { key } : {}) })
+  d.chunks.push({ from: dl.from, to: dl.to, kind: 'place', links: [], personCue: false, display: name, rule: 'dateline', ...(key ? { key } : {}) })
   d.taken.fill(1, dl.from, dl.to)
 }
 

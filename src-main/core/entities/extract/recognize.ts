@@ -19,7 +19,10 @@ export function findByRecognizer(d: ExtractionDoc): void {
   const { tokens, taken, chunks, shout, text } = d
   // the recogniser's own notion (trained so): the word lower-cased, not the folded form
   const lowerSeen = new Set<string>()
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(t.value.toLowerCase())
+  for (const t of tokens) {
+    const c = t.value.charCodeAt(0)
+    if ((c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(t.value))) lowerSeen.add(t.value.toLowerCase())
+  }
   const memory = new DocumentMemory()
   for (let a = 0; a < tokens.length; ) {
     let b = a + 1

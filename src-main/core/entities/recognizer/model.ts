@@ -4,7 +4,7 @@
  * recognizer.bin): a JSON header, the feature strings, and int16-quantised weights with one scale.
  */
 import { allowed, LABELS, O } from './labels'
-import { contextFeatures, NEIGHBOURS, neighbourFeatures, wordInfo, type FeatureContext, type WordInfo } from './features'
+import { NEIGHBOURS, neighbourFeatures, placeKind, RUN_NAMES, wordInfo, type FeatureContext, type WordInfo } from './features'
 
 const MAGIC = 'DLNR'
 const VERSION = 2
@@ -45,8 +45,14 @@ export class Recognizer {
     const infos = words.map(wordInfo)
     const w = this.weights
     for (let i = 0; i < words.length; i++) {
-      const f = contextFeatures(infos, i, ctx, false)
-      this.scores(f, s)
+      // a word without capitals or digits after no name starts none (particles aside): O, unscored
+      // (eng.testa: the same labels as scoring every word, and 3 in 4 words skipped)
+      if ((out[i - 1] ?? O) === O && !infos[i]!.nameLike) {
+        out.push(O)
+        continue
+      }
+      s.fill(0)
+      this.addContextRows(s, infos, i, ctx)
       this.addHistoryRows(s, out, infos[i]!, i, memory.typeOf(words[i]!))
       addRows(s, w, this.rowsOf(infos[i]!))
       for (let k = 0; k < NEIGHBOURS.length; k++) addRows(s, w, this.neighbourRowsOf(infos[i + NEIGHBOURS[k]!], NEIGHBOURS[k]!, k))
@@ -54,6 +60,102 @@ export class Recognizer {
     }
     memory.remember(words, out)
     return out
+  }
+
+  /**
+   * The rows of contextFeatures(infos, i, ctx, false), without building its strings: the features
+   * of a word pair and of a shape triple are looked up once per distinct pair (by the words'
+   * cached WordInfo objects) and remembered; the rest are constant names. Tagging is most of the
+   * analysis's entity time, and making those strings for every token was most of tagging's.
+   */
+  contextRows(infos: readonly WordInfo[], i: number, ctx: FeatureContext, into: number[] = []): number[] {
+    const me = infos[i]!
+    const prev = infos[i - 1]
+    const next = infos[i + 1]
+    add(into, this.index.get('b'))
+    const before = this.pairRows(prev ?? EDGE_BEFORE, me)
+    const after = this.pairRows(me, next ?? EDGE_AFTER)
+    for (const r of before.second) into.push(r)
+    for (const r of after.first) into.push(r)
+    add(into, this.shapeRow(prev?.shape ?? '^', me.shape, next?.shape ?? '$'))
+    if (i === 0) add(into, this.index.get('first'))
+    if (me.cap && ctx.lowerSeen.has(me.lower)) add(into, this.index.get('lowerSeen'))
+    if (ctx.shouting?.[i]) {
+      add(into, this.index.get('shout'))
+      add(into, this.index.get(me.shoutShape))
+    }
+    if (prev?.fname) add(into, this.index.get('prevFname'))
+    if (next?.orgHead) add(into, this.index.get('nextOrghead'))
+    if (prev?.title) add(into, this.index.get('prevTitle'))
+    if (prev?.placeCue) add(into, this.index.get('prevPlaceCue'))
+    if (next?.digitStart) add(into, this.index.get('nextNum'))
+    if (prev?.digitStart) add(into, this.index.get('prevNum'))
+    if (me.cap) {
+      let a = i
+      let b = i
+      while (a > 0 && infos[a - 1]!.cap) a--
+      while (b < infos.length - 1 && infos[b + 1]!.cap) b++
+      add(into, this.index.get(RUN_NAMES[Math.min(b - a + 1, 4)]![i === a ? 0 : i === b ? 1 : 2]!))
+      if (infos[b]!.orgSuffix) add(into, this.index.get('runOrgEnd'))
+      if (b > a && infos[a]!.fname) add(into, this.index.get('runFnameStart'))
+    }
+    return into
+  }
+
+  private readonly rowBuffer: number[] = []
+
+  private addContextRows(s: Float64Array, infos: readonly WordInfo[], i: number, ctx: FeatureContext): void {
+    const rows = this.rowBuffer
+    rows.length = 0
+    this.contextRows(infos, i, ctx, rows)
+    const L = s.length
+    const w = this.weights
+    for (let j = 0; j < rows.length; j++) {
+      const at = rows[j]! * L
+      for (let l = 0; l < L; l++) s[l]! += w[at + l]!
+    }
+  }
+
+  /** per first word, per second word: the pair's features for each of them */
+  private pairs = new Map<WordInfo, Map<WordInfo, { first: Int32Array; second: Int32Array }>>()
+  private pairCount = 0
+
+  private pairRows(a: WordInfo, b: WordInfo): { first: Int32Array; second: Int32Array } {
+    let inner = this.pairs.get(a)
+    let found = inner?.get(b)
+    if (found) return found
+    if (this.pairCount >= 60_000) {
+      this.pairs.clear()
+      this.pairCount = 0
+      inner = undefined
+    }
+    if (!inner) this.pairs.set(a, (inner = new Map()))
+    const first = [`ww+1=${a.lower}|${b.lower}`]
+    const second = [`w-1w=${a.lower}|${b.lower}`]
+    if (a !== EDGE_BEFORE && b !== EDGE_AFTER && a.cap && b.cap) {
+      // part of a two-word place ("New York", "Santa Fe")
+      const k = placeKind(`${a.word} ${b.word}`)
+      if (k) {
+        first.push(`gaz2a=${k}`)
+        second.push(`gaz2b=${k}`)
+      }
+    }
+    found = { first: this.lookup(first), second: this.lookup(second) }
+    inner.set(b, found)
+    this.pairCount++
+    return found
+  }
+
+  private shapes = new Map<string, Map<string, Map<string, number>>>()
+
+  private shapeRow(p: string, m: string, n: string): number {
+    let byMe = this.shapes.get(p)
+    if (!byMe) this.shapes.set(p, (byMe = new Map()))
+    let byNext = byMe.get(m)
+    if (!byNext) byMe.set(m, (byNext = new Map()))
+    let row = byNext.get(n)
+    if (row === undefined) byNext.set(n, (row = this.rowOf(`ss=${p}|${m}|${n}`)))
+    return row
   }
 
   /** The same features as addHistory() and DocumentMemory.addFeatures(), from row tables instead of strings. */
@@ -82,7 +184,7 @@ export class Recognizer {
     if (!t1w) {
       t1w = new Int32Array(H)
       for (let a = 0; a < H; a++) t1w[a] = this.rowOf(`t-1w=${historyName(a)}|${info.lower}`)
-      if (h.t1w.size >= 200_000) h.t1w.clear()
+      if (h.t1w.size >= 30_000) h.t1w.clear()
       h.t1w.set(info.word, t1w)
     }
     addRow(s, this.weights, h.t1[p1]!)
@@ -168,7 +270,8 @@ export class DocumentMemory {
   remember(words: readonly string[], labels: readonly number[]): void {
     labels.forEach((l, i) => {
       const w = words[i]!
-      if (!/^\p{Lu}/u.test(w)) return
+      const first = w.charCodeAt(0)
+      if (!(first >= 65 && first <= 90) && (first < 128 || !/^\p{Lu}/u.test(w))) return
       let c = this.seen.get(w)
       if (!c) this.seen.set(w, (c = new Int32Array(TYPES.length)))
       c[TYPES.indexOf(l === O ? 'O' : LABELS[l]!.slice(2))]!++
@@ -176,6 +279,14 @@ export class DocumentMemory {
   }
 }
 const TYPES = ['O', 'PER', 'ORG', 'LOC', 'MISC']
+
+function add(into: number[], row: number | undefined): void {
+  if (row !== undefined && row >= 0) into.push(row)
+}
+
+/** Stand-ins for the words before and after a sentence, as contextFeatures writes them ('^', '$'). */
+const EDGE_BEFORE = { lower: '^', shape: '^', word: '^', cap: false } as WordInfo
+const EDGE_AFTER = { lower: '$', shape: '$', word: '$', cap: false } as WordInfo
 
 function historyName(h: number): string {
   return h === LABELS.length ? '^' : LABELS[h]!
@@ -197,7 +308,7 @@ function addRows(s: Float64Array, w: Float32Array, rows: Int32Array): void {
 }
 
 function remember(map: Map<string, Int32Array>, key: string, rows: Int32Array): Int32Array {
-  if (map.size >= 200_000) map.clear()
+  if (map.size >= 30_000) map.clear()
   map.set(key, rows)
   return rows
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { allowed, LABELS, spansOf } from '../../../../../src-main/core/entities/recognizer/labels'
 import { DocumentMemory, Recognizer } from '../../../../../src-main/core/entities/recognizer/model'
 import { train, type TrainingSentence } from '../../../../../src-main/core/entities/recognizer/train'
+import { contextFeatures, wordInfo } from '../../../../../src-main/core/entities/recognizer/features'
+import { recognizer } from '../../../../../src-main/core/entities/recognizer/load'
 
 const L = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number])
 const ctx = { lowerSeen: new Set<string>() }
@@ -45,5 +47,23 @@ describe('recogniser', () => {
     const words = 'Ana Costa said in Kestrel'.split(' ')
     expect(back.tag(words, ctx)).toEqual(model.tag(words, ctx))
     expect(() => Recognizer.decode(Buffer.from('nope'))).toThrow(/not a Dateline recogniser/)
+  })
+
+  it('tags from cached rows exactly what the feature strings it was trained on say', () => {
+    const model = recognizer()
+    const text = [
+      'NEW HAVEN , Conn. 1996-08-30 Shares in Valdren Holdings Ltd fell 4 percent after Mireille Okonjo-Baptiste , its chief executive , resigned .',
+      'President Tomas Varga of the Danube Policy Institute said in Santa Fe that talks with the U.N. would resume on Monday .',
+      'the talks between New York and St. Louis broke down , officials in Port Selwyn said'
+    ]
+    const lowerSeen = new Set(text.join(' ').split(' ').filter((w) => /^[a-z]/.test(w)))
+    for (const [k, line] of text.entries()) {
+      const infos = line.split(' ').map(wordInfo)
+      const ctx = { lowerSeen, shouting: infos.map(() => k === 0) }
+      for (let i = 0; i < infos.length; i++) {
+        const fromStrings = contextFeatures(infos, i, ctx, false).flatMap((f) => model.index.get(f) ?? []).sort((a, b) => a - b)
+        expect(model.contextRows(infos, i, ctx).sort((a, b) => a - b), `${infos[i]!.word} in sentence ${k}`).toEqual(fromStrings)
+      }
+    }
   })
 })
