@@ -39,7 +39,7 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found.some((e) => /Brigadier|Justice/.test(e))).toBe(false)
   })
 
-  it('takes nothing from a headline in capitals that the article does not confirm', () => {
+  it('takes no phrase of a headline in capitals for a name', () => {
     const found = ents('FERRY CREWS JOIN THE STOPPAGE AT THE NORTHERN QUAYS\n\nCrews walked out on Monday, the union said.')
     expect(found).toEqual([])
   })
@@ -49,6 +49,20 @@ describe('entity extraction with the trained recogniser', () => {
     const engelhard = found.find((e) => e.name === 'Engelhard Corp')
     expect(engelhard?.mentions).toHaveLength(1)
     expect(engelhard?.links ?? []).not.toContain('organization:ec')
+  })
+
+  it('keeps one country\'s generic body apart from another\'s ("Finance Ministry")', () => {
+    const key = (text: string) => extractEntities(text).find((e) => e.type === 'organization')
+    const brazil = key("Brazil's Finance Ministry said on Monday that the deficit had narrowed.")
+    const france = key('Officials at the French Finance Ministry declined to comment.')
+    const byDateline = key('RECIFE, May 4 - The Finance Ministry said the new tax would start in June.')
+    expect(brazil?.name).toBe('Finance Ministry (Brazil)')
+    expect(france?.name).toBe('Finance Ministry (France)')
+    expect(brazil?.key).not.toBe(france?.key)
+    // the dateline's city is in Brazil: the same ministry
+    expect(byDateline?.key).toBe(brazil?.key)
+    // a name that is not generic is not qualified
+    expect(key('The Valdren Shipping Company said on Monday that the deficit had narrowed in Brazil.')?.name).toBe('Valdren Shipping Company')
   })
 
   it('gives the same entities for the same text every time', () => {

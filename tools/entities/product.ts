@@ -12,8 +12,12 @@ import type { Counts } from './score'
 
 const TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC' }
 
-export function scoreProduct(docs: readonly ConllSentence[][], stages?: ReadonlyArray<(d: ExtractionDoc) => void>): { byType: Record<string, Counts>; msPerDoc: number } {
+export function scoreProduct(
+  docs: readonly ConllSentence[][],
+  stages?: ReadonlyArray<(d: ExtractionDoc) => void>
+): { byType: Record<string, Counts>; msPerDoc: number; errors: Array<{ kind: string; text: string }> } {
   const byType: Record<string, Counts> = {}
+  const errors: Array<{ kind: string; text: string }> = []
   const c = (t: string) => (byType[t] ??= { tp: 0, fp: 0, fn: 0 })
   let ms = 0
   for (const doc of docs) {
@@ -36,12 +40,27 @@ export function scoreProduct(docs: readonly ConllSentence[][], stages?: Readonly
     ms += performance.now() - t0
     const guess = new Set<string>()
     for (const e of found) for (const [a, b] of e.mentions) guess.add(`${a}:${b}:${TYPE[e.type]}`)
+    const spanOf = (k: string) => k.split(':').slice(0, 2).join(':')
+    const goldBySpan = new Map([...gold].map((g) => [spanOf(g), g.split(':')[2]!]))
+    const guessSpans = new Set([...guess].map(spanOf))
+    const textOf = (k: string) => {
+      const [a, b] = k.split(':').map(Number)
+      return text.slice(a, b)
+    }
     for (const g of guess) {
       const type = g.split(':')[2]!
       if (gold.has(g)) c(type).tp++
-      else c(type).fp++
+      else {
+        c(type).fp++
+        const other = goldBySpan.get(spanOf(g))
+        errors.push({ kind: other ? `${other}→${type}` : `extra ${type}`, text: textOf(g) })
+      }
     }
-    for (const g of gold) if (!guess.has(g)) c(g.split(':')[2]!).fn++
+    for (const g of gold) {
+      if (guess.has(g)) continue
+      c(g.split(':')[2]!).fn++
+      if (!guessSpans.has(spanOf(g))) errors.push({ kind: `missed ${g.split(':')[2]}`, text: textOf(g) })
+    }
   }
-  return { byType, msPerDoc: ms / docs.length }
+  return { byType, msPerDoc: ms / docs.length, errors }
 }

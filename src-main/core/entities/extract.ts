@@ -14,6 +14,7 @@
  */
 import { classifyChunks } from './extract/classify'
 import { collectEntities } from './extract/collect'
+import { qualifyGenericNames } from './extract/generic'
 import { resolveCoreference } from './extract/coreference'
 import { extractionDoc, type ExtractionDoc } from './extract/document'
 import { findCapitalRuns, findDateline, findKnown } from './extract/finders'
@@ -30,7 +31,8 @@ export const EXTRACTION_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
   findKnown,
   reconcileRecognized,
   classifyChunks,
-  resolveCoreference
+  resolveCoreference,
+  qualifyGenericNames
 ]
 
 /**
@@ -45,7 +47,8 @@ export const STRIPPED_STAGES: ReadonlyArray<(d: ExtractionDoc) => void> = [
   joinOverOf,
   joinOverAnd,
   classifyChunks,
-  resolveCoreference
+  resolveCoreference,
+  qualifyGenericNames
 ]
 
 /**

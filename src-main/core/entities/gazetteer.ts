@@ -33,6 +33,8 @@ const REGION_SUFFIX_RE = /\s+(?:governorate|province|region|district|oblast|pref
 interface Tables {
   exact: Map<string, Place[]>
   skeleton: Map<string, Place[]>
+  /** country code → the country's name */
+  countries: Map<string, string>
 }
 
 let tables: Tables | undefined
@@ -70,7 +72,9 @@ function load(): Tables {
   }
 
   const countries = (require('countries-list') as { countries: Record<string, { name: string; alias?: string[] }> }).countries
+  const countryNames = new Map<string, string>()
   for (const [code, c] of Object.entries(countries)) {
+    countryNames.set(code, c.name)
     put({ gid: `country:${code}`, name: c.name, kind: 'country', country: code, population: 0 }, [c.name, ...(c.alias ?? [])], true)
   }
 
@@ -101,7 +105,7 @@ function load(): Tables {
   stats.places = places
   stats.ms = Math.round(performance.now() - t0)
   stats.heapBytes = Math.max(0, process.memoryUsage().heapUsed - heap0)
-  return { exact, skeleton }
+  return { exact, skeleton, countries: countryNames }
 }
 
 function getTables(): Tables {
@@ -136,6 +140,11 @@ function lookupUncached(name: string): PlaceMatch | undefined {
   const sk = t.skeleton.get(placeSkeleton(name))
   if (sk?.length) return { place: sk[0]!, variant: true }
   return undefined
+}
+
+/** The name of the country with this code ("BR" → "Brazil"). */
+export function countryName(code: string): string | undefined {
+  return getTables().countries.get(code)
 }
 
 export function gazetteerStats(): GazetteerStats {

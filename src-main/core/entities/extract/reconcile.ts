@@ -25,7 +25,7 @@ export function reconcileRecognized(d: ExtractionDoc): void {
       out.push(c)
       continue
     }
-    if (d.shout[c.from] && !confirmedInCapitals(d, c)) continue
+    if (d.shout[c.from] && doubtfulInCapitals(d, c)) continue
     const state = c.to - c.from === 1 ? usState(d.tokens[c.from]!.value, fold(d.tokens[c.from - 1]) === ',') : undefined
     if (state) {
       // "Newark, N.J.": the state, under the gazetteer's key for its name
@@ -70,19 +70,19 @@ function statesLeft(d: ExtractionDoc): void {
 }
 
 /**
- * A headline in capitals carries no case signal, and the recogniser reads much of it as names:
- * kept are the names the gazetteer knows as a country or region and the ones the article also
- * writes in ordinary case.
+ * A headline in capitals carries no case signal: the recogniser (trained on wire copy with such
+ * headlines) reads its names well, but a run that opens with "THE" or "A" is a phrase of the
+ * headline ("AT THE NORTHERN QUAYS") unless the gazetteer knows it or the article writes it in
+ * ordinary case.
  */
-function confirmedInCapitals(d: ExtractionDoc, c: Chunk): boolean {
-  const name = surface(d, c)
-  const m = lookupPlace(name)
-  if (c.kind === 'place' && m && !m.variant && m.place.kind !== 'city') return true
-  const folded = c.to - c.from
-  return d.chunks.some(
-    (o) => o !== c && !d.shout[o.from] && o.to - o.from === folded && o.kind === c.kind && d.tokens.slice(o.from, o.to).every((t, k) => t.form === d.tokens[c.from + k]!.form)
-  )
+function doubtfulInCapitals(d: ExtractionDoc, c: Chunk): boolean {
+  if (!HEADLINE_OPENERS.has(d.tokens[c.from]!.form)) return false
+  const m = lookupPlace(surface(d, c))
+  if (m && !m.variant) return false
+  const n = c.to - c.from
+  return !d.chunks.some((o) => o !== c && !d.shout[o.from] && o.to - o.from === n && d.tokens.slice(o.from, o.to).every((t, k) => t.form === d.tokens[c.from + k]!.form))
 }
+const HEADLINE_OPENERS = new Set(['the', 'a', 'an'])
 
 /**
  * What the text calls a name the recogniser passed over: "the steelmaker Orvanta", "shares in
