@@ -65,6 +65,30 @@ describe('entity extraction with the trained recogniser', () => {
     expect(key('The Valdren Shipping Company said on Monday that the deficit had narrowed in Brazil.')?.name).toBe('Valdren Shipping Company')
   })
 
+  it('keeps Arabic names whole and typed as people', () => {
+    const found = ents('"We are leaving," says Abu Karim, a trader in the border town. The order came from Faisal al-Nouri\'s office, according to Samir al-Haddadi, a retired officer.')
+    expect(found).toContain('person:Abu Karim')
+    expect(found).toContain('person:Faisal al-Nouri')
+    expect(found).toContain('person:Samir al-Haddadi')
+    expect(found.some((e) => /^place:/.test(e) && /Karim|Nouri|Haddadi/.test(e))).toBe(false)
+  })
+
+  it('takes no faith, people, calendar word or common abbreviation alone for a name', () => {
+    const found = ents('Sunni and Shia leaders met on Monday. Kurds and Syrians joined them. Show your ID at the gate, the CEO said.')
+    expect(found).toEqual([])
+  })
+
+  it('reads a headline in Title Case without taking its ordinary words for names', () => {
+    const found = ents('Port Workers Are Walking Out Again\n\nThe port workers said they are walking out again on Monday in Kestrelport.')
+    expect(found).toEqual(['place:Kestrelport'])
+  })
+
+  it('trims a date glued to a name and leaves the article off a curated name', () => {
+    expect(ents('Fighters retreated from the outskirts of Tal Kharaba March 8, 2015, witnesses said.')).toContain('place:Tal Kharaba')
+    const found = extractEntities('The Syrian Observatory for Human Rights reported the strike on Sunday.')
+    expect(found.map((e) => e.key)).toEqual(['organization:syrian-observatory-for-human-rights'])
+  })
+
   it('gives the same entities for the same text every time', () => {
     const text = 'Talks between Valdren Shipping and the port authority broke down, Mireille Okonjo-Baptiste said in Kestrelport.'
     expect(JSON.stringify(extractEntities(text))).toBe(JSON.stringify(extractEntities(text)))

@@ -16,7 +16,7 @@ export interface Prepared {
 }
 
 const BOILERPLATE_RE =
-  /\b(?:subscribe|subscription|subscriber|sign in|sign up|log in|newsletter|cookies?|all rights reserved|copyright|advertisement|min read|read more|continue reading|related articles?|follow (?:us|him|her|[\w@]+) on|share (?:this|on)|click here|unlimited access|terms of (?:use|service)|privacy policy|this article (?:appeared|was originally))\b|©/i
+  /\b(?:subscribe|subscription|subscriber|sign in|sign up|log in|newsletter|cookies?|all rights reserved|copyright|advertisement|min read|read more|continue reading|related articles?|follow (?:us|him|her|[\w@]+) on|share (?:this|on)|click (?:here|to (?:enlarge|expand|view|read|see))|unlimited access|terms of (?:use|service)|privacy policy|this article (?:appeared|was originally))\b|©/i
 const MAX_BOILERPLATE_LINE = 240
 
 const LETTER_RE = /^\p{L}$/u

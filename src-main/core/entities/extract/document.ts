@@ -41,6 +41,8 @@ export interface ExtractionDoc {
   tokens: Token[]
   /** tokens on lines written in capitals: their case says nothing */
   shout: Uint8Array
+  /** tokens on a headline line in Title Case (every longer word capitalised): their case says little */
+  titleCase: Uint8Array
   /** folded forms seen in lower case somewhere in the text: ordinary words */
   lowerSeen: Set<string>
   /** tokens already part of a chunk */
@@ -54,7 +56,7 @@ export function extractionDoc(original: string, prep: Prepared, tagged = true): 
   const tokens = tokenize(text, tagged)
   const lowerSeen = new Set<string>()
   for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(t.form)
-  return { original, prep, text, tokens, shout: shoutingLines(text, tokens), lowerSeen, taken: new Uint8Array(tokens.length), chunks: [] }
+  return { original, prep, text, tokens, shout: shoutingLines(text, tokens), titleCase: titleCaseLines(text, tokens, lowerSeen), lowerSeen, taken: new Uint8Array(tokens.length), chunks: [] }
 }
 
 export const isCap = (t: Token) => /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value)
@@ -97,6 +99,34 @@ function letterCase(line: string): [number, number] {
     }
   }
   return [letters, upper]
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'as', 'by', 'with', 'from', 'vs', 'is'])
+
+/**
+ * Lines of 4 to 20 words with every word of four letters or more capitalised, two of them written
+ * in lower case elsewhere, and no comma or sentence end inside: a headline in Title Case ("Raqqa
+ * Is Being Slaughtered Silently").
+ */
+function titleCaseLines(text: string, tokens: readonly Token[], lowerSeen: ReadonlySet<string>): Uint8Array {
+  const out = new Uint8Array(tokens.length)
+  let ti = 0
+  let lineStart = 0
+  for (const line of text.split('\n')) {
+    const lineEnd = lineStart + line.length
+    const from = ti
+    while (ti < tokens.length && tokens[ti]!.start < lineEnd + 1) ti++
+    const toks = tokens.slice(from, ti)
+    const words = toks.filter((t) => /\p{L}/u.test(t.value))
+    const long = words.filter((t) => t.value.length >= 4 && !SMALL_WORDS.has(t.form))
+    const ended = toks.slice(0, -1).some((t) => /^[.!?]$/.test(t.value))
+    // (a line-up or a list of names is capitalised too: a headline's words are ordinary ones, written in lower case elsewhere)
+    const ordinary = long.filter((t) => lowerSeen.has(t.form)).length
+    const listed = toks.some((t) => t.value === ',')
+    if (words.length >= 4 && words.length <= 20 && long.length >= 3 && ordinary >= 2 && !ended && !listed && long.every((t) => /^\p{Lu}/u.test(t.value))) out.fill(1, from, ti)
+    lineStart = lineEnd + 1
+  }
+  return out
 }
 
 /** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */

@@ -8,10 +8,12 @@
  *   - a place the gazetteer knows, right after "near", "outside" or a place word, is that place.
  */
 import { lookupPlace } from '../gazetteer'
-import { isFirstName, ORG_APPOSITION, ORG_HEADS, PERSON_TITLES, PLACE_CUES, SHARE_WORDS, SPEECH_VERBS } from '../lexicon'
+import { lookupKnown } from '../knowledge'
+import { ACRONYM_STOP, isFirstName, ORG_APPOSITION, ORG_HEADS, PERSON_TITLES, PLACE_CUES, SHARE_WORDS, SPEECH_VERBS } from '../lexicon'
 import { ACRONYM_RE } from './classify'
+import { HYPHEN_RE } from './finders'
 import { fold, isCap, isOrgHead, lastOrgHead, neverAlone, surface, type Chunk, type ExtractionDoc } from './document'
-import { gazetteerKey } from './places'
+import { gazetteerKey, isDemonym } from './places'
 import { usState } from '../us-states'
 
 const NEAR = new Set(['near', 'outside', 'around'])
@@ -19,13 +21,25 @@ const ACTING_VERBS = new Set(['declined', 'denied', 'confirmed', 'reported', 'an
 
 export function reconcileRecognized(d: ExtractionDoc): void {
   const out: Chunk[] = []
+  glueWordToOrganisation(d)
   for (const c of d.chunks) {
     if (agencyCredit(d, c)) continue
+    if (c.kind === 'other') personNotOther(d, c)
     if (!c.recognized || c.kind === 'other') {
       out.push(c)
       continue
     }
-    if (d.shout[c.from] && doubtfulInCapitals(d, c)) continue
+    if ((d.shout[c.from] || d.titleCase[c.from]) && doubtfulInCapitals(d, c)) continue
+    stripLeadingArticle(d, c)
+    trimDate(d, c)
+    if (notANameAlone(d, c)) continue
+    // a curated name the recogniser found with its article ("The Syrian Observatory for Human Rights")
+    const known = c.to - c.from > 1 ? lookupKnown(surface(d, c)) : undefined
+    if (known) {
+      Object.assign(c, { known, kind: known.type, key: known.id })
+      out.push(c)
+      continue
+    }
     const state = c.to - c.from === 1 ? usState(d.tokens[c.from]!.value, fold(d.tokens[c.from - 1]) === ',') : undefined
     if (state) {
       // "Newark, N.J.": the state, under the gazetteer's key for its name
@@ -44,6 +58,7 @@ export function reconcileRecognized(d: ExtractionDoc): void {
       continue
     }
     retype(d, c)
+    arabicName(d, c)
     forCoreference(d, c)
     out.push(c)
   }
@@ -76,13 +91,13 @@ function statesLeft(d: ExtractionDoc): void {
  * ordinary case.
  */
 function doubtfulInCapitals(d: ExtractionDoc, c: Chunk): boolean {
-  if (!HEADLINE_OPENERS.has(d.tokens[c.from]!.form)) return false
+  // a headline in Title Case ("Raqqa Is Being Slaughtered Silently") capitalises every word
+  if (!/^(?:the|an?)$/i.test(d.tokens[c.from]!.value) && !d.titleCase[c.from]) return false
   const m = lookupPlace(surface(d, c))
   if (m && !m.variant) return false
   const n = c.to - c.from
   return !d.chunks.some((o) => o !== c && !d.shout[o.from] && o.to - o.from === n && d.tokens.slice(o.from, o.to).every((t, k) => t.form === d.tokens[c.from + k]!.form))
 }
-const HEADLINE_OPENERS = new Set(['the', 'a', 'an'])
 
 /**
  * What the text calls a name the recogniser passed over: "the steelmaker Orvanta", "shares in
@@ -126,6 +141,87 @@ function agencyCredit(d: ExtractionDoc, c: Chunk): boolean {
   const after = text.slice(t.end, (text.indexOf('\n', t.end) + 1 || text.length + 1) - 1).trim()
   return (fold(tokens[c.from - 1]) === '(' && fold(tokens[c.to]) === ')') || before.endsWith('/') || (before === '' && after === '')
 }
+
+/**
+ * One name the recogniser cut in two: "The Christian/PER Science Monitor/ORG" (a one-word name
+ * glued to an organisation's), "Bashar/PER al-Assad/PER" (a surname with its particle).
+ * The merged chunk takes the second's place: its type is the first's when that is a person.
+ */
+/**
+ * "according to Hassan al-Dulaimi": two or three words opening with a first name, read as another
+ * kind of name by the recogniser (trained on few Arabic names), are a person.
+ */
+function personNotOther(d: ExtractionDoc, c: Chunk): void {
+  const words = surface(d, c).split(/\s+/)
+  if (words.length < 2 || words.length > 3 || !isFirstName(words[0]!) || words.some((w) => isDemonym(w) || neverAlone(d.tokens[c.from]!.form))) return
+  if (!words.every((w) => /^(?:\p{Lu}|(?:al|el|bin|ibn|de|van|von)\b)/u.test(w))) return
+  c.kind = 'person'
+}
+
+function glueWordToOrganisation(d: ExtractionDoc): void {
+  const { chunks, tokens, taken } = d
+  // "Bashar/PER al-Assad/O": a surname with its particle the recogniser left out
+  for (const a of chunks) {
+    if (!a.recognized || a.kind !== 'person') continue
+    const p = tokens[a.to]
+    if (!p || !/^(?:al|el|bin|ibn)$/i.test(p.value) || taken[a.to] || p.start > tokens[a.to - 1]!.end + 1) continue
+    const hyphen = HYPHEN_RE.test(tokens[a.to + 1]?.value ?? '') && tokens[a.to + 1]!.start === p.end
+    const name = tokens[a.to + (hyphen ? 2 : 1)]
+    if (!name || !isCap(name) || taken[a.to + (hyphen ? 2 : 1)]) continue
+    const to = a.to + (hyphen ? 3 : 2)
+    taken.fill(1, a.to, to)
+    a.to = to
+  }
+  for (let k = chunks.length - 1; k > 0; k--) {
+    const a = chunks[k - 1]!
+    const b = chunks[k]!
+    if (!a.recognized || !b.recognized || a.kind !== 'person' || a.to !== b.from || tokens[a.to - 1]!.end + 1 < tokens[b.from]!.start) continue
+    // "Bashar/PER al-Assad/PER": a surname with its particle continues the name
+    // (whatever the recogniser typed the surname as: "Faisal/PER al-Nouri/LOC")
+    const particle = b.kind !== 'organization' && b.kind !== 'other' && /^(?:al|el|bin|ibn)$/.test(tokens[b.from]!.value)
+    const organisation = a.to - a.from === 1 && b.kind === 'organization' && isOrgHead(d, tokens[b.to - 1]!)
+    if (!particle && !organisation) continue
+    b.from = a.from
+    if (particle) {
+      b.kind = 'person'
+      delete b.key
+    }
+    chunks.splice(k - 1, 1)
+  }
+}
+
+/** "The Syrian Observatory for Human Rights" opening a sentence: the article is not part of the name. */
+function stripLeadingArticle(d: ExtractionDoc, c: Chunk): void {
+  if (c.to - c.from > 1 && /^the$/i.test(d.tokens[c.from]!.value)) c.from++
+}
+
+/** A date glued to a name by lost punctuation or a caption: "al-Alam March 8", "Kirkuk Tuesday". */
+function trimDate(d: ExtractionDoc, c: Chunk): void {
+  const { tokens } = d
+  while (c.to - c.from > 1) {
+    const last = tokens[c.to - 1]!.form
+    if (WEEKDAYS.has(last) || (MONTHS.has(last) && /^\d/.test(tokens[c.to]?.value ?? ''))) c.to--
+    else break
+  }
+}
+const MONTHS = new Set('january february march april may june july august september october november december'.split(' '))
+const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
+
+/**
+ * Alone, some words are no name of the three kinds: a faith or a people ("Shia", "Muslims",
+ * "Syrian"), a calendar word, a name particle ("Abu"), or an ordinary word opening a sentence
+ * that the article also writes in lower case ("Click here…"), a common abbreviation ("ID", "CEO").
+ */
+function notANameAlone(d: ExtractionDoc, c: Chunk): boolean {
+  if (c.to - c.from !== 1) return false
+  const t = d.tokens[c.from]!
+  if (PARTICLE_ALONE.has(t.form) || ACRONYM_STOP.has(t.form)) return true
+  const place = lookupPlace(t.value)
+  if (place && !place.variant && c.kind === 'place') return false
+  if ((neverAlone(t.form) || isDemonym(t.value))) return true
+  return t.sentenceStart && d.lowerSeen.has(t.form) && !isFirstName(t.value) && !place
+}
+const PARTICLE_ALONE = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'bint', 'de', 'van', 'von'])
 
 function stripTitle(d: ExtractionDoc, c: Chunk): void {
   const { tokens } = d
@@ -184,6 +280,29 @@ function forCoreference(d: ExtractionDoc, c: Chunk): void {
   const t = d.tokens[c.from]!
   if (ACRONYM_RE.test(t.value)) c.kind = 'acronym'
   else if (fold(d.tokens[c.from - 1]) === 'the' && ORG_HEADS.has(t.form)) c.kind = 'single'
+}
+
+/**
+ * Arabic names the 1996 wire copy rarely had: "Abu Omar", "Umm Khaled", "Osama bin Laden" are
+ * people; a lone "al-Sudani" that no gazetteer knows is left for coreference (a full name's
+ * surname, or nothing), not taken for a place.
+ */
+function arabicName(d: ExtractionDoc, c: Chunk): void {
+  const { tokens } = d
+  const first = fold(tokens[c.from])
+  const n = c.to - c.from
+  if (n >= 2 && n <= 4 && (first === 'abu' || first === 'umm' || tokens.slice(c.from + 1, c.to - 1).some((t) => t.form === 'bin' || t.form === 'ibn'))) {
+    if (c.kind !== 'person') {
+      c.kind = 'person'
+      delete c.key
+    }
+    return
+  }
+  const name = surface(d, c)
+  if (c.kind === 'place' && /^(?:al|el)-\p{Lu}/iu.test(name) && !name.includes(' ') && !lookupPlace(name)) {
+    c.kind = 'single'
+    delete c.key
+  }
 }
 
 function retype(d: ExtractionDoc, c: Chunk): void {
