@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { documentCues } from '../../src-main/core/entities/recognizer/features'
 import { LABELS } from '../../src-main/core/entities/recognizer/labels'
 import type { TrainingSentence } from '../../src-main/core/entities/recognizer/train'
 
@@ -88,10 +89,11 @@ export function stripped(doc: ConllSentence[]): ConllSentence[] {
 export function withContext(doc: ConllSentence[]): TrainingSentence[] {
   const lowerSeen = new Set<string>()
   for (const s of doc) for (const w of s.words) if (/^\p{Ll}/u.test(w)) lowerSeen.add(w.toLowerCase())
+  const cues = documentCues(doc.map((s) => s.words))
   return doc.map((s) => {
     const letters = s.words.join('').replace(/[^\p{L}]/gu, '')
     const upper = letters.replace(/[^\p{Lu}]/gu, '').length
     const loud = letters.length >= 12 && upper / letters.length > 0.8
-    return { words: s.words, labels: s.labels, ctx: { lowerSeen, shouting: s.words.map(() => loud) } }
+    return { words: s.words, labels: s.labels, ctx: { lowerSeen, shouting: s.words.map(() => loud), cues } }
   })
 }

@@ -4,6 +4,7 @@
  * places become typed chunks; names of other kinds (nationalities, events: MISC) become 'other'
  * chunks so no later rule makes an entity of them. A dateline found before it stands.
  */
+import { documentCues } from '../recognizer/features'
 import { DocumentMemory } from '../recognizer/model'
 import { spansOf } from '../recognizer/labels'
 import { recognizer } from '../recognizer/load'
@@ -24,12 +25,17 @@ export function findByRecognizer(d: ExtractionDoc): void {
     if ((c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(t.value))) lowerSeen.add(t.value.toLowerCase())
   }
   const memory = new DocumentMemory()
+  const sentences: Array<ReturnType<typeof modelWords>> = []
   for (let a = 0; a < tokens.length; ) {
     let b = a + 1
     while (b < tokens.length && !tokens[b]!.sentenceStart) b++
-    const { words, spans } = modelWords(d, a, b)
+    sentences.push(modelWords(d, a, b))
+    a = b
+  }
+  const cues = documentCues(sentences.map((s) => s.words))
+  for (const { words, spans } of sentences) {
     const shouting = spans.map(([x]) => shout[x] === 1)
-    const labels = model.tag(words, { lowerSeen, shouting }, memory)
+    const labels = model.tag(words, { lowerSeen, shouting, cues }, memory)
     for (const s of spansOf(labels)) {
       const from = spans[s.from]![0]
       const to = spans[s.to - 1]![1]
@@ -47,7 +53,6 @@ export function findByRecognizer(d: ExtractionDoc): void {
         chunks.push(chunk)
       }
     }
-    a = b
   }
   chunks.sort((x, y) => x.from - y.from)
 }

@@ -217,7 +217,8 @@ function notANameAlone(d: ExtractionDoc, c: Chunk): boolean {
   const t = d.tokens[c.from]!
   if (PARTICLE_ALONE.has(t.form) || ACRONYM_STOP.has(t.form)) return true
   const place = lookupPlace(t.value)
-  if (place && !place.variant && c.kind === 'place') return false
+  // ("Czech", "Georgia": a country stands; a town or region named like a word — Northern, Bahrain — does not)
+  if (place && !place.variant && place.place.kind === 'country' && c.kind === 'place') return false
   if ((neverAlone(t.form) || isDemonym(t.value))) return true
   return t.sentenceStart && d.lowerSeen.has(t.form) && !isFirstName(t.value) && !place
 }

@@ -17,6 +17,43 @@ export interface FeatureContext {
   lowerSeen: ReadonlySet<string>
   /** per token: on a line written in capitals (a headline) */
   shouting?: readonly boolean[]
+  /** what the document's other mentions of a capitalised word say of it (documentCues) */
+  cues?: ReadonlyMap<string, readonly string[]>
+}
+
+const CUE_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'minister', 'prime', 'sir', 'coach', 'striker', 'chairman', 'spokesman', 'general', 'gen.', 'judge', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'king', 'queen', 'prince'])
+const CUE_SPEECH = new Set(['said', 'says', 'told', 'added', 'stated'])
+const CUE_IN = new Set(['in', 'at', 'from', 'near', 'to'])
+
+/**
+ * What every mention of a capitalised word in the document says of it, as features for all of
+ * them: a title before one ("Mr Lahssini"), a speech verb after ("Lahssini said"), "in"/"at"
+ * before, a company suffix after ("Pirelli Cables"), a first name before, "the" before, a
+ * possessive after, and a mention inside a sentence (not its first word). A name is typed the
+ * same way throughout an article; its clearest mention informs the others, earlier or later.
+ */
+export function documentCues(sentences: readonly (readonly string[])[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>()
+  for (const words of sentences) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!
+      const c = w.charCodeAt(0)
+      if (!(c >= 65 && c <= 90) && (c < 128 || !/^\p{Lu}/u.test(w))) continue
+      const prev = i > 0 ? words[i - 1]!.toLowerCase() : ''
+      const next = words[i + 1]?.toLowerCase() ?? ''
+      let set = out.get(w)
+      if (!set) out.set(w, (set = new Set()))
+      if (i > 0) set.add('mid')
+      if (CUE_TITLES.has(prev)) set.add('title')
+      if (CUE_SPEECH.has(next)) set.add('speech')
+      if (CUE_IN.has(prev)) set.add('in')
+      if (prev === 'the') set.add('the')
+      if (next === "'s") set.add('poss')
+      if (next && ORG_SUFFIXES.has(next.replace(/\.$/, ''))) set.add('orgnext')
+      if (i > 0 && isFirstName(words[i - 1]!)) set.add('afterFname')
+    }
+  }
+  return new Map([...out].map(([w, cues]) => [w, [...cues].sort().map((cue) => `dc=${cue}`)]))
 }
 
 /** What the features need of one word, and the features that depend on it alone. */
@@ -139,6 +176,8 @@ export function contextFeatures(infos: readonly WordInfo[], i: number, ctx: Feat
   if (i === 0) f.push('first')
   if (me.cap && ctx.lowerSeen.has(me.lower)) f.push('lowerSeen')
   if (ctx.shouting?.[i]) f.push('shout', me.shoutShape)
+  const cues = me.cap ? ctx.cues?.get(me.word) : undefined
+  if (cues) f.push(...cues)
   if (prev?.fname) f.push('prevFname')
   if (next?.orgHead) f.push('nextOrghead')
   if (prev?.title) f.push('prevTitle')

@@ -84,6 +84,8 @@ export class Recognizer {
       add(into, this.index.get('shout'))
       add(into, this.index.get(me.shoutShape))
     }
+    const cues = me.cap ? ctx.cues?.get(me.word) : undefined
+    if (cues) for (const c of cues) add(into, this.index.get(c))
     if (prev?.fname) add(into, this.index.get('prevFname'))
     if (next?.orgHead) add(into, this.index.get('nextOrghead'))
     if (prev?.title) add(into, this.index.get('prevTitle'))
