@@ -18,7 +18,7 @@ if (!trainFile) {
   console.log('train:entities: ../shared/data/ner/conll2003/eng.train is not here; nothing to train (the committed model stays)')
   process.exit(0)
 }
-const epochs = Number(process.env['EPOCHS'] ?? 10)
+const epochs = Number(process.env['EPOCHS'] ?? 15)
 const docs = readConll(trainFile)
 // every third article also as a scraper's copy: punctuation gone
 const trainingDocs = docs.flatMap((d, i) => [withContext(d), ...(i % 3 === 0 ? [withContext(stripped(d))] : [])])
