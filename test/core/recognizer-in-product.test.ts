@@ -91,9 +91,16 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found.map((e) => e.key)).toEqual(['organization:syrian-observatory-for-human-rights'])
   })
 
-  it('gives the same entities for the same text every time', () => {
-    const text = 'Talks between Valdren Shipping and the port authority broke down, Mireille Okonjo-Baptiste said in Kestrelport.'
-    expect(JSON.stringify(extractEntities(text))).toBe(JSON.stringify(extractEntities(text)))
+  it('gives the same entities for the same text whatever was read before it (caches change nothing)', () => {
+    const texts = [
+      'Talks between Valdren Shipping and the port authority broke down, Mireille Okonjo-Baptiste said in Kestrelport.',
+      'Brazil\'s Finance Ministry said on Monday that Valdren Shipping Ltd would pay its taxes, according to Samir al-Haddadi.',
+      'NEWARK, N.J. (Reuters) - Shares in Orvanta fell after the steelmaker cut its forecast, Ines Varo told reporters.'
+    ]
+    const fresh = texts.map((t) => JSON.stringify(extractEntities(t)))
+    for (let round = 0; round < 2; round++) {
+      for (const i of [2, 0, 1]) expect(JSON.stringify(extractEntities(texts[i]!))).toBe(fresh[i])
+    }
   })
 })
 
