@@ -24,6 +24,14 @@ describe('entity extraction with the trained recogniser', () => {
     expect(ents('Reuters reported on Monday that the mill had closed.')).toContain('organization:Reuters')
   })
 
+  it('reads capitalised words joined by "&" as one firm', () => {
+    const found = extractEntities('Shares of Harlow & Penning rose after the bid. Harlow & Penning makes brake parts in Kestrelport.')
+    const firm = found.find((e) => e.name === 'Harlow & Penning')
+    expect(firm?.type).toBe('organization')
+    expect(firm?.mentions).toHaveLength(2)
+    expect(found.some((e) => e.name === 'Harlow' || e.name === 'Penning')).toBe(false)
+  })
+
   it('reads US state abbreviations as the states they name', () => {
     const found = extractEntities('Officials in Trenton, N.J. and in Albany, NY declined to comment on the plan.')
     const states = found.filter((e) => e.type === 'place').map((e) => e.name)

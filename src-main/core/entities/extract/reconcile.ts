@@ -63,9 +63,33 @@ export function reconcileRecognized(d: ExtractionDoc): void {
     out.push(c)
   }
   d.chunks = out
+  ampersandNames(d)
   introducedNames(d)
   statesLeft(d)
   d.chunks.sort((a, b) => a.from - b.from)
+}
+
+/**
+ * "Douglas & Lomason", "Procter & Gamble", "Marks & Spencer": capitalised words joined by "&"
+ * name one firm, whatever the recogniser made of the halves.
+ */
+function ampersandNames(d: ExtractionDoc): void {
+  const { tokens, taken } = d
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.value !== '&' || !isCap(tokens[i - 1]!) || !isCap(tokens[i + 1]!) || d.shout[i]) continue
+    const sameLine = (k: number) => !d.text.slice(tokens[k]!.end, tokens[k + 1]!.start).includes('\n')
+    let from = i - 1
+    while (from > 0 && isCap(tokens[from - 1]!) && sameLine(from - 1) && !tokens[from]!.sentenceStart) from--
+    let to = i + 2
+    while (to < tokens.length && isCap(tokens[to]!) && sameLine(to - 1)) to++
+    if (!sameLine(i - 1) || !sameLine(i)) continue
+    const inside = d.chunks.filter((c) => c.from < to && c.to > from)
+    // a curated name, or a chunk reaching beyond the run, stays as it is
+    if (inside.some((c) => c.known || c.from < from || c.to > to)) continue
+    d.chunks = d.chunks.filter((c) => !inside.includes(c))
+    d.chunks.push({ from, to, kind: 'organization', links: [], personCue: false, recognized: true, rule: 'ampersand' })
+    taken.fill(1, from, to)
+  }
 }
 
 /** A state abbreviation the recogniser passed over ("Albany, NY"). */
