@@ -20,14 +20,14 @@ if (!trainFile) {
 }
 const epochs = Number(process.env['EPOCHS'] ?? 15)
 const docs = readConll(trainFile)
-// every third article also as a scraper's copy: punctuation gone
-const trainingDocs = docs.flatMap((d, i) => [withContext(d), ...(i % 3 === 0 ? [withContext(stripped(d))] : [])])
+// every second article also as a scraper's copy: punctuation gone
+const trainingDocs = docs.flatMap((d, i) => [withContext(d), ...(i % 2 === 0 ? [withContext(stripped(d))] : [])])
 console.log(`train:entities: ${docs.length} articles (${trainingDocs.length} with stripped copies), ${epochs} epochs`)
 const t0 = performance.now()
 const model = train(trainingDocs, {
   epochs,
   seed: 20261207,
-  minCount: 2,
+  minCount: 1,
   onEpoch: (e, errors, tokens) => console.log(`  epoch ${e}: ${errors} errors of ${tokens} tokens (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
 })
 const bytes = model.encode()

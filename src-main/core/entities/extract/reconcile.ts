@@ -115,8 +115,11 @@ function statesLeft(d: ExtractionDoc): void {
  * ordinary case.
  */
 function doubtfulInCapitals(d: ExtractionDoc, c: Chunk): boolean {
-  // a headline in Title Case ("Raqqa Is Being Slaughtered Silently") capitalises every word
-  if (!/^(?:the|an?)$/i.test(d.tokens[c.from]!.value) && !d.titleCase[c.from]) return false
+  // a headline in Title Case ("Raqqa Is Being Slaughtered Silently") capitalises every word;
+  // one in capitals makes a person of any word ("CREWS JOIN…"): a lone one needs the article's word for it
+  const lonePerson = c.kind === 'person' && c.to - c.from === 1 && !isFirstName(titleWord(d.tokens[c.from]!.value))
+  if (!/^(?:the|an?)$/i.test(d.tokens[c.from]!.value) && !d.titleCase[c.from] && !lonePerson) return false
+  if (lonePerson && d.chunks.some((o) => o !== c && !d.shout[o.from] && o.kind === 'person' && d.tokens.slice(o.from, o.to).some((t) => t.form === d.tokens[c.from]!.form))) return false
   const m = lookupPlace(surface(d, c))
   if (m && !m.variant) return false
   const n = c.to - c.from
@@ -228,6 +231,11 @@ function trimDate(d: ExtractionDoc, c: Chunk): void {
     else break
   }
 }
+/** "JOIN" → "Join": how a name list spells it */
+function titleWord(w: string): string {
+  return w.charAt(0) + w.slice(1).toLowerCase()
+}
+
 const MONTHS = new Set('january february march april may june july august september october november december'.split(' '))
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
 
