@@ -32,6 +32,11 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found.some((e) => e.name === 'Harlow' || e.name === 'Penning')).toBe(false)
   })
 
+  it('counts the place in "U.K.-based" and "London-based" as a mention of it', () => {
+    const found = extractEntities('A U.K.-based monitor and a London-based charity said the US-led strikes went on.')
+    expect(found.filter((e) => e.type === 'place').map((e) => e.name).sort()).toEqual(['London', 'United Kingdom', 'United States'])
+  })
+
   it('reads US state abbreviations as the states they name', () => {
     const found = extractEntities('Officials in Trenton, N.J. and in Albany, NY declined to comment on the plan.')
     const states = found.filter((e) => e.type === 'place').map((e) => e.name)

@@ -24,7 +24,10 @@ export function reconcileRecognized(d: ExtractionDoc): void {
   glueWordToOrganisation(d)
   for (const c of d.chunks) {
     if (agencyCredit(d, c)) continue
-    if (c.kind === 'other') personNotOther(d, c)
+    if (c.kind === 'other') {
+      personNotOther(d, c)
+      placeInCompound(d, c)
+    }
     if (!c.recognized || c.kind === 'other') {
       out.push(c)
       continue
@@ -183,6 +186,26 @@ function personNotOther(d: ExtractionDoc, c: Chunk): void {
   if (words.length < 2 || words.length > 3 || !isFirstName(words[0]!) || words.some((w) => isDemonym(w) || neverAlone(d.tokens[c.from]!.form))) return
   if (!words.every((w) => /^(?:\p{Lu}|(?:al|el|bin|ibn|de|van|von)\b)/u.test(w))) return
   c.kind = 'person'
+}
+
+/**
+ * "U.K.-based", "US-led", "London-based": the recogniser reads the compound as another kind of
+ * name (as CoNLL annotates it), but it names the place; its capitalised part becomes the place's
+ * mention (a curated one keeps its id).
+ */
+function placeInCompound(d: ExtractionDoc, c: Chunk): void {
+  const { tokens } = d
+  const n = c.to - c.from
+  if (n < 3 || !HYPHEN_RE.test(tokens[c.to - 2]!.value) || !/^\p{Ll}+$/u.test(tokens[c.to - 1]!.value)) return
+  const to = c.to - 2
+  const name = d.text.slice(tokens[c.from]!.start, tokens[to - 1]!.end)
+  const known = lookupKnown(name)
+  if (known?.type === 'place') {
+    Object.assign(c, { to, kind: 'place', known, key: known.id })
+    return
+  }
+  const m = lookupPlace(name)
+  if (!known && m && !m.variant) Object.assign(c, { to, kind: 'place', key: `place:@${m.place.gid}` })
 }
 
 function glueWordToOrganisation(d: ExtractionDoc): void {
