@@ -37,6 +37,12 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found.filter((e) => e.type === 'place').map((e) => e.name).sort()).toEqual(['London', 'United Kingdom', 'United States'])
   })
 
+  it('reads the people of a place as a place, and a longer name before an organisation\'s as part of it', () => {
+    const found = ents('Residents of Qarmesh said the Kestrel National Grain Corporation had closed its silo.')
+    expect(found).toContain('place:Qarmesh')
+    expect(found).toContain('organization:Kestrel National Grain Corporation')
+  })
+
   it('reads US state abbreviations as the states they name', () => {
     const found = extractEntities('Officials in Trenton, N.J. and in Albany, NY declined to comment on the plan.')
     const states = found.filter((e) => e.type === 'place').map((e) => e.name)

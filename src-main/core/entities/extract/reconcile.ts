@@ -17,6 +17,7 @@ import { gazetteerKey, isDemonym } from './places'
 import { usState } from '../us-states'
 
 const NEAR = new Set(['near', 'outside', 'around'])
+const PEOPLE_OF_PLACES = new Set(['residents', 'people', 'villagers', 'inhabitants', 'citizens', 'natives', 'mayor', 'governor', 'outskirts', 'centre', 'center', 'streets'])
 const ACTING_VERBS = new Set(['declined', 'denied', 'confirmed', 'reported', 'announced'])
 
 export function reconcileRecognized(d: ExtractionDoc): void {
@@ -222,6 +223,16 @@ function glueWordToOrganisation(d: ExtractionDoc): void {
     taken.fill(1, a.to, to)
     a.to = to
   }
+  // "Nigerian National/MISC Petroleum Corporation/ORG": more than a nationality before an
+  // organisation's name is part of it ("Russian/MISC Interior Ministry/ORG" stays two)
+  for (let k = chunks.length - 1; k > 0; k--) {
+    const a = chunks[k - 1]!
+    const b = chunks[k]!
+    if (a.kind !== 'other' || b.kind !== 'organization' || !b.recognized || a.to !== b.from || a.to - a.from < 2) continue
+    if (!isOrgHead(d, tokens[b.to - 1]!) || tokens[a.to - 1]!.end + 1 < tokens[b.from]!.start) continue
+    b.from = a.from
+    chunks.splice(k - 1, 1)
+  }
   for (let k = chunks.length - 1; k > 0; k--) {
     const a = chunks[k - 1]!
     const b = chunks[k]!
@@ -275,7 +286,15 @@ function notANameAlone(d: ExtractionDoc, c: Chunk): boolean {
   // ("Czech", "Georgia": a country stands; a town or region named like a word — Northern, Bahrain — does not)
   if (place && !place.variant && place.place.kind === 'country' && c.kind === 'place') return false
   if ((neverAlone(t.form) || isDemonym(t.value))) return true
-  return t.sentenceStart && d.lowerSeen.has(t.form) && !isFirstName(t.value) && !place
+  return (t.sentenceStart || opensStory(d, c.from)) && d.lowerSeen.has(t.form) && !isFirstName(t.value) && !place
+}
+
+/** The first word after a dateline's dash ("KYIV, Ukraine — Power returned…") opens the story's first sentence. */
+function opensStory(d: ExtractionDoc, i: number): boolean {
+  const dash = d.tokens[i - 1]
+  if (!dash || !/^[—–-]$/.test(dash.value)) return false
+  const line = d.text.slice(d.text.lastIndexOf('\n', dash.start) + 1, dash.start)
+  return d.chunks.some((c) => c.rule === 'dateline' && d.tokens[c.from]!.start >= d.text.lastIndexOf('\n', dash.start) + 1 && d.tokens[c.from]!.start < dash.start) && line.length < 60
 }
 const PARTICLE_ALONE = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'bint', 'de', 'van', 'von'])
 
@@ -366,6 +385,13 @@ function retype(d: ExtractionDoc, c: Chunk): void {
   const prev = fold(tokens[c.from - 1])
   const prev2 = fold(tokens[c.from - 2])
   const n = c.to - c.from
+  // "residents of Qayyarah said": the people are of a place, not a person
+  if (c.kind === 'person' && n === 1 && (prev === 'of' || prev === 'from') && PEOPLE_OF_PLACES.has(prev2)) {
+    c.kind = 'place'
+    c.key = gazetteerKey(surface(d, c))
+    if (!c.key) delete c.key
+    return
+  }
   if (c.kind !== 'organization' && n <= 3 && (ORG_APPOSITION.has(prev) || ((prev === 'in' || prev === 'of') && SHARE_WORDS.has(prev2)))) {
     const name = d.text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end)
     const place = lookupPlace(name)
