@@ -43,6 +43,14 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found).toContain('organization:Kestrel National Grain Corporation')
   })
 
+  it('keeps a weekday or an al- word that opens a title\'s name, and ends names on a capitalised word', () => {
+    const found = ents('The Sunday Telegraph reported that al-Naba Media released a video. An Iranian-backed Shiite militia took the town of Umm Ruqaiba on Monday.')
+    expect(found).toContain('organization:Sunday Telegraph')
+    expect(found).not.toContain('person:Umm Ruqaiba')
+    expect(found).toContain('organization:al-Naba Media')
+    expect(found.some((e) => /militia|Iranian|Shiite/.test(e))).toBe(false)
+  })
+
   it('reads US state abbreviations as the states they name', () => {
     const found = extractEntities('Officials in Trenton, N.J. and in Albany, NY declined to comment on the plan.')
     const states = found.filter((e) => e.type === 'place').map((e) => e.name)

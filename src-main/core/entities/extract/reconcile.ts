@@ -17,7 +17,7 @@ import { gazetteerKey, isDemonym } from './places'
 import { usState } from '../us-states'
 
 const NEAR = new Set(['near', 'outside', 'around'])
-const PEOPLE_OF_PLACES = new Set(['residents', 'people', 'villagers', 'inhabitants', 'citizens', 'natives', 'mayor', 'governor', 'outskirts', 'centre', 'center', 'streets'])
+const PEOPLE_OF_PLACES = new Set(['residents', 'people', 'villagers', 'inhabitants', 'citizens', 'natives', 'mayor', 'governor', 'outskirts', 'outskirt', 'centre', 'center', 'streets'])
 const ACTING_VERBS = new Set(['declined', 'denied', 'confirmed', 'reported', 'announced'])
 
 export function reconcileRecognized(d: ExtractionDoc): void {
@@ -36,6 +36,10 @@ export function reconcileRecognized(d: ExtractionDoc): void {
     if ((d.shout[c.from] || d.titleCase[c.from]) && doubtfulInCapitals(d, c)) continue
     stripLeadingArticle(d, c)
     trimDate(d, c)
+    // a name ends on a capitalised word: "Shi'ite militia" is "Shi'ite" and a militia
+    while (c.kind !== 'person' && c.to - c.from > 1 && /^\p{Ll}+$/u.test(d.tokens[c.to - 1]!.value)) c.to--
+    // …and does not open on a compound that says who backs or leads it: "Iranian-backed", "U.S.-led"
+    while (c.kind !== 'person' && c.to - c.from > 3 && HYPHEN_RE.test(d.tokens[c.from + 1]!.value) && /^\p{Ll}+$/u.test(d.tokens[c.from + 2]!.value)) c.from += 3
     if (notANameAlone(d, c)) continue
     // a curated name the recogniser found with its article ("The Syrian Observatory for Human Rights")
     const known = c.to - c.from > 1 ? lookupKnown(surface(d, c)) : undefined
@@ -223,6 +227,20 @@ function glueWordToOrganisation(d: ExtractionDoc): void {
     taken.fill(1, a.to, to)
     a.to = to
   }
+  // "The Sunday/O Telegraph/ORG", "al-Furqan/O Media/ORG": a weekday or an "al-" word no chunk
+  // holds, right before an organisation's name, is part of it
+  for (const b of chunks) {
+    if (!b.recognized || b.kind !== 'organization' || b.from < 1 || taken[b.from - 1]) continue
+    const w = tokens[b.from - 1]!
+    if (w.end + 1 < tokens[b.from]!.start) continue
+    if (WEEKDAYS.has(w.form) && /^\p{Lu}/u.test(w.value)) {
+      b.from--
+      continue
+    }
+    // "al-Furqan" is three tokens: al, -, Furqan
+    const [al, hyphen] = [tokens[b.from - 3], tokens[b.from - 2]]
+    if (al && hyphen && isCap(w) && HYPHEN_RE.test(hyphen.value) && /^(?:al|el)$/i.test(al.value) && !taken[b.from - 2] && !taken[b.from - 3] && al.end === hyphen.start && hyphen.end === w.start) b.from -= 3
+  }
   // "Nigerian National/MISC Petroleum Corporation/ORG": more than a nationality before an
   // organisation's name is part of it ("Russian/MISC Interior Ministry/ORG" stays two)
   for (let k = chunks.length - 1; k > 0; k--) {
@@ -365,6 +383,8 @@ function forCoreference(d: ExtractionDoc, c: Chunk): void {
 function arabicName(d: ExtractionDoc, c: Chunk): void {
   const { tokens } = d
   const first = fold(tokens[c.from])
+  // "the town of Umm Ruqaiba" is a place
+  if (fold(tokens[c.from - 1]) === 'of' && (PLACE_CUES.has(fold(tokens[c.from - 2])) || PEOPLE_OF_PLACES.has(fold(tokens[c.from - 2])))) return
   const n = c.to - c.from
   if (n >= 2 && n <= 4 && (first === 'abu' || first === 'umm' || tokens.slice(c.from + 1, c.to - 1).some((t) => t.form === 'bin' || t.form === 'ibn'))) {
     if (c.kind !== 'person') {
@@ -385,8 +405,8 @@ function retype(d: ExtractionDoc, c: Chunk): void {
   const prev = fold(tokens[c.from - 1])
   const prev2 = fold(tokens[c.from - 2])
   const n = c.to - c.from
-  // "residents of Qayyarah said": the people are of a place, not a person
-  if (c.kind === 'person' && n === 1 && (prev === 'of' || prev === 'from') && PEOPLE_OF_PLACES.has(prev2)) {
+  // "residents of Qayyarah said", "the outskirts of al-Alam": the people are of a place, not a person
+  if (c.kind !== 'place' && !surface(d, c).includes(' ') && (prev === 'of' || prev === 'from') && (PEOPLE_OF_PLACES.has(prev2) || (c.kind !== 'person' && PLACE_CUES.has(prev2)))) {
     c.kind = 'place'
     c.key = gazetteerKey(surface(d, c))
     if (!c.key) delete c.key
