@@ -12,8 +12,10 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found.map((e) => `${e.type}:${e.name}:${e.mentions.length}`)).toEqual(['organization:Valdren Shipping Ltd:2', 'person:Mireille Okonjo-Baptiste:2', 'place:Kestrelport:1'])
   })
 
-  it('keeps a hyphenated name whole ("al-Haddad")', () => {
+  it('keeps a hyphenated name whole ("al-Haddad") and one with particles ("van der")', () => {
     expect(ents('"It will not last," said Daniel al-Haddad, a spokesman for the union.')).toContain('person:Daniel al-Haddad')
+    const found = extractEntities('Fullback Andre van der Merwe scored twice, and Van der Merwe said the pitch was wet.')
+    expect(found.map((e) => `${e.type}:${e.name}:${e.mentions.length}`)).toEqual(['person:Andre van der Merwe:2'])
   })
 
   it('does not count news agency credits and sign-offs as mentions, but keeps the agency in a sentence', () => {

@@ -227,6 +227,21 @@ function glueWordToOrganisation(d: ExtractionDoc): void {
     taken.fill(1, a.to, to)
     a.to = to
   }
+  // "Van/PER der/O Westhuizen/PER", "Jean de/O Villiers": a lower-case particle between two parts of a person's name
+  for (let k = chunks.length - 1; k >= 0; k--) {
+    const b = chunks[k]!
+    if (!b.recognized || b.kind !== 'person' || b.from < 2) continue
+    const particle = tokens[b.from - 1]!
+    const before = tokens[b.from - 2]!
+    if (!/^(?:der|den|de|van|von|da|di|du|la|le|dos|del|ter)$/.test(particle.value) || !isCap(before)) continue
+    if (before.end + 1 < particle.start || particle.end + 1 < tokens[b.from]!.start) continue
+    const a = chunks.find((o) => o.to === b.from - 1)
+    if (a && !(a.recognized && a.kind === 'person')) continue
+    if (!a && taken[b.from - 2]) continue
+    b.from = a ? a.from : b.from - 2
+    if (a) chunks.splice(chunks.indexOf(a), 1)
+    taken.fill(1, b.from, b.to)
+  }
   // "The Sunday/O Telegraph/ORG", "al-Furqan/O Media/ORG": a weekday or an "al-" word no chunk
   // holds, right before an organisation's name, is part of it
   for (const b of chunks) {
