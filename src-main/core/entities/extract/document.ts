@@ -56,7 +56,7 @@ export function extractionDoc(original: string, prep: Prepared, tagged = true): 
   const tokens = tokenize(text, tagged)
   const lowerSeen = new Set<string>()
   for (const t of tokens) if (/^\p{Ll}/u.test(t.value)) lowerSeen.add(t.form)
-  return { original, prep, text, tokens, shout: shoutingLines(text, tokens), titleCase: titleCaseLines(text, tokens, lowerSeen), lowerSeen, taken: new Uint8Array(tokens.length), chunks: [] }
+  return { original, prep, text, tokens, ...lineCase(text, tokens, lowerSeen), lowerSeen, taken: new Uint8Array(tokens.length), chunks: [] }
 }
 
 export const isCap = (t: Token) => /^\p{Lu}/u.test(t.value) && /\p{L}/u.test(t.value)
@@ -104,46 +104,34 @@ function letterCase(line: string): [number, number] {
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'as', 'by', 'with', 'from', 'vs', 'is'])
 
 /**
- * Lines of 4 to 20 words with every word of four letters or more capitalised, two of them written
- * in lower case elsewhere, and no comma or sentence end inside: a headline in Title Case ("Raqqa
- * Is Being Slaughtered Silently").
+ * Per token, what its line says of case, in one pass over the lines:
+ * - `shout`: a line written in capitals (a headline, a shouting caption);
+ * - `titleCase`: a line of 4 to 20 words with every word of four letters or more capitalised,
+ *   two of them written in lower case elsewhere, and no comma or sentence end inside: a headline
+ *   in Title Case ("Raqqa Is Being Slaughtered Silently"). A line-up or a list of names is
+ *   capitalised too, but a headline's words are ordinary ones.
  */
-function titleCaseLines(text: string, tokens: readonly Token[], lowerSeen: ReadonlySet<string>): Uint8Array {
-  const out = new Uint8Array(tokens.length)
+function lineCase(text: string, tokens: readonly Token[], lowerSeen: ReadonlySet<string>): { shout: Uint8Array; titleCase: Uint8Array } {
+  const shout = new Uint8Array(tokens.length)
+  const titleCase = new Uint8Array(tokens.length)
   let ti = 0
   let lineStart = 0
   for (const line of text.split('\n')) {
     const lineEnd = lineStart + line.length
     const from = ti
     while (ti < tokens.length && tokens[ti]!.start < lineEnd + 1) ti++
+    lineStart = lineEnd + 1
+    if (from === ti) continue
+    const [letters, upper] = letterCase(line)
+    if (letters >= 12 && upper / letters > 0.8) shout.fill(1, from, ti)
+    if (ti - from < 4) continue
     const toks = tokens.slice(from, ti)
     const words = toks.filter((t) => /\p{L}/u.test(t.value))
     const long = words.filter((t) => t.value.length >= 4 && !SMALL_WORDS.has(t.form))
     const ended = toks.slice(0, -1).some((t) => /^[.!?]$/.test(t.value))
-    // (a line-up or a list of names is capitalised too: a headline's words are ordinary ones, written in lower case elsewhere)
     const ordinary = long.filter((t) => lowerSeen.has(t.form)).length
     const listed = toks.some((t) => t.value === ',')
-    if (words.length >= 4 && words.length <= 20 && long.length >= 3 && ordinary >= 2 && !ended && !listed && long.every((t) => /^\p{Lu}/u.test(t.value))) out.fill(1, from, ti)
-    lineStart = lineEnd + 1
+    if (words.length >= 4 && words.length <= 20 && long.length >= 3 && ordinary >= 2 && !ended && !listed && long.every((t) => /^\p{Lu}/u.test(t.value))) titleCase.fill(1, from, ti)
   }
-  return out
-}
-
-/** Lines written in capitals (headlines, shouting captions): their words carry no case signal. */
-function shoutingLines(text: string, tokens: readonly Token[]): Uint8Array {
-  const out = new Uint8Array(tokens.length)
-  let lineStart = 0
-  const lines = text.split('\n')
-  let ti = 0
-  for (const line of lines) {
-    const lineEnd = lineStart + line.length
-    const [letters, upper] = letterCase(line)
-    const loud = letters >= 12 && upper / letters > 0.8
-    while (ti < tokens.length && tokens[ti]!.start < lineEnd + 1) {
-      if (loud) out[ti] = 1
-      ti++
-    }
-    lineStart = lineEnd + 1
-  }
-  return out
+  return { shout, titleCase }
 }

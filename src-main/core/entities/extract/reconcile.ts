@@ -22,7 +22,7 @@ const ACTING_VERBS = new Set(['declined', 'denied', 'confirmed', 'reported', 'an
 
 export function reconcileRecognized(d: ExtractionDoc): void {
   const out: Chunk[] = []
-  glueWordToOrganisation(d)
+  joinCutNames(d)
   for (const c of d.chunks) {
     if (agencyCredit(d, c)) continue
     if (c.kind === 'other') {
@@ -48,13 +48,6 @@ export function reconcileRecognized(d: ExtractionDoc): void {
       out.push(c)
       continue
     }
-    const state = c.to - c.from === 1 ? usState(d.tokens[c.from]!.value, fold(d.tokens[c.from - 1]) === ',') : undefined
-    if (state) {
-      // "Newark, N.J.": the state, under the gazetteer's key for its name
-      Object.assign(c, { kind: 'place', display: state }, gazetteerKey(state) ? { key: gazetteerKey(state) } : {})
-      out.push(c)
-      continue
-    }
     // "Brigadier" tagged alone before "Karim Haddad": a title is no entity
     if (c.to - c.from === 1 && PERSON_TITLES.has(fold(d.tokens[c.from]))) continue
     stripTitle(d, c)
@@ -73,7 +66,7 @@ export function reconcileRecognized(d: ExtractionDoc): void {
   d.chunks = out
   ampersandNames(d)
   introducedNames(d)
-  statesLeft(d)
+  usStates(d)
   d.chunks.sort((a, b) => a.from - b.from)
 }
 
@@ -100,10 +93,13 @@ function ampersandNames(d: ExtractionDoc): void {
   }
 }
 
-/** A state abbreviation the recogniser passed over ("Albany, NY"). */
-function statesLeft(d: ExtractionDoc): void {
+/**
+ * US state abbreviations ("Newark, N.J.", "Albany, NY"): the state, under the gazetteer's key for
+ * its name, whatever the recogniser made of the word (a curated alias stands).
+ */
+function usStates(d: ExtractionDoc): void {
   const { tokens, taken } = d
-  const other = new Map(d.chunks.filter((c) => c.kind === 'other' && c.to - c.from === 1).map((c) => [c.from, c]))
+  const other = new Map(d.chunks.filter((c) => c.to - c.from === 1 && !c.known && (c.kind === 'other' || c.recognized)).map((c) => [c.from, c]))
   for (let i = 1; i < tokens.length; i++) {
     if (taken[i] && !other.has(i)) continue
     const state = usState(tokens[i]!.value, fold(tokens[i - 1]) === ',')
@@ -178,17 +174,12 @@ function agencyCredit(d: ExtractionDoc, c: Chunk): boolean {
 }
 
 /**
- * One name the recogniser cut in two: "The Christian/PER Science Monitor/ORG" (a one-word name
- * glued to an organisation's), "Bashar/PER al-Assad/PER" (a surname with its particle).
- * The merged chunk takes the second's place: its type is the first's when that is a person.
- */
-/**
  * "according to Hassan al-Dulaimi": two or three words opening with a first name, read as another
  * kind of name by the recogniser (trained on few Arabic names), are a person.
  */
 function personNotOther(d: ExtractionDoc, c: Chunk): void {
   const words = surface(d, c).split(/\s+/)
-  if (words.length < 2 || words.length > 3 || !isFirstName(words[0]!) || words.some((w) => isDemonym(w) || neverAlone(d.tokens[c.from]!.form))) return
+  if (words.length < 2 || words.length > 3 || !isFirstName(words[0]!) || neverAlone(d.tokens[c.from]!.form) || words.some(isDemonym)) return
   if (!words.every((w) => /^(?:\p{Lu}|(?:al|el|bin|ibn|de|van|von)\b)/u.test(w))) return
   c.kind = 'person'
 }
@@ -213,7 +204,13 @@ function placeInCompound(d: ExtractionDoc, c: Chunk): void {
   if (!known && m && !m.variant) Object.assign(c, { to, kind: 'place', key: `place:@${m.place.gid}` })
 }
 
-function glueWordToOrganisation(d: ExtractionDoc): void {
+/**
+ * One name the recogniser cut in two: a surname with its particle ("Bashar/PER al-Assad/O",
+ * "Faisal/PER al-Nouri/LOC"), "Van/PER der Westhuizen/PER", "The Sunday/O Telegraph/ORG",
+ * "Nigerian National/MISC Petroleum Corporation/ORG", "The Christian/PER Science Monitor/ORG".
+ * The merged chunk takes the second's place: its type is the first's when that is a person.
+ */
+function joinCutNames(d: ExtractionDoc): void {
   const { chunks, tokens, taken } = d
   // "Bashar/PER al-Assad/O": a surname with its particle the recogniser left out
   for (const a of chunks) {
@@ -318,7 +315,7 @@ function notANameAlone(d: ExtractionDoc, c: Chunk): boolean {
   const place = lookupPlace(t.value)
   // ("Czech", "Georgia": a country stands; a town or region named like a word — Northern, Bahrain — does not)
   if (place && !place.variant && place.place.kind === 'country' && c.kind === 'place') return false
-  if ((neverAlone(t.form) || isDemonym(t.value))) return true
+  if (neverAlone(t.form) || isDemonym(t.value)) return true
   return (t.sentenceStart || opensStory(d, c.from)) && d.lowerSeen.has(t.form) && !isFirstName(t.value) && !place
 }
 
@@ -326,8 +323,9 @@ function notANameAlone(d: ExtractionDoc, c: Chunk): boolean {
 function opensStory(d: ExtractionDoc, i: number): boolean {
   const dash = d.tokens[i - 1]
   if (!dash || !/^[—–-]$/.test(dash.value)) return false
-  const line = d.text.slice(d.text.lastIndexOf('\n', dash.start) + 1, dash.start)
-  return d.chunks.some((c) => c.rule === 'dateline' && d.tokens[c.from]!.start >= d.text.lastIndexOf('\n', dash.start) + 1 && d.tokens[c.from]!.start < dash.start) && line.length < 60
+  const lineStart = d.text.lastIndexOf('\n', dash.start) + 1
+  if (dash.start - lineStart >= 60) return false
+  return d.chunks.some((c) => c.rule === 'dateline' && d.tokens[c.from]!.start >= lineStart && d.tokens[c.from]!.start < dash.start)
 }
 const PARTICLE_ALONE = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'bint', 'de', 'van', 'von'])
 
@@ -420,15 +418,15 @@ function retype(d: ExtractionDoc, c: Chunk): void {
   const prev = fold(tokens[c.from - 1])
   const prev2 = fold(tokens[c.from - 2])
   const n = c.to - c.from
+  const name = surface(d, c)
   // "residents of Qayyarah said", "the outskirts of al-Alam": the people are of a place, not a person
-  if (c.kind !== 'place' && !surface(d, c).includes(' ') && (prev === 'of' || prev === 'from') && (PEOPLE_OF_PLACES.has(prev2) || (c.kind !== 'person' && PLACE_CUES.has(prev2)))) {
+  if (c.kind !== 'place' && !name.includes(' ') && (prev === 'of' || prev === 'from') && (PEOPLE_OF_PLACES.has(prev2) || (c.kind !== 'person' && PLACE_CUES.has(prev2)))) {
     c.kind = 'place'
-    c.key = gazetteerKey(surface(d, c))
+    c.key = gazetteerKey(name)
     if (!c.key) delete c.key
     return
   }
   if (c.kind !== 'organization' && n <= 3 && (ORG_APPOSITION.has(prev) || ((prev === 'in' || prev === 'of') && SHARE_WORDS.has(prev2)))) {
-    const name = d.text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end)
     const place = lookupPlace(name)
     if (!place || place.variant) {
       c.kind = 'organization'
@@ -450,7 +448,7 @@ function retype(d: ExtractionDoc, c: Chunk): void {
     }
   }
   if (c.kind !== 'place' && (NEAR.has(prev) || PLACE_CUES.has(prev))) {
-    const key = gazetteerKey(d.text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end))
+    const key = gazetteerKey(name)
     if (key) {
       c.kind = 'place'
       c.key = key

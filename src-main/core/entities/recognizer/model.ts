@@ -24,20 +24,6 @@ export class Recognizer {
     readonly weights: Float32Array
   ) {}
 
-  /** Scores of every label for these features. */
-  scores(features: readonly string[], out: Float64Array): Float64Array {
-    out.fill(0)
-    const L = LABELS.length
-    const w = this.weights
-    for (const f of features) {
-      const row = this.index.get(f)
-      if (row === undefined) continue
-      const at = row * L
-      for (let l = 0; l < L; l++) out[l]! += w[at + l]!
-    }
-    return out
-  }
-
   /** Labels of one sentence's words; `memory` carries what earlier sentences of the document decided. */
   tag(words: readonly string[], ctx: FeatureContext, memory: DocumentMemory = new DocumentMemory()): number[] {
     const out: number[] = []
@@ -110,12 +96,7 @@ export class Recognizer {
     const rows = this.rowBuffer
     rows.length = 0
     this.contextRows(infos, i, ctx, rows)
-    const L = s.length
-    const w = this.weights
-    for (let j = 0; j < rows.length; j++) {
-      const at = rows[j]! * L
-      for (let l = 0; l < L; l++) s[l]! += w[at + l]!
-    }
+    addRows(s, this.weights, rows)
   }
 
   /** per first word, per second word: the pair's features for each of them */
@@ -301,7 +282,7 @@ function addRow(s: Float64Array, w: Float32Array, row: number): void {
   for (let l = 0; l < L; l++) s[l]! += w[at + l]!
 }
 
-function addRows(s: Float64Array, w: Float32Array, rows: Int32Array): void {
+function addRows(s: Float64Array, w: Float32Array, rows: ArrayLike<number>): void {
   const L = s.length
   for (let j = 0; j < rows.length; j++) {
     const at = rows[j]! * L
