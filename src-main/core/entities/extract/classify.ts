@@ -8,7 +8,7 @@ import { lookupPlace } from '../gazetteer'
 import { lookupKnown } from '../knowledge'
 import { ACRONYM_STOP, isFirstName, ORG_APPOSITION, ORG_STARTS, PERSON_TITLES, PLACE_AFTER, PLACE_CUES, PLACE_STARTS, SHARE_WORDS, SPEECH_VERBS } from '../lexicon'
 import type { Token } from '../tagger'
-import { fold, isOrgHead, neverAlone, surface, type Chunk, type ExtractionDoc, type Kind } from './document'
+import { fold, isOrgHead, neverAlone, surface, type Chunk, type ExtractionDoc } from './document'
 import { gazetteerKey, isDemonym } from './places'
 
 /** Towns smaller than this, found only as a sentence's first word, are taken for the ordinary word ("Union leader…"). */
@@ -16,10 +16,11 @@ const SENTENCE_START_TOWN_MIN = 100_000
 export const ACRONYM_RE = /^(?:\p{Lu}{2,6}s?|(?:\p{Lu}\.){2,4})$/u
 
 export function classifyChunks(d: ExtractionDoc): void {
-  for (const c of d.chunks) if (!c.known && !c.recognized && !c.rule) classifyChunk(d, c)
+  // (the recogniser's chunks and those a rule already typed keep their type)
+  for (const c of d.chunks) if (!c.known && !c.recognized && !c.rule) classify(d, c)
 }
 
-export function classifyChunk(d: ExtractionDoc, c: Chunk): void {
+function classify(d: ExtractionDoc, c: Chunk): void {
   const { tokens, lowerSeen } = d
   // titles: "President Bashar al-Assad", "Sheikh Yusuf" — the title is not part of the name
   while (c.to - c.from > 1 && PERSON_TITLES.has(fold(tokens[c.from]))) {
@@ -35,18 +36,16 @@ export function classifyChunk(d: ExtractionDoc, c: Chunk): void {
   const n = words.length
   const single = n === 1 ? words[0]! : undefined
 
-  if (single && (neverAlone(fold(single)) || single.pos === 'ADJ' || isDemonym(single.value))) return typed(c, 'single', 'not-a-name')
+  if (single && (neverAlone(fold(single)) || single.pos === 'ADJ' || isDemonym(single.value))) return void (c.kind = 'single')
   if (single && ACRONYM_RE.test(single.value)) {
     // "IRAQ", and datelines: "DHAKA, July 14 (Reuters)", "GENEVA —"
     const country = lookupPlace(single.value)
     if (country && !country.variant && (country.place.kind !== 'city' || single.value.length >= 4) && !ACRONYM_STOP.has(fold(single))) {
       c.kind = 'place'
-      c.rule = 'country-acronym'
       c.key = `place:@${country.place.gid}`
       return
     }
     c.kind = ACRONYM_STOP.has(fold(single)) ? 'single' : 'acronym'
-    c.rule = 'acronym'
     return
   }
   // a stripped copy loses the apostrophe: "Islamic States capacity"
@@ -55,26 +54,23 @@ export function classifyChunk(d: ExtractionDoc, c: Chunk): void {
     if (known && n > 1) {
       c.known = known
       c.kind = known.type
-      c.rule = 'known-possessive'
       c.key = known.id
       return
     }
   }
-  if (n > 1 && isOrgHead(d, words[n - 1]!)) return typed(c, 'organization', 'org-head')
-  if (n > 1 && ORG_STARTS.has(fold(words[0])) && words.some((w) => fold(w) === 'of' || fold(w) === 'for')) return typed(c, 'organization', 'org-of')
+  if (n > 1 && isOrgHead(d, words[n - 1]!)) return void (c.kind = 'organization')
+  if (n > 1 && ORG_STARTS.has(fold(words[0])) && words.some((w) => fold(w) === 'of' || fold(w) === 'for')) return void (c.kind = 'organization')
 
   const firstIsName = isFirstName(words[0]!.value)
   // "Port Selwyn", "Mount Sinjar", "Lake Chad": a place by its first word, known or not
   if (n > 1 && n <= 4 && PLACE_STARTS.has(fold(words[0])) && !firstIsName) {
     c.kind = 'place'
-    c.rule = 'place-start'
     c.key = gazetteerKey(name)
     return
   }
   const place = placeFor(d, c, words, firstIsName)
   if (place) {
     c.kind = 'place'
-    c.rule = 'gazetteer'
     c.key = `place:@${place.gid}`
     return
   }
@@ -83,7 +79,7 @@ export function classifyChunk(d: ExtractionDoc, c: Chunk): void {
   // (not an ordinary word: a stripped copy glues "the group" to the next sentence's "Were seeing…")
   const ordinary = lowerSeen.has(fold(words[0])) || (single !== undefined && single.pos !== 'PROPN')
   if (n <= 3 && !firstIsName && !ordinary && (ORG_APPOSITION.has(prev) || ((prev === 'in' || prev === 'of') && SHARE_WORDS.has(prev2)))) {
-    return typed(c, 'organization', 'apposition')
+    return void (c.kind = 'organization')
   }
   const placeCue = PLACE_CUES.has(prev) || (prev === 'of' && PLACE_CUES.has(prev2)) || PLACE_AFTER.has(next) || prev === 'near'
   const after = next === ',' ? fold(tokens[c.to + 1]) : next
@@ -92,25 +88,19 @@ export function classifyChunk(d: ExtractionDoc, c: Chunk): void {
   const allProper = words.every((w) => w.pos === 'PROPN' && !lowerSeen.has(fold(w)))
   const particle = n > 1 && (['abu', 'umm'].includes(fold(words[0])) || words.some((w) => ['bin', 'ibn'].includes(fold(w))))
   const plainWord = single !== undefined && (lowerSeen.has(fold(single)) || (single.sentenceStart && single.pos !== 'PROPN'))
-  if (c.personCue && n <= 4 && !placeCue && !plainWord) return typed(c, 'person', 'person-cue')
-  if (n > 1 && n <= 4 && (firstIsName || particle)) return typed(c, 'person', 'first-name')
-  if (placeCue && !plainWord && !/^\p{Lu}+$/u.test(name)) return typed(c, 'place', 'place-cue')
-  if ((speech || byline) && n > 1 && n <= 4 && allProper) return typed(c, 'person', 'speech')
+  if (c.personCue && n <= 4 && !placeCue && !plainWord) return void (c.kind = 'person')
+  if (n > 1 && n <= 4 && (firstIsName || particle)) return void (c.kind = 'person')
+  if (placeCue && !plainWord && !/^\p{Lu}+$/u.test(name)) return void (c.kind = 'place')
+  if ((speech || byline) && n > 1 && n <= 4 && allProper) return void (c.kind = 'person')
   // "the Bundeswehr declined…": a single unknown name with an article acting is an organisation
   if (single && prev === 'the' && (speech || ['declined', 'denied', 'confirmed', 'reported', 'announced'].includes(after)) && !lowerSeen.has(fold(single))) {
-    return typed(c, 'organization', 'org-acting')
+    return void (c.kind = 'organization')
   }
   // "Quinlan said": a person cue, unless "residents of Qayyarah said" (the speakers are elsewhere)
   if (single && SPEECH_VERBS.has(after) && (!single.sentenceStart || single.pos === 'PROPN') && !['of', 'in', 'from', 'at', 'near'].includes(prev)) {
     c.personCue = true
   }
   c.kind = single ? 'single' : 'multi'
-  c.rule = 'unknown'
-}
-
-function typed(c: Chunk, kind: Kind, rule: string): void {
-  c.kind = kind
-  c.rule = rule
 }
 
 function placeFor(d: ExtractionDoc, c: Chunk, words: Token[], firstIsName: boolean) {

@@ -29,7 +29,7 @@ export interface Chunk {
   possessive?: boolean
   /** found and typed by the trained recogniser: the rules' classifiers leave its type alone */
   recognized?: boolean
-  /** the rule that typed it (extract/classify.ts), for the recogniser's combination and for explaining a type */
+  /** the rule that found and typed it outside the classifiers ('dateline', 'apposition', 'us-state', 'ampersand') */
   rule?: string
 }
 
