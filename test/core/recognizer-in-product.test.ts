@@ -53,6 +53,25 @@ describe('entity extraction with the trained recogniser', () => {
     expect(found.some((e) => /militia|Iranian|Shiite/.test(e))).toBe(false)
   })
 
+  it('divides a body, a title and a person run together: the body before the title, the person after it', () => {
+    const found = ents('Kestrel Reserve Bank Governor Halvard Ostby said rates would hold. Ostby spoke in Kestrelport.')
+    expect(found).toContain('organization:Kestrel Reserve Bank')
+    expect(found).toContain('person:Halvard Ostby')
+    expect(found.some((e) => /Governor/.test(e))).toBe(false)
+    const honorific = ents('The actor Sir Tobias Wendle-Marr opened the festival.')
+    expect(honorific).toContain('person:Tobias Wendle-Marr')
+    expect(honorific.some((e) => /Sir/.test(e))).toBe(false)
+  })
+
+  it('reads a name whose initials an acronym in brackets spells as one organisation, with the acronym as its alias', () => {
+    const found = extractEntities('Troops detained members of the Marsh Law and Order Renewal Council (MLORC) on Monday. MLORC denied the charge.')
+    const org = found.find((e) => e.name === 'Marsh Law and Order Renewal Council')
+    expect(org?.type).toBe('organization')
+    expect(org?.forms).toContain('MLORC')
+    expect(org?.mentions).toHaveLength(3)
+    expect(found).toHaveLength(1)
+  })
+
   it('reads US state abbreviations as the states they name', () => {
     const found = extractEntities('Officials in Trenton, N.J. and in Albany, NY declined to comment on the plan.')
     const states = found.filter((e) => e.type === 'place').map((e) => e.name)
@@ -136,6 +155,8 @@ describe('entity extraction with the trained recogniser', () => {
 describe('re-indexing an older index', () => {
   it('tells the user why the archive is read again', () => {
     expect(reindexMessage(12)).toMatch(/re-indexed: people, organisations and places are now found by a trained recogniser/)
+    expect(reindexMessage(13)).toMatch(/re-indexed: organisations named with an acronym in brackets/)
+    expect(reindexMessage(13)).not.toMatch(/trained recogniser/)
     expect(reindexMessage('x')).toBe('The index was made by another version of Dateline; the archive is re-indexed.')
   })
 })

@@ -15,9 +15,9 @@ const TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', place
 export function scoreProduct(
   docs: readonly ConllSentence[][],
   stages?: ReadonlyArray<(d: ExtractionDoc) => void>
-): { byType: Record<string, Counts>; msPerDoc: number; errors: Array<{ kind: string; text: string }> } {
+): { byType: Record<string, Counts>; msPerDoc: number; errors: Array<{ kind: string; text: string; context: string }> } {
   const byType: Record<string, Counts> = {}
-  const errors: Array<{ kind: string; text: string }> = []
+  const errors: Array<{ kind: string; text: string; context: string }> = []
   const c = (t: string) => (byType[t] ??= { tp: 0, fp: 0, fn: 0 })
   let ms = 0
   for (const doc of docs) {
@@ -47,19 +47,23 @@ export function scoreProduct(
       const [a, b] = k.split(':').map(Number)
       return text.slice(a, b)
     }
+    const contextOf = (k: string) => {
+      const [a, b] = k.split(':').map(Number) as [number, number]
+      return text.slice(Math.max(0, a - 60), b + 60).replace(/\n/g, ' ⏎ ')
+    }
     for (const g of guess) {
       const type = g.split(':')[2]!
       if (gold.has(g)) c(type).tp++
       else {
         c(type).fp++
         const other = goldBySpan.get(spanOf(g))
-        errors.push({ kind: other ? `${other}→${type}` : `extra ${type}`, text: textOf(g) })
+        errors.push({ kind: other ? `${other}→${type}` : `extra ${type}`, text: textOf(g), context: contextOf(g) })
       }
     }
     for (const g of gold) {
       if (guess.has(g)) continue
       c(g.split(':')[2]!).fn++
-      if (!guessSpans.has(spanOf(g))) errors.push({ kind: `missed ${g.split(':')[2]}`, text: textOf(g) })
+      if (!guessSpans.has(spanOf(g))) errors.push({ kind: `missed ${g.split(':')[2]}`, text: textOf(g), context: contextOf(g) })
     }
   }
   return { byType, msPerDoc: ms / docs.length, errors }

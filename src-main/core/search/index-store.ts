@@ -55,11 +55,12 @@ interface ManifestChange extends JournalEntry {
 // entities re-extracted with runs of over 64 characters without a space read as spaces
 // 12: document ids from the path as spelled (they were from its NFC form: two files, one id)
 // 13: entities re-extracted by the trained recogniser
-export const INDEX_VERSION = 13
+export const INDEX_VERSION = 14
 
 /** What a re-index brings, by the version that brought it: told to the user when an older index is replaced. */
 const INDEX_CHANGES: Record<number, string> = {
-  13: 'people, organisations and places are now found by a trained recogniser, so every article\'s entities are extracted again'
+  13: 'people, organisations and places are now found by a trained recogniser, so every article\'s entities are extracted again',
+  14: 'organisations named with an acronym in brackets, and a person named after an organisation and a title, are now read whole, so every article\'s entities are extracted again'
 }
 
 /** The message for an index of another version: what changed since, when it is older. */

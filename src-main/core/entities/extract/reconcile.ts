@@ -13,16 +13,22 @@ import { ACRONYM_STOP, isFirstName, ORG_APPOSITION, ORG_HEADS, PERSON_TITLES, PL
 import { ACRONYM_RE } from './classify'
 import { HYPHEN_RE } from './finders'
 import { fold, isCap, isOrgHead, lastOrgHead, neverAlone, surface, type Chunk, type ExtractionDoc } from './document'
+import type { Token } from '../tagger'
 import { gazetteerKey, isDemonym } from './places'
 import { usState } from '../us-states'
 
 const NEAR = new Set(['near', 'outside', 'around'])
 const PEOPLE_OF_PLACES = new Set(['residents', 'people', 'villagers', 'inhabitants', 'citizens', 'natives', 'mayor', 'governor', 'outskirts', 'outskirt', 'centre', 'center', 'streets'])
 const ACTING_VERBS = new Set(['declined', 'denied', 'confirmed', 'reported', 'announced'])
+/** Honorifics that open a name and are no part of it ("Sir Anthony Quayle"); not in the lexicon's titles, which the recogniser's features read */
+const HONORIFICS = new Set(['sir', 'dame'])
+const isTitle = (t: Token) => PERSON_TITLES.has(t.form) || HONORIFICS.has(t.form)
 
 export function reconcileRecognized(d: ExtractionDoc): void {
   const out: Chunk[] = []
   joinCutNames(d)
+  splitAtInnerTitle(d)
+  nameDefinedByAcronym(d)
   for (const c of d.chunks) {
     if (agencyCredit(d, c)) continue
     if (c.kind === 'other') {
@@ -49,7 +55,7 @@ export function reconcileRecognized(d: ExtractionDoc): void {
       continue
     }
     // "Brigadier" tagged alone before "Karim Haddad": a title is no entity
-    if (c.to - c.from === 1 && PERSON_TITLES.has(fold(d.tokens[c.from]))) continue
+    if (c.to - c.from === 1 && isTitle(d.tokens[c.from]!)) continue
     stripTitle(d, c)
     cutAtOrgHead(d, c)
     joinNameOverAnd(d, c, out)
@@ -68,6 +74,82 @@ export function reconcileRecognized(d: ExtractionDoc): void {
   introducedNames(d)
   usStates(d)
   d.chunks.sort((a, b) => a.from - b.from)
+}
+
+/** Small words a long name keeps between its capitalised ones ("Interim Force in Lebanon", "League for Democracy"). */
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'de', 'des', 'du', 'la', 'le', '&'])
+
+/**
+ * "State Law and Order Restoration Council (SLORC)", "U.N. Interim Force in Lebanon (UNIFIL)":
+ * an acronym in brackets spells the initials of the words before it, which name one body, however
+ * the recogniser cut them. The letters are matched from the last word back (Schwartz & Hearst
+ * 2003), a small word may give a letter or none, and the name must open on a capital.
+ */
+function nameDefinedByAcronym(d: ExtractionDoc): void {
+  const { tokens, taken } = d
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    const acr = tokens[i]!.value
+    if (tokens[i - 1]!.value !== '(' || tokens[i + 1]!.value !== ')' || !/^\p{Lu}{3,8}$/u.test(acr)) continue
+    const letters = acr.toLowerCase()
+    let j = letters.length - 1
+    let k = i - 2
+    while (k >= 0 && j >= 0 && i - 2 - k < 12) {
+      const t = tokens[k]!
+      if (t.sentenceStart && k < i - 2 && j > 0 && !isCap(t)) break
+      // "U.N.": its letters, last first
+      const spelled = /^(?:\p{Lu}\.){2,4}$/u.test(t.value) ? t.value.replace(/\./g, '').toLowerCase() : t.form[0] ?? ''
+      const small = NAME_JOINERS.has(t.form) || t.value === '-'
+      if (spelled.length > 1 && letters.slice(j - spelled.length + 1, j + 1) === spelled) j -= spelled.length
+      else if (isCap(t) && spelled === letters[j]) j--
+      else if (small && spelled === letters[j] && t.form.length > 1 && j > 0) j--
+      else if (!small) break
+      k--
+    }
+    const from = k + 1
+    if (j >= 0 || !isCap(tokens[from]!) || i - 1 - from < 2 || d.shout[from]) continue
+    const inside = d.chunks.filter((c) => c.from < i - 1 && c.to > from)
+    // a person's name, a curated name, or a chunk reaching out of the span: not this
+    if (inside.some((c) => c.kind === 'person' || c.known || c.from < from || c.to > i - 1)) continue
+    const placeKey = gazetteerKey(d.text.slice(tokens[from]!.start, tokens[i - 2]!.end))
+    d.chunks = d.chunks.filter((c) => !inside.includes(c))
+    d.chunks.push({ from, to: i - 1, kind: placeKey ? 'place' : 'organization', links: [], personCue: false, recognized: true, rule: 'acronym', ...(placeKey ? { key: placeKey } : {}) })
+    taken.fill(1, from, i - 1)
+  }
+  d.chunks.sort((a, b) => a.from - b.from)
+}
+
+/** Titles that stand between an organisation or a place and a person's name ("Federal Reserve Governor Lawrence Lindsey"). */
+const INNER_TITLES = new Set(['governor', 'ambassador', 'chairman', 'chairwoman', 'ceo', 'cardinal', 'spokesman', 'spokeswoman', 'director', 'president', 'envoy', 'chief'])
+
+/**
+ * "Federal Reserve Governor Lawrence Lindsey", "Chicago Cardinal Joseph Bernardin", "Cofinec CEO
+ * Stephen Frater": the recogniser runs the organisation (or place), the title and the name into
+ * one name, or cuts it after the title. The title divides them: an organisation or a place
+ * before it, a person after it (with the next name if the recogniser cut it off there).
+ */
+function splitAtInnerTitle(d: ExtractionDoc): void {
+  const { tokens, chunks } = d
+  for (let n = 0; n < chunks.length; n++) {
+    const c = chunks[n]!
+    if (!c.recognized || c.kind === 'other' || c.to - c.from < 2) continue
+    let k = c.from + 1
+    while (k < c.to && !INNER_TITLES.has(fold(tokens[k]).replace(/\.$/, ''))) k++
+    if (k >= c.to) continue
+    // what stands before the title names a body or a place: capitalised, no title of its own ("Vice President")
+    const left = tokens.slice(c.from, k)
+    if (left.some((t) => !isCap(t) || PERSON_TITLES.has(fold(t)) || INNER_TITLES.has(fold(t)))) continue
+    // the person: the rest of the chunk, and the next chunk when it follows on the same line
+    const next = chunks[n + 1]
+    const follows = next && next.recognized && next.kind !== 'other' && next.from === c.to && next.to - next.from <= 3 && !d.text.slice(tokens[c.to - 1]!.end, tokens[next.from]!.start).includes('\n')
+    const personTo = follows ? next.to : c.to
+    if (personTo - (k + 1) < 1 || !tokens.slice(k + 1, personTo).every(isCap)) continue
+    const leftText = d.text.slice(tokens[c.from]!.start, tokens[k - 1]!.end)
+    const placeKey = k - c.from === 1 ? gazetteerKey(leftText) : undefined
+    const body: Chunk = { from: c.from, to: k, kind: placeKey ? 'place' : 'organization', links: [], personCue: false, recognized: true, ...(placeKey ? { key: placeKey } : {}) }
+    const person: Chunk = { from: k + 1, to: personTo, kind: 'person', links: [], personCue: true, recognized: true }
+    chunks.splice(n, follows ? 2 : 1, body, person)
+    n++
+  }
 }
 
 /**
@@ -332,7 +414,7 @@ const PARTICLE_ALONE = new Set(['abu', 'umm', 'al', 'el', 'bin', 'ibn', 'bint', 
 function stripTitle(d: ExtractionDoc, c: Chunk): void {
   const { tokens } = d
   let from = c.from
-  while (from < c.to - 1 && PERSON_TITLES.has(fold(tokens[from]))) from++
+  while (from < c.to - 1 && isTitle(tokens[from]!)) from++
   if (from === c.from) return
   // "Justice Ministry", "General Motors": the title word is part of an organisation's name
   if (isOrgHead(d, tokens[c.to - 1]!) || (c.kind !== 'person' && !isFirstName(tokens[from]!.value) && c.to - from < 2)) return
