@@ -11,6 +11,7 @@ import type { CliIO, Command } from './context'
 import { megabytes } from './format'
 import { USAGE } from './usage'
 import { dateCommand } from './commands/date'
+import { datesCommand } from './commands/dates'
 import { docCommand } from './commands/doc'
 import { entitiesCommand } from './commands/entities'
 import { exportCommand } from './commands/export'
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   stories: storiesCommand,
   reuse: reuseCommand,
   date: dateCommand,
+  dates: datesCommand,
   timeline: timelineCommand,
   import: importCommand,
   watch: watchCommand,

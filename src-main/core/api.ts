@@ -6,7 +6,7 @@
 import { warmUpAnalysis } from './analyze'
 import { openContext, type ArchiveContext, type OpenOptions } from './archive/context'
 import { normalizeScope } from './archive/scan'
-import { published, setPublicationDate } from './dates/service'
+import { documentDates, published, setPublicationDate } from './dates/service'
 import type { Published } from './dates/publication'
 import { documentView, type DocumentView } from './documents/service'
 import * as entitySvc from './entities/service'
@@ -126,6 +126,8 @@ export class ArchiveService {
   documentStory(pathOrId: string): storySvc.DocumentStory | null { return storySvc.documentStory(this.ctx, pathOrId) }
   reuse(a: string, b: string): storySvc.ReuseView { return storySvc.reuse(this.ctx, a, b) }
   published(pathOrId: string): Published { return published(this.ctx, pathOrId) }
+  /** Every date expression of one document, resolved, with the rule behind each. */
+  documentDates(pathOrId: string): ReturnType<typeof documentDates> { return documentDates(this.ctx, pathOrId) }
 
   // ---- the user's corrections (kept beside the index, never in the archive) ----
 

@@ -2,13 +2,18 @@
  * `npm run eval:dates`: publication dates on real news from ../shared/data, right / wrong /
  * unknown — CoNLL-2003 (train and development: each article's dateline gives its date) and
  * TimeBank+AQUAINT (each article's creation time; the file name is given as the product sees a
- * path). Skips with a line when the data is absent. Time expressions are not scored here yet.
+ * path) — and time expressions on TimeBank+AQUAINT, scored as TempEval-3 does (timex-score.ts).
+ * Skips with a line when the data is absent.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { findDateEvidence } from '../../src-main/core/dates/evidence'
 import { resolvePublication } from '../../src-main/core/dates/publication'
+import { dateExpressions } from '../../src-main/core/dates/expressions'
+import { parseYmd } from '../../src-main/core/dates/calendar'
 import { conllFile, readConll, sharedData } from '../entities/conll'
+import { readTimeML } from './timebank'
+import { commonest, emptyCounts, report, scoreDocument, type TimexErrors } from './timex-score'
 
 interface Case {
   name: string
@@ -69,5 +74,20 @@ if (existsSync(tbaq)) {
   }
   score('TimeBank+AQUAINT (creation dates; text and file name)', cases)
   score('TimeBank+AQUAINT (creation dates; text only)', cases.map(({ path: _p, ...c }) => c))
+
+  // time expressions, the creation date given (as TempEval-3 gives it)
+  const counts = emptyCounts()
+  const errors: TimexErrors = { missed: [], extra: [], wrongValue: [] }
+  for (const f of readdirSync(tbaq).filter((n) => n.endsWith('.tml')).sort()) {
+    const doc = readTimeML(path.join(tbaq, f), f)
+    if (!doc) continue
+    const day = parseYmd(doc.dct)!
+    scoreDocument(dateExpressions(doc.text, { earliest: day, latest: day }), doc.timexes, counts, errors)
+  }
+  console.log('TimeBank+AQUAINT time expressions (TempEval-3 scoring, creation date given):')
+  console.log(report(counts).join('\n'))
+  console.log(`  most often missed: ${commonest(errors.missed, 15)}`)
+  console.log(`  most often found but not annotated: ${commonest(errors.extra, 15)}`)
+  console.log(`  most frequent wrong values (ours → annotated): ${commonest(errors.wrongValue, 15)}`)
 }
 if (!any) console.log('eval:dates: ../shared/data is not here; skipped')

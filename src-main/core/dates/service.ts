@@ -7,7 +7,9 @@ import path from 'node:path'
 import { USER_DATES_FILE, withUserFilesLock, type ArchiveContext } from '../archive/context'
 import { DatelineError } from '../errors'
 import { storyState } from '../stories/service'
-import { parseYmd } from './calendar'
+import { anchorOf } from '../timeline/build'
+import { ymd, parseYmd } from './calendar'
+import { dateExpressions, type ExpressionKind } from './expressions'
 import type { Published } from './publication'
 import { loadUserDates, saveUserDates, type UserDatesFile } from './user-dates'
 
@@ -15,6 +17,40 @@ import { loadUserDates, saveUserDates, type UserDatesFile } from './user-dates'
 export function published(ctx: ArchiveContext, pathOrId: string): Published {
   const meta = ctx.snapshot.meta(pathOrId)
   return storyState(ctx).published.get(meta.id)!
+}
+
+/** One date expression of a document as `dateline dates` and the reader explain it. */
+export interface DateExpressionView {
+  start: number
+  end: number
+  text: string
+  kind: ExpressionKind
+  range: { start: string; end: string; precision: string } | null
+  /** a duration's or a recurring time's length ("P9M") */
+  length?: string
+  anchor: 'text' | 'publication' | null
+  rule: string
+}
+
+/**
+ * Every date expression in a document (offsets into its text as decoded), each resolved against
+ * the document's publication date as it stands, with the rule behind it.
+ */
+export function documentDates(ctx: ArchiveContext, pathOrId: string): { path: string; published: Published; dates: DateExpressionView[] } {
+  const meta = ctx.snapshot.meta(pathOrId)
+  const p = published(ctx, meta.id)
+  const text = ctx.snapshot.segmentDocOf(meta).text
+  const dates = dateExpressions(text, anchorOf(p)).map((e) => ({
+    start: e.start,
+    end: e.end,
+    text: e.text,
+    kind: e.kind,
+    range: e.range ? { start: ymd(e.range.start), end: ymd(e.range.end), precision: e.range.precision } : null,
+    ...(e.length ? { length: e.length } : {}),
+    anchor: e.anchor,
+    rule: e.rule
+  }))
+  return { path: meta.path, published: p, dates }
 }
 
 /**

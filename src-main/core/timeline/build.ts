@@ -106,7 +106,7 @@ function resolveMention(doc: TimelineDoc, m: EventMention, anchor: Anchor | null
   return r
 }
 
-const PRECISION_RANK: Record<TimePrecision, number> = { day: 0, week: 1, month: 2, season: 3, year: 4, vague: 5 }
+const PRECISION_RANK: Record<TimePrecision, number> = { day: 0, week: 1, month: 2, quarter: 3, season: 3, year: 4, vague: 5 }
 
 /** The source whose date is most precise (explicit before computed, then the narrower range). */
 function bestDated(list: Resolved[]): Resolved | undefined {

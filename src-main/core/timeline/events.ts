@@ -117,7 +117,8 @@ export function findEvents(original: string, prepared: Prepared = prepareText(or
     if (!anaphor && !ANY_CUE.test(s.text)) continue
     // a date glued between headline and lead in a scrape ("…near Kirkuk 12 April 2016 Gunmen attacked…")
     // is the publication date, not the event's
-    const timexes = findTimexes(s.text).filter((t) => !(t.expr.k === 'abs' && s.start + t.start < 300 && /^\s+\p{Lu}/u.test(s.text.slice(t.end))))
+    // ("now", "currently" say when a state holds, not when an event happened)
+    const timexes = findTimexes(s.text).filter((t) => t.expr.k !== 'present' && !(t.expr.k === 'abs' && s.start + t.start < 300 && /^\s+\p{Lu}/u.test(s.text.slice(t.end))))
     if (anaphor) {
       const prev = out[out.length - 1]
       const event = eventTime(s, timexes)

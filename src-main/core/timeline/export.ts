@@ -30,7 +30,7 @@ type Names = (id: string) => string
 function jsDate(ymd: string, precision: TimelineEvent['precision']): TimelineJsDate {
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number]
   if (precision === 'year' || precision === 'vague') return { year: y }
-  if (precision === 'month' || precision === 'season') return { year: y, month: m }
+  if (precision === 'month' || precision === 'season' || precision === 'quarter') return { year: y, month: m }
   return { year: y, month: m, day: d }
 }
 

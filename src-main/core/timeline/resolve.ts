@@ -9,7 +9,7 @@
 import { dayOf, parts, weekdayOf } from '../dates/calendar'
 import type { Season, TimeExpr, Unit } from './timex'
 
-export type TimePrecision = 'day' | 'week' | 'month' | 'season' | 'year' | 'vague'
+export type TimePrecision = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'vague'
 
 export interface DateRange {
   /** inclusive day numbers (days since 1970-01-01) */
@@ -26,20 +26,21 @@ export interface Anchor {
   latest: number
 }
 
-const ORDER: TimePrecision[] = ['day', 'week', 'month', 'season', 'year', 'vague']
+const ORDER: TimePrecision[] = ['day', 'week', 'month', 'quarter', 'season', 'year', 'vague']
 
 export function coarser(a: TimePrecision, b: TimePrecision): TimePrecision {
   return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b
 }
 
 export function isRelative(e: TimeExpr): boolean {
-  return e.k !== 'abs' && !(e.k === 'season' && e.year !== undefined)
+  return e.k !== 'abs' && !((e.k === 'season' || e.k === 'q') && e.year !== undefined)
 }
 
 /** null when the expression needs a publication date and there is none */
 export function resolveTimex(e: TimeExpr, anchor: Anchor | null): DateRange | null {
   if (e.k === 'abs') return { start: e.start, end: e.end, precision: e.precision, basis: 'explicit' }
   if (e.k === 'season' && e.year !== undefined) return { ...seasonRange(e.season, e.year), precision: 'season', basis: 'explicit' }
+  if (e.k === 'q' && e.year !== undefined) return { ...quarterRange(e.year - (e.back ?? 0), e.quarter), precision: 'quarter', basis: 'explicit' }
   if (!anchor) return null
   const a = at(e, anchor.earliest)
   if (anchor.latest === anchor.earliest) return { ...a, basis: 'published' }
@@ -53,7 +54,7 @@ export function resolveTimex(e: TimeExpr, anchor: Anchor | null): DateRange | nu
 
 function widthPrecision(days: number): TimePrecision {
   // "about a month", "about a season": a range a little wider than its unit still reads as that unit
-  return days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 45 ? 'month' : days <= 100 ? 'season' : days <= 366 ? 'year' : 'vague'
+  return days <= 1 ? 'day' : days <= 7 ? 'week' : days <= 45 ? 'month' : days <= 100 ? 'quarter' : days <= 366 ? 'year' : 'vague'
 }
 
 function at(e: Exclude<TimeExpr, { k: 'abs' }>, dct: number): Omit<DateRange, 'basis'> {
@@ -61,20 +62,43 @@ function at(e: Exclude<TimeExpr, { k: 'abs' }>, dct: number): Omit<DateRange, 'b
   switch (e.k) {
     case 'md': {
       let y = p.year
-      if (dayOf(y, e.month, e.day) > dct) y--
+      if (e.near) {
+        // the nearer of last year's, this year's and next year's
+        const dist = (yy: number) => Math.abs(dayOf(yy, e.month, e.day) - dct)
+        for (const yy of [p.year - 1, p.year + 1]) if (dist(yy) < dist(y)) y = yy
+      } else if (e.future ? dayOf(y, e.month, e.day) < dct : dayOf(y, e.month, e.day) > dct) y += e.future ? 1 : -1
       const d = dayOf(y, e.month, e.day)
       return { start: d, end: d, precision: 'day' }
     }
     case 'm': {
-      const y = e.month <= p.month ? p.year : p.year - 1
+      const ahead = (e.month - p.month + 12) % 12
+      const y = e.near ? (ahead === 0 ? p.year : ahead <= 6 ? (e.month > p.month ? p.year : p.year + 1) : e.month < p.month ? p.year : p.year - 1) : e.future ? (e.month >= p.month ? p.year : p.year + 1) : e.month <= p.month ? p.year : p.year - 1
       return { start: dayOf(y, e.month, 1), end: dayOf(y, e.month + 1, 1) - 1, precision: 'month' }
     }
     case 'wd': {
+      // the next such weekday on or after publication when said in the future tense
+      if (e.future) {
+        const ahead = (e.weekday - weekdayOf(dct) + 7) % 7
+        return { start: dct + ahead, end: dct + ahead, precision: 'day' }
+      }
       // the latest such weekday on or before publication; "last Monday" when it is Monday means a week ago
       let back = (weekdayOf(dct) - e.weekday + 7) % 7
       if (e.last && back === 0) back = 7
       return { start: dct - back, end: dct - back, precision: 'day' }
     }
+    case 'q': {
+      const current = Math.floor((p.month - 1) / 3) + 1
+      if (e.which === 'bare') {
+        // the latest such quarter begun by publication ("fourth-quarter results" in January: last year's)
+        const y = (e.quarter <= current ? p.year : p.year - 1) - (e.back ?? 0)
+        return { ...quarterRange(y, e.quarter), precision: 'quarter' }
+      }
+      const shift = e.which === 'this' ? 0 : e.which === 'next' ? 1 : -1
+      const q = current - 1 + shift
+      return { ...quarterRange(p.year + Math.floor(q / 4) - (e.back ?? 0), ((q % 4) + 4) % 4 + 1), precision: 'quarter' }
+    }
+    case 'present':
+      return { start: dct, end: dct, precision: 'day' }
     case 'rel':
       return unitRange(e.unit, dct, e.n)
     case 'ago': {
@@ -125,6 +149,11 @@ function unitRange(u: Unit, dct: number, n: number): Omit<DateRange, 'basis'> {
     case 'year':
       return { start: dayOf(p.year + n, 1, 1), end: n === 0 ? dct : dayOf(p.year + n + 1, 1, 1) - 1, precision: 'year' }
   }
+}
+
+/** The days of quarter q (1–4) of a year. */
+export function quarterRange(year: number, q: number): { start: number; end: number } {
+  return { start: dayOf(year, 3 * q - 2, 1), end: dayOf(year, 3 * q + 1, 1) - 1 }
 }
 
 /** Meteorological seasons of the northern hemisphere; winter Y runs from December Y to February Y+1. */

@@ -15,12 +15,16 @@ export type Season = 'spring' | 'summer' | 'autumn' | 'winter'
 export type TimeExpr =
   /** an explicit date, month or year ("March 8, 2015", "January 2015", "in 2014"), as day numbers */
   | { k: 'abs'; start: number; end: number; precision: 'day' | 'month' | 'year' }
-  /** a day without a year ("March 8"): the latest such day on or before publication */
-  | { k: 'md'; month: number; day: number }
-  /** a month without a year ("in January"): the latest such month on or before publication */
-  | { k: 'm'; month: number }
-  /** a weekday ("on Sunday", "last Monday"): the latest one before publication (reported events are past) */
-  | { k: 'wd'; weekday: number; last?: boolean }
+  /**
+   * a day without a year ("March 8"): the latest such day on or before publication when the clause
+   * is in the past tense; the next one when in the future tense (`future`: "payable Dec. 15"); the
+   * nearer of the two when the clause says neither (`near`: "the Dec. 15 deadline")
+   */
+  | { k: 'md'; month: number; day: number; future?: boolean; near?: boolean }
+  /** a month without a year ("in January"): as a day without a year, by the tense of its clause */
+  | { k: 'm'; month: number; future?: boolean; near?: boolean }
+  /** a weekday ("on Sunday", "last Monday"): the latest one before publication (reported events are past), or the next one when `future` ("will play on Sunday") */
+  | { k: 'wd'; weekday: number; last?: boolean; future?: boolean }
   /** a calendar unit relative to publication: "last week" (-1), "this month" (0), "yesterday" (day -1) */
   | { k: 'rel'; unit: Unit; n: number }
   /** "three months ago", "two weeks ago" */
@@ -31,6 +35,10 @@ export type TimeExpr =
   | { k: 'recent'; unit: Unit }
   /** "last summer", "this spring", "in the summer of 2014" */
   | { k: 'season'; season: Season; which: 'last' | 'this' | 'bare'; year?: number }
+  /** a quarter: "the third quarter of 1989"; year-less, the latest one begun by publication ("third-quarter profit"), "last", "this", "next", or "latest" (the last one completed) */
+  | { k: 'q'; quarter: number; year?: number; which: 'bare' | 'last' | 'this' | 'next' | 'latest'; back?: number }
+  /** "now", "currently", "at present": the time of publication */
+  | { k: 'present' }
 
 export interface Timex {
   text: string
@@ -68,18 +76,35 @@ interface Rule {
 
 // Case-insensitive; each rule's match is the expression's text. Ordered longest-first where they overlap
 // (chrono's overlap refiner keeps the longest result anyway).
+const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
+
 const RULES: Rule[] = [
+  {
+    re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/i,
+    make: (m) => (m[2] ? { k: 'q', quarter: ORDINALS[m[1]!.toLowerCase()]!, year: Number(m[2]), which: 'bare' } : { k: 'q', quarter: ORDINALS[m[1]!.toLowerCase()]!, which: 'bare' })
+  },
+  {
+    re: /\b(?:the\s+)?(last|past|previous|this|current|next|latest|most\s+recent)\s+quarter\b|\bthe\s+quarter\b(?!\s+(?:of|point|century|mile|final))/i,
+    make: (m) => {
+      const w = (m[1] ?? 'latest').toLowerCase()
+      return { k: 'q', quarter: 0, which: w === 'this' || w === 'current' ? 'this' : w === 'next' ? 'next' : w === 'latest' || w.startsWith('most') ? 'latest' : 'last' }
+    }
+  },
+  { re: /\b(?:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment)\b(?!\s*-)/i, make: () => ({ k: 'present' }) },
+  { re: /\brecently\b/i, make: () => ({ k: 'recent', unit: 'month' }) },
+  { re: /\b(?:next|this\s+coming)\s+(week|month|year)\b/i, make: (m) => ({ k: 'rel', unit: unitOf(m[1]!), n: 1 }) },
+  { re: /\btomorrow\b/i, make: () => ({ k: 'rel', unit: 'day', n: 1 }) },
   { re: new RegExp(`\\b${NUM}\\s+${UNIT}\\s+(?:ago|earlier|before)\\b`, 'i'), make: (m) => ago(m[1]!, m[2]!) },
   {
     re: /\b(?:a\s+few|several|some|a\s+number\s+of)\s+(day|week|month|year)s\s+(?:ago|earlier|back)\b/i,
     make: (m) => ({ k: 'few', unit: unitOf(m[1]!) })
   },
   {
-    re: /\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last|previous)\s+(?:few\s+|several\s+|couple\s+of\s+)?(day|week|month)s\b|\brecent\s+(day|week|month)s\b/i,
+    re: /\b(?:in|over|during|within)\s+(?:the\s+)?(?:recent|past|last|previous)\s+(?:few\s+|several\s+|couple\s+of\s+)?(day|week|month|year)s\b|\brecent\s+(day|week|month|year)s\b/i,
     make: (m) => ({ k: 'recent', unit: unitOf(m[1] ?? m[2]!) })
   },
   { re: /\b(?:in\s+)?recent\s+times\b/i, make: () => ({ k: 'recent', unit: 'month' }) },
-  { re: /\b(last|past|previous|this|earlier\s+this|later\s+this)\s+(week|month|year)\b(?!\s*'s)/i, make: (m) => rel(m[1]!, m[2]!) },
+  { re: /\b(last|past|previous|this|earlier\s+this|later\s+this)\s+(week|month|year)\b/i, make: (m) => rel(m[1]!, m[2]!) },
   { re: /\b(?:the\s+)?(week|month|year)\s+before\b/i, make: (m) => ({ k: 'rel', unit: unitOf(m[1]!), n: -1 }) },
   { re: /\byesterday\b/i, make: () => ({ k: 'rel', unit: 'day', n: -1 }) },
   { re: /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/i, make: () => ({ k: 'rel', unit: 'day', n: 0 }) },
@@ -97,8 +122,9 @@ const RULES: Rule[] = [
     }
   },
   {
-    // "in 2014", "during 2013", "early 2015", "in mid-2014": a bare year needs a cue, numbers are everywhere in news
-    re: /\b(?:in|during|throughout|early|late|mid-?|(?:the\s+)?(?:start|end|beginning|middle)\s+of)\s*((?:19|20)\d\d)\b(?![-–,]?\d)/i,
+    // "in 2014", "during 2013", "early 2015", "in mid-2014", "since 2007", "of 2009", "fiscal 1990":
+    // a bare year needs a cue, numbers are everywhere in news
+    re: /\b(?:in|during|throughout|early|late|mid-?|since|until|till|through|by|before|after|of|for|from|into|between|due|fiscal|(?:the\s+)?(?:start|end|beginning|middle)\s+of|(?:19|20)\d\d\s*(?:,|and|or|to)|(?:the|a|an|its|his|her|their|that)(?=\s+(?:19|20)\d\d\s+[A-Za-z]))\s*((?:19|20)\d\d)\b(?![-–,.]?\d)(?!\s*(?:%|percent|shares|people|tons|troops|points|cars|units|jobs|workers|dollars|yen|marks|barrels|acres|miles|feet|meters|metres))/i,
     make: (m) => {
       const y = Number(m[1])
       return { k: 'abs', start: dayOf(y, 1, 1), end: dayOf(y + 1, 1, 1) - 1, precision: 'year' }
@@ -123,6 +149,43 @@ function ago(n: string, unit: string): TimeExpr | null {
 function rel(which: string, unit: string): TimeExpr {
   const w = which.toLowerCase().replace(/\s+/g, ' ')
   return { k: 'rel', unit: unitOf(unit), n: w === 'last' || w === 'past' || w === 'previous' ? -1 : 0 }
+}
+
+// what says a year-less date is ahead of the article: "will play on Sunday", "payable Dec. 15", "the meeting scheduled for March"
+const FUTURE_CUE = /\b(?:will|shall|'ll|would|could|might|must|should|is\s+to|are\s+to|going\s+to|scheduled|expected|due|payable|plans?|planned|planning|intends?|intending|set\s+to|next|upcoming|coming|to\s+be\s+held|as\s+(?:soon|early)\s+as)\b/gi
+// …and what says it is behind: a verb in the past ("said", "was", "rose", "killed")
+const PAST_CUE = /\b(?:said|says|told|was|were|had|did|rose|fell|began|came|went|took|made|met|saw|won|lost|left|held|gave|got|paid|sold|bought|grew|spent|ran|struck|fought|fled|led|shot|sent|kept|brought|thought|found|broke|spoke|wrote|\w{3,}ed)\b/gi
+const PAST_AFTER = /^\s*(?:,\s*)?(?:[\p{L}-]+\s+){0,3}?(?:said|was|were|had|\w{3,}ed)\b/iu
+const FUTURE_AFTER = /^\s*(?:,\s*)?(?:[\p{L}-]+\s+){0,3}?(?:will|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled)\b/iu
+
+/**
+ * Whether the clause before a year-less date (up to 80 characters, back to a full stop or
+ * semicolon) is in the future or the past tense: the nearest cue decides; undefined when there is
+ * none. A cue right after the date counts too ("Sunday's match will…", "on Friday, it will…").
+ */
+function tenseOf(text: string, start: number, end: number): 'future' | 'past' | undefined {
+  // "Wednesday's ruling": the day names a thing, which the clause around it does not date; only what follows can
+  if (/^['’]s\b/.test(text.slice(end))) return FUTURE_AFTER.test(text.slice(end + 2, end + 42)) ? 'future' : 'past'
+  const from = Math.max(0, start - 80)
+  const before = text.slice(from, start)
+  const stop = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?'))
+  const clause = before.slice(stop + 1)
+  let future = -1
+  let said = -1
+  let past = -1
+  for (const m of clause.matchAll(FUTURE_CUE)) future = m.index
+  for (const m of clause.matchAll(PAST_CUE)) {
+    // "expected", "scheduled" look back and point ahead; "will be played", "to be held" are passives of the future
+    if (/^(?:expected|scheduled|planned|due)$/i.test(m[0]) || /\bbe\s+$/i.test(clause.slice(Math.max(0, m.index - 4), m.index))) continue
+    past = m.index
+    if (/^(?:said|says|told|was|were|had|did)$/i.test(m[0])) said = m.index
+  }
+  // a future cue stands unless a plain past ("said", "was") follows it: "-ed" words after it are adjectives or participles ("will redeem preferred shares")
+  if (future >= 0) return said > future ? 'past' : 'future'
+  if (future > past) return 'future'
+  if (past > future) return 'past'
+  if (FUTURE_AFTER.test(text.slice(end, end + 40).replace(/^['’]s\b/, ''))) return 'future'
+  return PAST_AFTER.test(text.slice(end, end + 40)) ? 'past' : undefined
 }
 
 /** One chrono parser per rule: chrono's refiners then resolve overlaps between ours and its own. */
@@ -229,7 +292,20 @@ export function findTimexes(text: string): Timex[] {
   for (const r of newsChrono().parse(text, REF)) {
     const expr = exprOf(r)
     if (!expr) continue
+    if (expr.k === 'md' || expr.k === 'm' || (expr.k === 'wd' && !expr.last)) {
+      const tense = tenseOf(text, r.index, r.index + r.text.length)
+      if (tense === 'future') expr.future = true
+      // a weekday in a clause that says neither is a past one (news reports what happened); a date, the nearer one
+      else if (tense === undefined && expr.k !== 'wd') expr.near = true
+    }
     out.push({ text: r.text, start: r.index, end: r.index + r.text.length, expr })
+  }
+  // "third-quarter profit rose from a year earlier": the same quarter a year before, not the whole year
+  for (let i = 0; i < out.length; i++) {
+    const e = out[i]!.expr
+    if (e.k !== 'ago' || e.unit !== 'year' || e.n !== 1) continue
+    const q = out.slice(0, i).reverse().find((t) => t.expr.k === 'q' && t.expr.quarter > 0)?.expr
+    if (q && q.k === 'q') out[i]!.expr = { ...q, back: (q.back ?? 0) + 1 }
   }
   return out.sort((a, b) => a.start - b.start)
 }
