@@ -119,6 +119,18 @@ describe('date evidence in the text', () => {
     expect(header('Monthly review\nOctober 2015\nBody.')).toEqual({ date: '2015-10-01', precision: 'month' })
   })
 
+  it('reads numeric header dates as news databases print them: MM/DD/YY, YYYYMMDD, with a time, or day-first with dots', () => {
+    expect(header('Ferry crews walk out\n11/02/89\nBody.')).toEqual({ date: '1989-11-02', precision: 'day' })
+    expect(header('Ferry crews walk out\n19891102\nBody.')).toEqual({ date: '1989-11-02', precision: 'day' })
+    expect(header('Ferry crews walk out\n02/13/1998 14:26:00\nBody.')).toEqual({ date: '1998-02-13', precision: 'day' })
+    expect(header('Ferry crews walk out\n13.02.98\nBody.')).toEqual({ date: '1998-02-13', precision: 'day' })
+    // the first number cannot be a month: day first
+    expect(header('Ferry crews walk out\n25/12/2014\nBody.')).toEqual({ date: '2014-12-25', precision: 'day' })
+    // not a date: no such day, a number in a table, a year out of range
+    expect(header('Ferry crews walk out\n02/30/1998\nBody.')).toBeUndefined()
+    expect(header('Ferry crews walk out\n42051205\nBody.')).toBeUndefined()
+  })
+
   it('does not take a date inside a headline or a sentence as the header', () => {
     expect(header('The siege that ended on March 8, 2015 changed the town forever\nBody.')).toBeUndefined()
     expect(header('Title\nThe council met on 3 May 2016 and agreed to nothing at all.\n')).toBeUndefined()

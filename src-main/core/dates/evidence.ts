@@ -116,11 +116,45 @@ function linesOf(text: string): Line[] {
   return out
 }
 
+/** "11/02/89", "02/13/1998 14:26:00", "13.02.98": a numeric date alone on its line (a time may follow) */
+const NUMERIC_HEADER_RE = /^\s*(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i
+/** "19891102": a compact date alone on its line */
+const COMPACT_HEADER_RE = /^\s*((?:1[89]|20)\d\d)(\d\d)(\d\d)(?:\s+\d{1,2}:?\d{2}(?::?\d{2})?)?\s*$/
+
+/**
+ * A numeric date line: slashes are month first (the US wire and database convention, as chrono
+ * reads "02/13/1998") unless the first number cannot be a month; dots are day first ("13.02.98")
+ * unless the second cannot be. A two-digit year is in the last hundred years.
+ */
+function numericHeader(line: Line): StatedDate | undefined {
+  let y: number, mo: number, d: number
+  const n = NUMERIC_HEADER_RE.exec(line.text)
+  const c = n ? undefined : COMPACT_HEADER_RE.exec(line.text)
+  if (n) {
+    const [a, b] = [Number(n[1]), Number(n[3])]
+    const dayFirst = n[2] === '.' ? b <= 12 : a > 12
+    ;[mo, d] = dayFirst ? [b, a] : [a, b]
+    y = Number(n[4])
+    if (n[4]!.length === 2) {
+      const now = new Date().getUTCFullYear()
+      y += 1900
+      if (y + 100 <= now + 1) y += 100
+    }
+  } else if (c) [y, mo, d] = [Number(c[1]), Number(c[2]), Number(c[3])]
+  else return undefined
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (!plausibleYear(y) || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined
+  const text = (n ?? c)![0].trim()
+  return { day: dayOf(y, mo, d), precision: 'day', text, start: line.start + line.text.indexOf(text) }
+}
+
 /** A line near the top that is (almost) nothing but a date, or a byline with a date. */
 function headerDate(lines: Line[]): StatedDate | undefined {
   for (const line of lines.slice(0, HEADER_LINES)) {
     if (line.start > HEADER_CHARS) break
     if (line.text.length > 90) continue
+    const numeric = numericHeader(line)
+    if (numeric) return numeric
     // casual: the strict parser does not read a bare "October 2015"; relative words are filtered out
     for (const r of chrono.casual.parse(line.text, REF)) {
       const c = r.start
