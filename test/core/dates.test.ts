@@ -1,11 +1,12 @@
 // Publication dates: evidence found in the text, resolution order, story inference, user dates.
-import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
 import { dayOf, parseYmd, ymd } from '../../src-main/core/dates/calendar'
 import { findDateEvidence } from '../../src-main/core/dates/evidence'
 import { resolvePublication } from '../../src-main/core/dates/publication'
+import { tempDir } from '../fixtures/imports'
 import { HISTORY, writeStoriesArchive } from '../fixtures/stories'
 
 /** When each fixture was "really" published (we wrote them); null: nothing in the file can tell. */
@@ -102,6 +103,27 @@ describe('dates follow the archive', () => {
     rmSync(path.join(root, 'local/history-reprint.txt'))
     await svc.update()
     expect(svc.published('local/levee-history.txt').date).toBeNull()
+  }, 60_000)
+})
+
+describe('dates through stories pass only between reports of the same facts', () => {
+  // a wire template: the same sentence frame for unrelated reports, only the figures and names differ
+  const frame = (co: string, a: string, b: string, sales: string, div: string) =>
+    `${co} said on Wednesday that its first-quarter net profit rose to ${a} million crowns from ${b} million crowns a year earlier, on sales of ${sales} million crowns, helped by strong demand for timber from builders in the north and lower costs for energy and transport.\n\nThe company said it expected demand to remain firm through the second quarter and that its board would propose a dividend of ${div} crowns a share at the annual meeting, unchanged from the previous year, subject to the approval of shareholders.\n`
+
+  it('a report in the same frame with other figures takes no date from its story; a copy does', async () => {
+    const root = tempDir('dates-template')
+    mkdirSync(path.join(root, 'wire'), { recursive: true })
+    writeFileSync(path.join(root, 'wire/kestrel.txt'), 'HARLOW, April 3, 2019 (Reuters) – ' + frame('Kestrel Mills Corp', '12.4', '9.1', '310', '1.20'))
+    writeFileSync(path.join(root, 'wire/varn.txt'), frame('Varn Timber Holdings', '48.7', '31.5', '920', '2.10'))
+    writeFileSync(path.join(root, 'wire/kestrel-copy.txt'), frame('Kestrel Mills Corp', '12.4', '9.1', '310', '1.20'))
+    const svc = await ArchiveService.open(root, { dataDir: tempDir('dates-template-data') })
+    await svc.update()
+    // the shared frame makes the story module group it (text reuse is what it measures)…
+    expect(svc.documentStory('wire/varn.txt')).toMatchObject({ role: 'copy', of: 'wire/kestrel.txt' })
+    // …but its facts differ, so no date passes
+    expect(svc.published('wire/varn.txt')).toMatchObject({ date: null, source: 'none' })
+    expect(svc.published('wire/kestrel-copy.txt')).toMatchObject({ date: '2019-04-03', source: 'story' })
   }, 60_000)
 })
 

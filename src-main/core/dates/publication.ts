@@ -72,7 +72,18 @@ export function statedDay(doc: DatedDoc): number | undefined {
   return isStated(p) ? p!.day : undefined
 }
 
-export function resolvePublication(docs: readonly DatedDoc[], stories: readonly Story[], label: (id: string) => string): Map<string, Published> {
+/**
+ * `sameFacts(a, b)`: whether two members of a story state the same figures and names where they
+ * say the same thing (stories/facts.ts). A story joins texts that share words; wire templates
+ * share them across unrelated reports, so neither a date nor a bound passes between members
+ * whose facts disagree.
+ */
+export function resolvePublication(
+  docs: readonly DatedDoc[],
+  stories: readonly Story[],
+  label: (id: string) => string,
+  sameFacts: (a: string, b: string) => boolean = () => true
+): Map<string, Published> {
   const work = new Map<string, Work>()
   for (const d of docs) work.set(d.id, ownEvidence(d))
 
@@ -81,7 +92,7 @@ export function resolvePublication(docs: readonly DatedDoc[], stories: readonly 
   const neighbours = new Map<string, string[]>()
   for (const s of stories) {
     for (const m of s.members) {
-      if (!m.of || !work.has(m.id) || !work.has(m.of)) continue
+      if (!m.of || !work.has(m.id) || !work.has(m.of) || !sameFacts(m.id, m.of)) continue
       edges.push([m.id, m.of])
       for (const [a, b] of [[m.id, m.of], [m.of, m.id]] as const) {
         const list = neighbours.get(a)

@@ -6,6 +6,7 @@
 import type { ArchiveContext, StoryState } from '../archive/context'
 import { parseYmd } from '../dates/calendar'
 import { resolvePublication, statedDay } from '../dates/publication'
+import { factsOf, sameFacts, type Facts } from './facts'
 import { userDateLookup } from '../dates/user-dates'
 import { DatelineError } from '../errors'
 import type { Manifest } from '../search/index-store'
@@ -77,7 +78,17 @@ export function storyState(ctx: ArchiveContext): StoryState {
   })
   const byDoc = new Map<string, { story: Story; index: number }>()
   for (const story of stories) story.members.forEach((m, index) => byDoc.set(m.id, { story, index }))
-  const published = resolvePublication(dated, stories, (id) => docs[id]?.path ?? id)
+  const facts = new Map<string, Facts>()
+  const factsOfDoc = (id: string) => {
+    let f = facts.get(id)
+    if (!f) {
+      const d = docs[id]
+      const sd = d && snap.findSegmentDoc(d)
+      facts.set(id, (f = factsOf(sd?.text ?? '')))
+    }
+    return f
+  }
+  const published = resolvePublication(dated, stories, (id) => docs[id]?.path ?? id, (a, b) => sameFacts(factsOfDoc(a), factsOfDoc(b)))
   return (ctx.cache.stories = { stories, byDoc, published })
 }
 
