@@ -92,7 +92,9 @@ export function resolvePublication(
   const neighbours = new Map<string, string[]>()
   for (const s of stories) {
     for (const m of s.members) {
-      if (!m.of || !work.has(m.id) || !work.has(m.of) || !sameFacts(m.id, m.of)) continue
+      if (!m.of || !work.has(m.id) || !work.has(m.of)) continue
+      // (two members with their own stated dates pass nothing: their facts need no reading)
+      if (!(isStated(work.get(m.id)!.point) && isStated(work.get(m.of)!.point)) && !sameFacts(m.id, m.of)) continue
       edges.push([m.id, m.of])
       for (const [a, b] of [[m.id, m.of], [m.of, m.id]] as const) {
         const list = neighbours.get(a)
