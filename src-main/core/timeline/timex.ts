@@ -74,10 +74,10 @@ interface Rule {
   make(m: RegExpMatchArray): TimeExpr | null
 }
 
-// Case-insensitive; each rule's match is the expression's text. Ordered longest-first where they overlap
-// (chrono's overlap refiner keeps the longest result anyway).
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
 
+// Case-insensitive; each rule's match is the expression's text. Ordered longest-first where they overlap
+// (chrono's overlap refiner keeps the longest result anyway).
 const RULES: Rule[] = [
   {
     re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b/i,
@@ -182,8 +182,7 @@ function tenseOf(text: string, start: number, end: number): 'future' | 'past' | 
   }
   // a future cue stands unless a plain past ("said", "was") follows it: "-ed" words after it are adjectives or participles ("will redeem preferred shares")
   if (future >= 0) return said > future ? 'past' : 'future'
-  if (future > past) return 'future'
-  if (past > future) return 'past'
+  if (past >= 0) return 'past'
   if (FUTURE_AFTER.test(text.slice(end, end + 40).replace(/^['’]s\b/, ''))) return 'future'
   return PAST_AFTER.test(text.slice(end, end + 40)) ? 'past' : undefined
 }
