@@ -36,7 +36,7 @@ describe('temporal expressions in news text', () => {
     expect(resolved('The bridge reopened yesterday.', PUB)).toEqual(['yesterday → 2015-03-08..2015-03-08 day published'])
   })
 
-  it('puts year-less months and bare weekdays in the past of the article, never the future', () => {
+  it('puts year-less months and bare weekdays in the past of the article, unless their sentence speaks of the future', () => {
     // "in January" in a March article is this January; "in November" is last November
     expect(resolved('In an incident in Ramadi in January, allies battled.', PUB)).toEqual(['January → 2015-01-01..2015-01-31 month published'])
     expect(resolved('Revenue in November was estimated at a million.', PUB)).toEqual(['November → 2014-11-01..2014-11-30 month published'])
@@ -45,6 +45,8 @@ describe('temporal expressions in news text', () => {
     expect(resolved('The talks collapsed on Friday.', '2019-11-03')).toEqual(['on Friday → 2019-11-01..2019-11-01 day published'])
     expect(resolved('The convoy left last Monday.', PUB)).toEqual(['last Monday → 2015-03-02..2015-03-02 day published'])
     expect(resolved('The caption reads March 8.', PUB)).toEqual(['March 8 → 2015-03-08..2015-03-08 day published'])
+    // a preview: the match will be played on the coming Sunday (PUB is Monday 2015-03-09)
+    expect(resolved('The militia will attack the town on Sunday, commanders said.', PUB)).toEqual(['on Sunday → 2015-03-15..2015-03-15 day published'])
   })
 
   it('keeps explicit dates explicit, whatever the publication date', () => {
@@ -125,6 +127,10 @@ describe('events in one article', () => {
     expect(one('Such attacks are becoming increasingly common in the province.')).toEqual([])
     expect(one('The conference opens on 12 March 2018 in Geneva and runs until Friday.')).toEqual([])
     expect(one('Subscribe to continue reading: unlimited access killed by paywall $1 a week.')).toEqual([])
+    // markets in the words of war
+    expect(one('Shares of Kestrel Mills fell to 12.5 crowns on Tuesday after the results.')).toEqual([])
+    expect(one('The index closed at 1,204 points on Monday, traders said.')).toEqual([])
+    expect(one('Varn Timber struck a deal with its lenders on Friday.')).toEqual([])
   })
 
   it('finds events in a scrape with its punctuation stripped, one per clause', () => {

@@ -226,6 +226,9 @@ function cueHits(text: string): CueHit[] {
       if (MODAL_BEFORE.test(before) || NEGATION_BEFORE.test(before)) continue
       // "self-declared", "at captured soldiers", "the wounded": a participle used as an adjective
       if (/[-‐‑]$/.test(before) || (/ed$/i.test(m[0]) && /\b(?:at|the|of|a|an|its|their|over|on|with|against)\s+$/i.test(before))) continue
+      // markets and statistics in the words of war: "shares fell to 12.5", "the index closed at
+      // 1,200", "struck a deal", "the rate of deaths rose 3 percent" are no events
+      if (STATISTIC.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue
       // "was killed" / "killed 12" are past; "killing" after "is" is not ("is killing" = ongoing)
       const past = c.past.test(m[0]) && !/\b(?:is|are|be|being)\s+$/i.test(before)
       hits.push({ cue: m[0], index: m.index, end: m.index + m[0].length, past, kind: c.kind })
@@ -233,6 +236,9 @@ function cueHits(text: string): CueHit[] {
   }
   return hits.sort((x, y) => x.index - y.index || y.cue.length - x.cue.length)
 }
+
+const STATISTIC =
+  /^(?:fell\s+to\s+(?:[$£€¥]|\d|(?:a|its|their)\s+(?:record|low|high|new|lowest|highest))|closed\s+(?:at|up|down|higher|lower|unchanged|flat|[$£€¥]?\d)|struck\s+(?:a|an)\s+(?:deal|agreement|accord|bargain|balance|chord|note)|deaths?\s+(?:rate|rates|benefits?|duties|tax)|launched\s+(?:a|an|its|their)\s+(?:new\s+)?(?:product|brand|fund|model|service|app|website|offering|bond|issue|share|campaign))/i
 
 const CLAUSE_GAP_WORDS = 15
 
