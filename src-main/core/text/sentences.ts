@@ -20,9 +20,9 @@ const ABBREVIATIONS = new Set(
 
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = []
-  for (const para of text.matchAll(/[^\n]+/g)) {
+  for (const para of paragraphs(text)) {
     const base = para.index
-    const p = para[0]
+    const p = para.text
     let from = 0
     for (const m of p.matchAll(/[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])/gu)) {
       const end = m.index + m[0].length
@@ -33,6 +33,35 @@ export function sentences(text: string): Sentence[] {
     push(out, text, base + from, base + p.length)
   }
   return out
+}
+
+/**
+ * Lines, with a hard-wrapped line joined to the next (wire copy breaks lines at ~70 characters
+ * inside sentences): a long line that ends without a sentence mark, before a line that goes on in
+ * lower case or after a line ending on a comma or a small word ("…told reporters in\nSan
+ * Salvador that…"). A short line (a headline) always ends its unit.
+ */
+function paragraphs(text: string): Array<{ index: number; text: string }> {
+  const units: Array<{ index: number; end: number; lines: number; last: string }> = []
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const unit = units[units.length - 1]
+    if (unit && continues(unit.last, unit.lines > 1, line[0])) {
+      unit.end = line.index + line[0].length
+      unit.lines++
+      unit.last = line[0]
+    } else units.push({ index: line.index, end: line.index + line[0].length, lines: 1, last: line[0] })
+  }
+  // sliced once per unit: a file of a million wrapped lines stays linear
+  return units.map((u) => ({ index: u.index, text: text.slice(u.index, u.end) }))
+}
+
+const OPEN_END = /(?:,|[-–—]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|on|at|from|that|which|who|said|says|its|their|his|her))\s*$/i
+
+function continues(lastLine: string, wrapped: boolean, line: string): boolean {
+  const last = lastLine.trimEnd()
+  // a first line this short is a headline or a label; inside wrapped copy a line may be shorter
+  if (last.length < (wrapped ? 20 : 40) || /[.!?:;"”’)\]]$/.test(last) || !line.trim()) return false
+  return /^\s*[\p{Ll}\d(]/u.test(line) || OPEN_END.test(last.slice(-40))
 }
 
 function isAbbreviation(p: string, dot: number): boolean {
