@@ -29,7 +29,13 @@ export function formatFacets(f: Facets): string {
 
 export function formatPublished(p: Published): string {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-  const when = p.date ? `${p.date} (${p.source}, confidence ${p.confidence})` : p.partial ? `${p.partial.day} ${months[p.partial.month - 1]}, year unknown` : 'unknown'
+  const when = p.date
+    ? `${p.date} (${p.source}, confidence ${p.confidence})`
+    : p.partial
+      ? `${p.partial.day} ${months[p.partial.month - 1]}, year unknown`
+      : p.source === 'conflict'
+        ? `unknown (${p.evidence[0] ?? 'conflicting dates'})`
+        : 'unknown'
   const bounds = p.earliest || p.latest ? `  between ${p.earliest ?? '…'} and ${p.latest ?? '…'}` : ''
   return [`published: ${when}${bounds}`, `file date: ${p.fileDate} (not used)`, ...p.evidence.map((e) => `  - ${e}`)].join('\n')
 }

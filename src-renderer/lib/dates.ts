@@ -29,5 +29,6 @@ export function publishedInWords(p: PublishedView & { earliest?: string | null }
   if (p.date) return `Published ${formatDay(p.date)} — ${HOW[p.source] ?? p.source}`
   if (p.partial) return `Published ${p.partial.day} ${MONTHS[p.partial.month - 1]}, year unknown — ${HOW['dateline']}`
   if (p.source === 'user') return 'Publication date unknown — set by you'
+  if (p.source === 'conflict') return 'Publication date unknown — the dates the article states disagree'
   return 'Publication date unknown'
 }

@@ -191,6 +191,19 @@ describe('date evidence in the text', () => {
     expect(resolve('archive/2015/03/ceasefire.txt')).toMatchObject({ date: '2015-03', precision: 'month' })
     expect(resolve('reports/report-12345678.txt').date).toBeNull() // not a real day
     expect(resolve('scans/20991231.txt').date).toBeNull() // not a plausible year
+    // the folder an import made is the day of the import, not of the article
+    expect(resolve('Imported/2026-11-22/ceasefire.txt').date).toBeNull()
+    expect(resolve('Imported/2026-11-22/2015/03/09/ceasefire.txt').date).toBe('2015-03-09')
+  })
+
+  it('says unknown, with both, when the dates an article states disagree; a day apart is one date', () => {
+    const resolve = (text: string, path?: string) => resolvePublication([{ id: 'a', ...(path ? { path } : {}), evidence: findDateEvidence(text), mtimeMs: 0 }], [], (id) => id).get('a')!
+    expect(resolve('Ferry strike\n9 March 2015\n\nKESTRELPORT, March 8, 2015 (Reuters) – Crews walked out.')).toMatchObject({ date: '2015-03-09', source: 'header' })
+    const conflict = resolve('Ferry strike\n9 March 2015\n\nKESTRELPORT, Feb 20, 2015 (Reuters) – Crews walked out.')
+    expect(conflict).toMatchObject({ date: null, source: 'conflict' })
+    expect(conflict.evidence[0]).toBe('conflicting: header line "9 March 2015" (2015-03-09) and dateline "Feb 20, 2015" (2015-02-20)')
+    expect(resolve('Ferry strike\n9 March 2015\n\nCrews walked out.', '2014/06/01/ferry.txt')).toMatchObject({ date: null, source: 'conflict' })
+    expect(resolve('Ferry strike\n9 March 2015\n\nCrews walked out.', '2015/03/ferry.txt')).toMatchObject({ date: '2015-03-09', source: 'header' })
   })
 
   it('takes no table row or far-off year for a header date, and no bond maturity for a past event', () => {

@@ -9,7 +9,7 @@ import type { Story } from '../stories/group'
 import { formatDate, parts, span, weekdayOf, ymd, dayOf, type Precision } from './calendar'
 import type { DateEvidence } from './evidence'
 
-export type DateSource = 'user' | 'header' | 'dateline' | 'path' | 'story' | 'weekday' | 'text' | 'none'
+export type DateSource = 'user' | 'header' | 'dateline' | 'path' | 'story' | 'weekday' | 'text' | 'conflict' | 'none'
 
 export interface Published {
   /** "2015-10-30" (day), "2015-10" (month) or "2015" (year); null when unknown */
@@ -51,6 +51,8 @@ interface Work {
   point?: Point
   partial?: { month: number; day: number }
   userUnknown: boolean
+  /** its own stated dates disagree: unknown, and no story fills it in */
+  conflict?: boolean
   lo: number
   hi: number
   loFrom: 'text' | 'story' | undefined
@@ -126,7 +128,7 @@ export function resolvePublication(
   const own = new Map<string, Point>()
   for (const w of work.values()) if (w.point) own.set(w.doc.id, w.point)
   for (const w of work.values()) {
-    if (w.userUnknown || !neighbours.has(w.doc.id)) continue
+    if (w.userUnknown || w.conflict || !neighbours.has(w.doc.id)) continue
     if (w.point && w.point.source !== 'weekday') continue
     const near = nearestDated(w.doc.id, neighbours, own, true) ?? (w.point ? undefined : nearestDated(w.doc.id, neighbours, own, false))
     if (!near) continue
@@ -162,7 +164,7 @@ export function resolvePublication(
         evidence: w.notes
       })
     } else {
-      const source: DateSource = w.userUnknown ? 'user' : w.partial ? 'dateline' : (w.loFrom ?? w.hiFrom ?? 'none')
+      const source: DateSource = w.userUnknown ? 'user' : w.conflict ? 'conflict' : w.partial ? 'dateline' : (w.loFrom ?? w.hiFrom ?? 'none')
       out.set(w.doc.id, { date: null, precision: null, ...bounds, source, confidence: 0, fileDate, evidence: w.notes, ...(w.partial && !w.userUnknown ? { partial: w.partial } : {}) })
     }
   }
@@ -211,6 +213,14 @@ function ownEvidence(doc: DatedDoc): Work {
     }
     return finish(w)
   }
+  // the article's own strong dates must agree (a day apart is one date: a dateline filed the
+  // evening before the edition); when they do not, the date is unknown, and the note says why
+  const conflict = conflictingDates(doc)
+  if (conflict) {
+    w.conflict = true
+    w.notes.unshift(`conflicting: ${conflict}`)
+    return w
+  }
   if (ev.header) {
     w.point = { day: ev.header.day, precision: ev.header.precision, source: 'header', confidence: 0.95 }
     w.notes.unshift(`header line "${ev.header.text}"`)
@@ -252,12 +262,40 @@ function ownEvidence(doc: DatedDoc): Work {
   return w
 }
 
+/** "header line "9 March 2015" (2015-03-09) and dateline "Feb 20, 2015" (2015-02-20)", or undefined when the stated dates agree. */
+function conflictingDates(doc: DatedDoc): string | undefined {
+  const ev = doc.evidence
+  const stated: Array<{ what: string; from: number; to: number }> = []
+  if (ev.header) {
+    const [a, b] = span(ev.header.day, ev.header.precision)
+    stated.push({ what: `header line "${ev.header.text}" (${formatDate(ev.header.day, ev.header.precision)})`, from: a, to: b })
+  }
+  if (ev.dateline && ev.dateline.year !== undefined) {
+    const d = dayOf(ev.dateline.year, ev.dateline.month, ev.dateline.day)
+    stated.push({ what: `dateline "${ev.dateline.text}" (${ymd(d)})`, from: d, to: d })
+  }
+  const p = pathDate(doc.path)
+  if (p) {
+    const [a, b] = span(p.day, p.precision)
+    stated.push({ what: `the file's path "${p.text}" (${formatDate(p.day, p.precision)})`, from: a, to: b })
+  }
+  for (let i = 0; i < stated.length; i++) {
+    for (let j = i + 1; j < stated.length; j++) {
+      const [x, y] = [stated[i]!, stated[j]!]
+      if (x.from > y.to + 1 || y.from > x.to + 1) return `${x.what} and ${y.what}`
+    }
+  }
+  return undefined
+}
+
 /**
  * A date in the file's path: "2015/03/09/slug.txt", "2015-03-09-slug.html", "20150309_report.txt"
  * (a real day, a plausible year). A month folder "2015/03/" gives the month.
  */
 export function pathDate(path: string | undefined): { day: number; precision: Precision; text: string } | undefined {
   if (!path) return undefined
+  // "Imported/2026-11-22/…": the day the user dropped the file in (import/service.ts), not its publication
+  path = path.replace(/(?:^|\/)imported\/\d{4}-\d{2}-\d{2}(?=\/)/i, '')
   const now = new Date().getUTCFullYear() + 1
   const ok = (y: number, m: number, d: number) => {
     if (y < 1800 || y > now || m < 1 || m > 12 || d < 1) return false
