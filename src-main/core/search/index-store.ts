@@ -60,7 +60,7 @@ export const INDEX_VERSION = 14
 /** What a re-index brings, by the version that brought it: told to the user when an older index is replaced. */
 const INDEX_CHANGES: Record<number, string> = {
   13: 'people, organisations and places are now found by a trained recogniser, so every article\'s entities are extracted again',
-  14: 'organisations named with an acronym in brackets, and a person named after an organisation and a title, are now read whole, and a weekday or a date without a year follows the tense of its sentence ("will play on Sunday"), so every article\'s entities and events are extracted again'
+  14: 'organisations named with an acronym in brackets, and a person named after an organisation and a title, are now read whole, and a weekday or a date without a year follows the tense of its sentence ("will play on Sunday"), so every article\'s entities, dates and events are extracted again'
 }
 
 /** The message for an index of another version: what changed since, when it is older. */
