@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === 'entity') return await runEntityCommand(rest, io)
     const args = parseArgs(
       rest,
-      ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size'],
+      ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size', 'folder'],
       ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines']
     )
     const dataFlag = args.flags.get('data')

@@ -19,6 +19,7 @@ export const USAGE = `Usage:
   dateline reuse <archive> <path-a> <path-b> [--json]
   dateline date <archive> <relative-path> <YYYY-MM-DD|unknown> [--json]
   dateline date <archive> <relative-path> --clear [--json]
+  dateline date <archive> --folder <relative-folder> <YYYY>|--clear [--json]
   dateline dates <archive> <relative-path> [--json]
   dateline import <archive> <file-or-folder>… [--into <folder>] [--max-size <MB>] [--progress] [--json]
   dateline watch <archive> [--poll] [--max-size <MB>] [--json]

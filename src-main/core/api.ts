@@ -6,7 +6,7 @@
 import { warmUpAnalysis } from './analyze'
 import { openContext, type ArchiveContext, type OpenOptions } from './archive/context'
 import { normalizeScope } from './archive/scan'
-import { documentDates, published, setPublicationDate } from './dates/service'
+import { documentDates, published, setFolderYear, setPublicationDate } from './dates/service'
 import type { Published } from './dates/publication'
 import { documentView, type DocumentView } from './documents/service'
 import * as entitySvc from './entities/service'
@@ -132,6 +132,8 @@ export class ArchiveService {
   // ---- the user's corrections (kept beside the index, never in the archive) ----
 
   setPublicationDate(pathOrId: string, date: string | null): Promise<Published> { return this.enqueueUser(() => setPublicationDate(this.ctx, pathOrId, date)) }
+  /** The year the files under a folder are from (null clears it): completes their partial dates. */
+  setFolderYear(folder: string, year: number | null): Promise<{ folder: string; year: number | null; documents: number }> { return this.enqueueUser(() => setFolderYear(this.ctx, folder, year)) }
   curate(req: entitySvc.CurationRequest): Promise<entitySvc.EntityView> { return this.enqueueUser(() => entitySvc.curate(this.ctx, req)) }
   exportCuration() { return entitySvc.exportCuration(this.ctx) }
   corrections(): entitySvc.CorrectionView[] { return entitySvc.corrections(this.ctx) }

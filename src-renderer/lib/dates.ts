@@ -20,6 +20,7 @@ const HOW: Record<string, string> = {
   header: 'stated under the headline',
   dateline: 'from its dateline',
   path: "from the file's path",
+  folder: 'from the year you gave its folder',
   story: 'estimated from another article of the same story',
   weekday: 'estimated from the weekdays it mentions'
 }

@@ -43,6 +43,23 @@ describe('dateline dates', () => {
     expect(text.stdout).toMatch(/"Sunday"\s+date: 2015-11-08 \(day\) — weekday, the next one \(future tense\)/)
   })
 
+  it('date --folder gives the files under a folder their year, and --clear takes it back', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'dateline-folder-'))
+    const data = mkdtempSync(path.join(tmpdir(), 'dateline-folder-data-'))
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(path.join(root, '1987'))
+    writeFileSync(path.join(root, '1987', 'salvador.txt'), 'SALVADOR, Feb 26 - Dockworkers walked off the job on Tuesday, officials said.\n')
+    const set = await runDateline(['date', root, '--folder', '1987', '1987', '--json', '--data', data])
+    expect(set.code, set.stderr).toBe(0)
+    expect(JSON.parse(set.stdout)).toEqual({ folder: '1987', year: 1987, documents: 1 })
+    const doc = JSON.parse((await runDateline(['doc', root, '1987/salvador.txt', '--json', '--data', data])).stdout) as { published: { date: string; source: string } }
+    expect(doc.published).toMatchObject({ date: '1987-02-26', source: 'folder' })
+    expect((await runDateline(['date', root, '--folder', '1987', '--clear', '--data', data])).stdout).toMatch(/1987\/: no year/)
+    const bad = await runDateline(['date', root, '--folder', '1987', '87', '--data', data])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/give the folder and the year/)
+  })
+
   it('says what to give when the path is missing', async () => {
     const r = await runDateline(['dates', mkdtempSync(path.join(tmpdir(), 'dateline-dates-'))])
     expect(r.code).toBe(2)

@@ -127,6 +127,44 @@ describe('dates through stories pass only between reports of the same facts', ()
   }, 60_000)
 })
 
+describe('a partial date through its life: found, completed by a folder year, by the user, cleared', () => {
+  it('completes "Feb 26" with the year the user gives its folder, dates the undated to the year, and leaves stated dates alone', async () => {
+    const root = tempDir('dates-folder')
+    mkdirSync(path.join(root, 'wire/feb'), { recursive: true })
+    mkdirSync(path.join(root, 'other'), { recursive: true })
+    writeFileSync(path.join(root, 'wire/feb/salvador.txt'), 'SALVADOR, Feb 26 - Dockworkers walked off the job at the port on Tuesday, officials said.\nREUTER\n')
+    writeFileSync(path.join(root, 'wire/feb/undated.txt'), 'Talks on the harbour dispute will resume after a pause, both sides said in a statement.\n')
+    writeFileSync(path.join(root, 'wire/feb/stated.txt'), 'Harbour talks\n3 March 1985\n\nTalks on the harbour dispute resumed.\n')
+    writeFileSync(path.join(root, 'other/quito.txt'), 'QUITO, Feb 26 - The ferry service was cut on Tuesday, officials said.\n')
+    const svc = await ArchiveService.open(root, { dataDir: tempDir('dates-folder-data') })
+    await svc.update()
+    // found: month and day, the year unknown — never guessed
+    expect(svc.published('wire/feb/salvador.txt')).toMatchObject({ date: null, source: 'dateline', partial: { month: 2, day: 26 } })
+
+    expect(await svc.setFolderYear('wire/', 1987)).toEqual({ folder: 'wire', year: 1987, documents: 3 })
+    expect(svc.published('wire/feb/salvador.txt')).toMatchObject({ date: '1987-02-26', precision: 'day', source: 'folder' })
+    expect(svc.published('wire/feb/salvador.txt').evidence[0]).toBe('the year 1987 you gave its folder')
+    expect(svc.published('wire/feb/undated.txt')).toMatchObject({ date: '1987', precision: 'year', source: 'folder' })
+    expect(svc.published('wire/feb/stated.txt')).toMatchObject({ date: '1985-03-03', source: 'header' })
+    expect(svc.published('other/quito.txt')).toMatchObject({ date: null, partial: { month: 2, day: 26 } })
+
+    // the user's own date for the article wins over the folder's year
+    await svc.setPublicationDate('wire/feb/salvador.txt', '1988-02-26')
+    expect(svc.published('wire/feb/salvador.txt')).toMatchObject({ date: '1988-02-26', source: 'user' })
+    await svc.setPublicationDate('wire/feb/salvador.txt', null)
+
+    // cleared: partial again; the hint survives a reopen until then
+    const again = await ArchiveService.open(root, { dataDir: svc.dataDir })
+    expect(again.published('wire/feb/salvador.txt')).toMatchObject({ date: '1987-02-26', source: 'folder' })
+    await again.setFolderYear('wire', null)
+    expect(again.published('wire/feb/salvador.txt')).toMatchObject({ date: null, partial: { month: 2, day: 26 } })
+
+    await expect(again.setFolderYear('nowhere', 1987)).rejects.toThrow(/No indexed article is under "nowhere\/"/)
+    await expect(again.setFolderYear('wire', 3000)).rejects.toThrow(/not a year a news article can have/)
+    await expect(again.setFolderYear('../outside', 1987)).rejects.toThrow(/not a folder inside the archive/)
+  }, 60_000)
+})
+
 describe('date evidence in the text', () => {
   const header = (t: string) => {
     const h = findDateEvidence(t).header

@@ -9,7 +9,7 @@ import type { Story } from '../stories/group'
 import { formatDate, parts, span, weekdayOf, ymd, dayOf, type Precision } from './calendar'
 import type { DateEvidence } from './evidence'
 
-export type DateSource = 'user' | 'header' | 'dateline' | 'path' | 'story' | 'weekday' | 'text' | 'conflict' | 'none'
+export type DateSource = 'user' | 'header' | 'dateline' | 'path' | 'folder' | 'story' | 'weekday' | 'text' | 'conflict' | 'none'
 
 export interface Published {
   /** "2015-10-30" (day), "2015-10" (month) or "2015" (year); null when unknown */
@@ -36,6 +36,8 @@ export interface DatedDoc {
   evidence: DateEvidence
   /** a date the user set (day number), or null when the user said "unknown" */
   user?: number | null
+  /** the year the user gave a folder above it ("the files under this folder are from 1987") */
+  folderYear?: number
   mtimeMs: number
 }
 
@@ -61,7 +63,7 @@ interface Work {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline', 'path'])
+const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline', 'path', 'folder'])
 
 /** a date the user set or the article states: story bounds never move it */
 function isStated(p: Point | undefined): boolean {
@@ -245,6 +247,23 @@ function ownEvidence(doc: DatedDoc): Work {
     w.partial = undefined
     w.notes.unshift(`the file's path "${fromPath.text}"`)
     return finish(w)
+  }
+  // the user's year for the folder: completes a partial date, else dates the article to the year
+  if (doc.folderYear !== undefined) {
+    const y = doc.folderYear
+    if (w.partial) {
+      const day = dayOf(y, w.partial.month, w.partial.day)
+      if (parts(day).day === w.partial.day) {
+        w.point = { day, precision: 'day', source: 'folder', confidence: 0.9 }
+        w.notes.unshift(`the year ${y} you gave its folder`)
+        w.partial = undefined
+        return finish(w)
+      }
+    } else if (!(w.lo > dayOf(y + 1, 1, 1) - 1)) {
+      w.point = { day: dayOf(y, 1, 1), precision: 'year', source: 'folder', confidence: 0.9 }
+      w.notes.unshift(`the year ${y} you gave its folder`)
+      return finish(w)
+    }
   }
   if (w.partial) return w
   // weekday consistency: "March 8 … on Sunday … on Monday" with March 8 a Sunday places the

@@ -54,6 +54,33 @@ export function documentDates(ctx: ArchiveContext, pathOrId: string): { path: st
 }
 
 /**
+ * Say which year the files under a folder are from (a number), or clear it (null). Completes
+ * their partial dates ("Feb 26") and dates the undated ones to the year; a date an article states
+ * stays. Stored in the data folder beside the per-article dates, never in the archive.
+ */
+export async function setFolderYear(ctx: ArchiveContext, folder: string, year: number | null): Promise<{ folder: string; year: number | null; documents: number }> {
+  const rel = folder.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '')
+  if (!rel || rel.split('/').some((p) => p === '..' || p === '.' || p === '')) throw new DatelineError('usage', `"${folder}" is not a folder inside the archive: give it relative to the archive, for example 1987/march`)
+  const documents = ctx.snapshot.documents().filter((d) => d.path.startsWith(rel + '/')).length
+  if (year !== null && !documents) throw new DatelineError('not-found', `No indexed article is under "${rel}/"; check the folder's name relative to the archive.`)
+  if (year !== null && !(Number.isInteger(year) && year >= 1800 && year <= new Date().getUTCFullYear() + 1)) {
+    throw new DatelineError('usage', `"${year}" is not a year a news article can have: give four digits, for example 1987.`)
+  }
+  await withUserFilesLock(ctx, async () => {
+    const file = path.join(ctx.store.dir, USER_DATES_FILE)
+    const onDisk = await loadUserDates(file)
+    const folders = { ...(onDisk.folders ?? {}) }
+    if (year === null) delete folders[rel]
+    else folders[rel] = { year, at: new Date().toISOString() }
+    const next: UserDatesFile = { ...onDisk, folders }
+    await saveUserDates(file, next)
+    ctx.userDates = next
+  })
+  ctx.cache.stories = undefined // everything resolved from dates is resolved again
+  return { folder: rel, year, documents }
+}
+
+/**
  * Set the publication date (YYYY-MM-DD), declare it unknown ('unknown'), or clear the user's
  * entry (null) so it is inferred again. Stored in the data folder, never in the archive.
  */

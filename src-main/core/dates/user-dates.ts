@@ -12,10 +12,18 @@ export interface UserDate {
   at: string
 }
 
+/** "The files under this folder are from 1987": completes their partial dates, dates the undated to the year. */
+export interface FolderYear {
+  year: number
+  at: string
+}
+
 export interface UserDatesFile {
   format: 'dateline-user-dates'
   version: 1
   dates: Record<string, UserDate>
+  /** folder (relative, no trailing slash) → the year its files are from */
+  folders?: Record<string, FolderYear>
 }
 
 export function emptyUserDates(): UserDatesFile {
@@ -38,6 +46,18 @@ export async function loadUserDates(file: string): Promise<UserDatesFile> {
 
 export async function saveUserDates(file: string, data: UserDatesFile): Promise<void> {
   await writeFileAtomic(file, JSON.stringify(data, null, 1))
+}
+
+/** The year the user gave the nearest folder above a path, if any. */
+export function folderYearLookup(data: UserDatesFile): (path: string) => number | undefined {
+  const folders = data.folders ?? {}
+  return (path) => {
+    for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) {
+      const hint = folders[path.slice(0, at)]
+      if (hint) return hint.year
+    }
+    return undefined
+  }
 }
 
 /** The user's date for a document: by path, else by identical content (the file was moved). */

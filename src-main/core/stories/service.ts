@@ -7,7 +7,7 @@ import type { ArchiveContext, StoryState } from '../archive/context'
 import { parseYmd } from '../dates/calendar'
 import { resolvePublication, statedDay } from '../dates/publication'
 import { factsOf, sameFacts, type Facts } from './facts'
-import { userDateLookup } from '../dates/user-dates'
+import { folderYearLookup, userDateLookup } from '../dates/user-dates'
 import { DatelineError } from '../errors'
 import type { Manifest } from '../search/index-store'
 import type { Segment } from '../search/segment'
@@ -66,10 +66,19 @@ export function storyState(ctx: ArchiveContext): StoryState {
   const snap = ctx.snapshot
   const docs = snap.manifest.docs
   const userDate = userDateLookup(ctx.userDates)
+  const folderYear = folderYearLookup(ctx.userDates)
   const dated = Object.values(docs).map((d) => {
     const sd = snap.findSegmentDoc(d)
     const u = userDate(d.path, d.hash)
-    return { id: d.id, path: d.path, evidence: sd?.dates ?? { mentions: [], weekdays: [] }, user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date), mtimeMs: d.mtimeMs }
+    const y = folderYear(d.path)
+    return {
+      id: d.id,
+      path: d.path,
+      evidence: sd?.dates ?? { mentions: [], weekdays: [] },
+      user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date),
+      ...(y === undefined ? {} : { folderYear: y }),
+      mtimeMs: d.mtimeMs
+    }
   })
   const datedById = new Map(dated.map((d) => [d.id, d]))
   const stories = groupStories(ctx.links.allLinks(), (id) => {
