@@ -39,6 +39,8 @@ const DURATION_RE = new RegExp(
   `\\b(?:(?:the|its|their)\\s+)?(?:(?:first|past|last|previous|next|coming|following)\\s+)?${NUM}[\\s-]+(day|week|month|year|decade|century|hour|minute)s?\\b(?![\\s-]+(?:ago|earlier|before|later|after|old|from\\s+now)\\b)`,
   'gi'
 )
+// "for weeks", "over months": a length without a number (P"X"W)
+const VAGUE_DURATION_RE = /\b(?:for|over|within|in|after)\s+(?:many\s+|several\s+)?(days|weeks|months|years|decades)\b(?!\s+(?:ago|earlier|before|later|of|to\s+come))/gi
 const SET_RE = /\b(?:daily|weekly|monthly|every\s+(day|week|month|year)|each\s+(day|week|month|year)|a\s+(day|week|month|year)\b(?=[^.]*\d))/gi
 const SET_LENGTH: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', annually: 'P1Y', yearly: 'P1Y' }
 
@@ -80,6 +82,13 @@ export function dateExpressions(text: string, published: Anchor | null): DateExp
       const code = UNIT_CODE[unit]!
       const length = `P${unit === 'hour' || unit === 'minute' ? 'T' : ''}${Number.isNaN(n) ? 'X' : n}${code}`
       out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0], kind: 'duration', range: null, length, anchor: null, rule: 'duration' })
+      taken.push([m.index, m.index + m[0].length])
+    }
+    for (const m of s.text.matchAll(VAGUE_DURATION_RE)) {
+      const at = m.index + m[0].length - m[1]!.length
+      if (!free(m.index, m.index + m[0].length)) continue
+      const length = `PX${UNIT_CODE[m[1]!.toLowerCase().replace(/s$/, '')]}`
+      out.push({ start: s.start + at, end: s.start + at + m[1]!.length, text: m[1]!, kind: 'duration', range: null, length, anchor: null, rule: 'duration, no number' })
       taken.push([m.index, m.index + m[0].length])
     }
     for (const m of s.text.matchAll(SET_RE)) {

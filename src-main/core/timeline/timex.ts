@@ -92,6 +92,8 @@ const RULES: Rule[] = [
   },
   { re: /\b(?:right\s+now|now|currently|at\s+present|nowadays|these\s+days|at\s+the\s+moment)\b(?!\s*-)/i, make: () => ({ k: 'present' }) },
   { re: /\brecently\b/i, make: () => ({ k: 'recent', unit: 'month' }) },
+  // "in the past", "over the years": some time before publication, no closer
+  { re: /\b(?:in|over)\s+the\s+past\b(?!\s+(?:few|several|two|three|\d|week|month|year|day|decade))/i, make: () => ({ k: 'recent', unit: 'year' }) },
   { re: /\b(?:next|this\s+coming)\s+(week|month|year)\b/i, make: (m) => ({ k: 'rel', unit: unitOf(m[1]!), n: 1 }) },
   { re: /\btomorrow\b/i, make: () => ({ k: 'rel', unit: 'day', n: 1 }) },
   { re: new RegExp(`\\b${NUM}\\s+${UNIT}\\s+(?:ago|earlier|before)\\b`, 'i'), make: (m) => ago(m[1]!, m[2]!) },

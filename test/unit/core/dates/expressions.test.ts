@@ -59,6 +59,9 @@ describe('date expressions of an article', () => {
     expect(list.find((e) => /nine months/.test(e.text))).toMatchObject({ kind: 'duration', length: 'P9M' })
     expect(byText(list, 'daily')).toMatchObject({ kind: 'set', length: 'P1D' })
     expect(byText(list, 'two years ago')).toMatchObject({ kind: 'date' })
+    expect(byText(find('The talks dragged on for weeks.'), 'weeks')).toMatchObject({ kind: 'duration', length: 'PXW', range: null })
+    // "in the past": some time before publication, no closer
+    expect(find('Such floods have struck the town in the past.').find((e) => /past/.test(e.text))?.range?.precision).toBe('vague')
     expect(range(byText(list, 'two years ago'))).toBe('2013-01-01…2013-12-31 year')
   })
 
