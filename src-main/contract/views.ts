@@ -4,6 +4,7 @@
  * the rest are the window's own compositions.
  */
 import type { Published } from '../core/dates/publication'
+import type { DateExpressionView } from '../core/dates/service'
 import type { FacetEntry } from '../core/entities/facets'
 import type { EntityView as CoreEntityView } from '../core/entities/service'
 import type { EntityType, Span } from '../core/entities/types'
@@ -58,6 +59,9 @@ export type SearchResponse = Omit<SearchResult, 'hits'> & { hits: HitView[] }
 /** An article's publication date and how it is known. */
 export type PublishedView = Pick<Published, 'date' | 'source' | 'confidence' | 'evidence' | 'fileDate' | 'partial'>
 
+/** One date expression of an article, resolved against its publication date. */
+export type { DateExpressionView }
+
 /** One correction the user made, in words (the curation history). */
 export type { CorrectionView } from '../core/entities/service'
 
@@ -85,6 +89,8 @@ export interface DocumentResponse {
     reused: Span[]
   }
   events: TimelineEventView[]
+  /** the article's date expressions, resolved, with the rule behind each (what `dateline dates` lists) */
+  dates: DateExpressionView[]
 }
 
 export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {

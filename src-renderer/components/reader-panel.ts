@@ -9,7 +9,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import type { DocumentResponse } from '../../src-main/contract/api'
 import { splitRuns } from '../lib/segments'
 import { emit } from '../events'
-import { formatDay, publishedInWords } from '../lib/dates'
+import { dateInWords, formatDay, publishedInWords } from '../lib/dates'
 
 export class ReaderPanel extends LitElement {
   static override properties = {
@@ -32,6 +32,7 @@ export class ReaderPanel extends LitElement {
     .e-place { box-shadow: inset 0 -2px var(--place, #b8621b); }
     .reused { background: color-mix(in srgb, var(--reused, #4c8bf5) 14%, transparent); }
     .focus { background: color-mix(in srgb, var(--focus, #e5484d) 22%, transparent); }
+    .date { text-decoration: underline dotted; text-underline-offset: 3px; cursor: help; }
     section { border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); margin-top: 12px; padding-top: 6px; font-size: 13px; }
     h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted, #5c6166); margin: 6px 0; }
     ul { margin: 0; padding-left: 18px; }
@@ -182,7 +183,8 @@ export class ReaderPanel extends LitElement {
       { name: 'current', spans: current ? [current] : [] },
       { name: 'entity', spans: d.entities.flatMap((e) => e.mentions), values: d.entities.flatMap((e) => e.mentions.map(() => e.type)) },
       { name: 'reused', spans: d.story?.reused ?? [] },
-      { name: 'focus', spans: this.spot ? [this.spot] : [] }
+      { name: 'focus', spans: this.spot ? [this.spot] : [] },
+      { name: 'date', spans: d.dates.map((x): [number, number] => [x.start, x.end]), values: d.dates.map((_, i) => String(i)) }
     ])
     const p = d.published
     return html`
@@ -201,13 +203,15 @@ export class ReaderPanel extends LitElement {
         ${d.story?.reused.length ? html`<span class="reused">taken from ${d.story.of}</span>` : nothing}
       </div>
       <article class="text" aria-label="Article text">${runs.map((r) => {
-        const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '']
+        const date = r.marks['date'] !== undefined ? d.dates[Number(r.marks['date'])] : undefined
+        const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '', date ? 'date' : '']
           .filter(Boolean)
           .join(' ')
         const cur = r.marks['current'] !== undefined ? 'current' : ''
         const inner =
           r.marks['find'] !== undefined ? html`<mark class="find ${cur}">${r.text}</mark>` : r.marks['mark'] !== undefined ? html`<mark class=${cur}>${r.text}</mark>` : r.text
-        return cls ? html`<span class=${cls}>${inner}</span>` : inner
+        // a date says, on hover, what it stands for and why (as `dateline dates` does)
+        return cls ? html`<span class=${cls} title=${date ? dateInWords(date) : nothing}>${inner}</span>` : inner
       })}</article>
       ${d.story
         ? html`<section aria-label="Story">

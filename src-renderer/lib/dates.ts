@@ -3,7 +3,7 @@
  * lists), and how a publication date is known in plain words rather than a source code and a
  * percentage.
  */
-import type { PublishedView } from '../../src-main/contract/api'
+import type { DateExpressionView, PublishedView } from '../../src-main/contract/api'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
@@ -32,4 +32,16 @@ export function publishedInWords(p: PublishedView & { earliest?: string | null }
   if (p.source === 'user') return 'Publication date unknown — set by you'
   if (p.source === 'conflict') return 'Publication date unknown — the dates the article states disagree'
   return 'Publication date unknown'
+}
+
+/** "Friday: 6 March 2015 — weekday, the latest one on or before publication"; a duration's length; or why it is unresolved. */
+export function dateInWords(e: DateExpressionView): string {
+  const what = e.range
+    ? e.range.start === e.range.end
+      ? formatDay(e.range.start)
+      : `${formatDay(e.range.start)} – ${formatDay(e.range.end)} (${e.range.precision})`
+    : e.length
+      ? `lasting ${e.length}`
+      : 'unresolved: the publication date is unknown'
+  return `${e.text}: ${what} — ${e.rule}`
 }

@@ -210,6 +210,9 @@ describe('the window, through the preload, on the real core', () => {
     expect(marked.map((m) => m.toLowerCase())).toEqual(marked.map(() => 'haddad'))
     expect(await page.locator('reader-panel .e-person').count()).toBeGreaterThan(0)
     expect(await page.locator('reader-panel .e-place').count()).toBeGreaterThan(0)
+    // a date says on hover what it stands for and why; this article's year is unknown, so "on Tuesday" is unresolved
+    const tuesday = page.locator('reader-panel span.date', { hasText: 'Tuesday' }).first()
+    await expect.poll(() => tuesday.getAttribute('title')).toBe('Tuesday: unresolved: the publication date is unknown — weekday, the latest one on or before publication')
     const story = page.getByRole('region', { name: 'Story' })
     await expect.poll(() => story.textContent()).toMatch(/copy/)
     // follow the story to the scraped copy: its text taken from the original is shaded

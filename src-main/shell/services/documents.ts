@@ -30,7 +30,8 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
           entities: d.entities,
           published: { date, source, confidence, evidence, fileDate, ...(partial ? { partial } : {}) },
           story,
-          events: svc.documentEvents(d.path).map(publicEvent)
+          events: svc.documentEvents(d.path).map(publicEvent),
+          dates: svc.documentDates(d.path).dates
         }
       }),
     setPublished: (req) =>

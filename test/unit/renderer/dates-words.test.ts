@@ -1,6 +1,6 @@
 // How the window says a publication date and how it is known, in plain words.
 import { describe, expect, it } from 'vitest'
-import { formatDay, publishedInWords } from '../../../src-renderer/lib/dates'
+import { dateInWords, formatDay, publishedInWords } from '../../../src-renderer/lib/dates'
 
 const base = { confidence: 0, evidence: [], fileDate: '2026-11-22' }
 
@@ -13,5 +13,16 @@ describe('publication dates in words', () => {
       'Publication date unknown — the dates the article states disagree'
     )
     expect(publishedInWords({ ...base, date: null, source: 'none' })).toBe('Publication date unknown')
+  })
+
+  it('explains a date expression on hover: what it stands for and why', () => {
+    const at = { start: 0, end: 6, anchor: 'publication' as const }
+    expect(dateInWords({ ...at, text: 'Sunday', kind: 'date', range: { start: '2015-11-01', end: '2015-11-01', precision: 'day' }, rule: 'weekday, the next one (future tense)' })).toBe(
+      'Sunday: 1 November 2015 — weekday, the next one (future tense)'
+    )
+    expect(dateInWords({ ...at, text: 'last week', kind: 'date', range: { start: '2015-10-19', end: '2015-10-25', precision: 'week' }, rule: 'relative week (-1)' })).toBe(
+      'last week: 19 October 2015 – 25 October 2015 (week) — relative week (-1)'
+    )
+    expect(dateInWords({ ...at, text: '210 years', kind: 'duration', range: null, length: 'P210Y', anchor: null, rule: 'duration' })).toBe('210 years: lasting P210Y — duration')
   })
 })
