@@ -21,6 +21,9 @@ describe('hostile files', () => {
     expect(report.documents).toBe(2)
     expect(svc.search('ferry').hits.map((h) => h.path)).toEqual(['article.txt'])
     expect(svc.search('memory dump').hits.map((h) => h.path)).toEqual(['dump.txt'])
+    // the reader's date list reads it in pieces too (it is what opening the article asks for)
+    expect(svc.documentDates('dump.txt').dates).toEqual([])
+    expect(svc.documentDates('article.txt').dates.map((d) => d.text)).toEqual(['Monday'])
   }, 120_000)
 
   // Bounds far above the time taken now and far below the time taken before, so load cannot flip them.

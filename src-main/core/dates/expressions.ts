@@ -5,7 +5,7 @@
  * date re-resolves them); durations ("210 years", "the first nine months") and recurring times
  * ("daily") are found here and never dated.
  */
-import { sentences } from '../text/sentences'
+import { boundedSentences } from '../text/sentences'
 import { resolveTimex, type Anchor, type DateRange } from '../timeline/resolve'
 import { findTimexes, type TimeExpr } from '../timeline/timex'
 
@@ -53,7 +53,7 @@ export function dateExpressions(text: string, published: Anchor | null): DateExp
   const out: DateExpression[] = []
   // the quarter an article's figures are for: "a year earlier" in a later sentence means the same quarter a year before
   let quarter: Extract<TimeExpr, { k: 'q' }> | undefined
-  for (const s of sentences(text)) {
+  for (const s of boundedSentences(text)) {
     const taken: Array<[number, number]> = []
     for (const t of findTimexes(s.text)) {
       if (t.expr.k === 'q' && t.expr.quarter > 0 && !t.expr.back) quarter = t.expr

@@ -8,7 +8,7 @@
  * publication date changes. Entities are joined at timeline time from the document's mentions.
  */
 import { isBoilerplateLine, prepareText, type Prepared } from '../entities/prepare'
-import { sentences, type Sentence } from '../text/sentences'
+import { boundedSentences, type Sentence } from '../text/sentences'
 import { findTimexes, type TimeExpr, type Timex } from './timex'
 
 export const EVENT_KINDS = ['killing', 'execution', 'attack', 'airstrike', 'clash', 'capture', 'arrest', 'movement', 'announcement', 'discovery'] as const
@@ -105,7 +105,7 @@ const COUNTED_NOUN =
 /** `prepared`: the text's prepareText(), when the caller already has it (analysis shares one). */
 export function findEvents(original: string, prepared: Prepared = prepareText(original)): EventMention[] {
   const out: EventMention[] = []
-  const sents = sentences(prepared.text).flatMap((x) => (x.text.length > MAX_SENTENCE ? chunks(x) : [x]))
+  const sents = boundedSentences(prepared.text)
   const toOrig = (i: number): number => prepared.toOriginal(i)
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si]!
@@ -162,30 +162,6 @@ export function findEvents(original: string, prepared: Prepared = prepareText(or
       }
       out.push(m)
     }
-  }
-  return out
-}
-
-const MAX_SENTENCE = 1200
-
-/**
- * A "sentence" of thousands of characters is a scrape with no punctuation at all: cut it at spaces
- * into pieces of about 800 characters, so date parsing stays linear in the text's length.
- */
-function chunks(x: Sentence): Sentence[] {
-  const out: Sentence[] = []
-  let from = 0
-  while (from < x.text.length) {
-    let to = Math.min(x.text.length, from + 800)
-    if (to < x.text.length) {
-      // look back for a space only inside this chunk: lastIndexOf scanned back to the start of a
-      // spaceless sentence for every chunk (an 11 MB hex dump: 47 s, #25 item 8)
-      let space = to
-      while (space > from + 200 && x.text.charCodeAt(space) !== 32) space--
-      if (space > from + 200) to = space
-    }
-    out.push({ start: x.start + from, end: x.start + to, text: x.text.slice(from, to) })
-    from = to
   }
   return out
 }
