@@ -131,6 +131,15 @@ describe('events in one article', () => {
     expect(one('Shares of Kestrel Mills fell to 12.5 crowns on Tuesday after the results.')).toEqual([])
     expect(one('The index closed at 1,204 points on Monday, traders said.')).toEqual([])
     expect(one('Varn Timber struck a deal with its lenders on Friday.')).toEqual([])
+    expect(one('Spending on durable goods fell to an annual rate of $ 626.3 billion in July.')).toEqual([])
+    // totals over years, and what is not the event it sounds like
+    expect(one('Some 15,000 people have died in the province since 1993, when the governor was ousted.')).toEqual([])
+    expect(one('Thousands have been killed in the war, begun in late 1994.')).toEqual([])
+    expect(one('The rebel leader walked free on Friday after charges of attempted murder were dropped.')).toEqual([])
+    expect(one('A fire broke out at the harbour restaurant on Saturday.')).toEqual([])
+    expect(one('The minister was treated last year for two heart attacks.')).toEqual([])
+    // a perfect tense that reports one event still does
+    expect(one('At least 12 people have been killed in a bomb attack in Harrowgate, police said on Monday.')).toHaveLength(1)
   })
 
   it('finds events in a scrape with its punctuation stripped, one per clause', () => {

@@ -83,11 +83,20 @@ const CUES: Cue[] = [
 ]
 
 const ANY_CUE = new RegExp(CUES.map((c) => c.re.source).join('|'), 'i')
-const REPORT_VERB = /\b(?:said|says|told|tells|reported|reports|revealed|claimed|confirmed|emerged|announced|wrote|added|stated|disclosed|noted|learned)\b/i
+const REPORT_VERB = /\b(?:said|says|saying|told|tells|reported|reports|revealed|claimed|confirmed|emerged|announced|wrote|added|stated|disclosed|noted|learned|quoted)\b/i
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|vowed\s+to|aims?\s+to|if)\s+(?:\S+\s+){0,3}$/i
 const NEGATION_BEFORE = /\b(?:not|never|no|n't|without)\s+(?:\S+\s+){0,2}$/i
 const GENERIC_BEFORE = /\b(?:such|these|those|similar|more|further|frequent|regular|occasional)\s+(?:\S+\s+)?$/i
 const CUMULATIVE = /\b(?:the\s+number\s+of|a\s+total\s+of|in\s+total|so\s+far|to\s+date|death\s+toll|toll\s+(?:has|had|rose|stands)|since\s+the\s+(?:start|beginning)|puts\s+the\s+number)\b/i
+// "24 children have been killed since 1993": a running total over years, not one event
+const PERFECT = '(?:have|has|had)\\s+(?:been\\s+\\w+(?:ed|en)|died)'
+const SPAN = '(?:since\\b|in\\s+(?:the|its|their)\\s+(?:\\w+\\s+)?(?:war|conflict|violence|fighting|struggle|insurgency|unrest|uprising|campaign)\\b)'
+// (within a few words: a scrape without full stops is one long "sentence")
+const TOTAL_SINCE = new RegExp(`\\b${PERFECT}\\b[^.]{0,60}?${SPAN}|\\bsince\\s+(?:(?:19|20)\\d\\d|january|february|march|april|may|june|july|august|september|october|november|december)\\b[^.]{0,60}?\\b${PERFECT}\\b`, 'i')
+// markets in the words of war: "closed", "launched" in a sentence about markets are no announcement ("futures which closed")
+const MARKETS = /\b(?:futures?|stocks?|shares|bonds?|index|indices|dow|nikkei|ftse|dax|nasdaq|yields?|treasuries|gilts)\b/i
+// what breaks out or returns without being an event of this kind: "a fire broke out", "the cancer has returned"
+const NOT_THE_EVENT = /\b(?:fire|blaze|epidemic|disease|cancer|illness|calm|normality|power|prices|inflation|symptoms|pain)\s+(?:has\s+|had\s+|have\s+)?(?:broke\s+out|broken\s+out|erupted|returned)\b|\b(?:heart|panic|asthma|anxiety)\s+attacks?\b|\b(?:attempted\s+murder|murder\s+charges?|charges?\s+of\s+(?:attempted\s+)?murder|accused\s+of\s+(?:attempted\s+)?murder)\b/i
 const REFERS_BACK_TO_PLACE = /\b(?:in|of|on|near|around|outside)\s+the\s+(?:town|city|village|camp|district)\b(?!\s+of\b)/i
 const ANAPHOR =
   /(?:^|\b(?:said|says|that|although|but|and|while|though|yet)\s+)(?:the|this|that|these|those)\s+(?:\S+\s+){0,2}?(?:massacre|killings?|attacks?|executions?|bombing|shooting|clash(?:es)?|incident|slaughter|ambush|raid|strikes?)\s+(?:\S+\s+)?(?:took\s+place|happened|occurred|(?:was|were)\s+carried\s+out)\b/i
@@ -98,7 +107,7 @@ const NUMBER_WORDS: Record<string, number> = {
   hundreds: 100, thousands: 1000, 'a hundred': 100
 }
 const COUNT_RE =
-  /(?<![$£€\d.,])\b(?:(?:about|around|some|nearly|almost|approximately|roughly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|between|an\s+estimated|estimated)\s+)?(\d{1,3}(?:,\d{3})+|\d+|a\s+dozen|dozens|scores|tens|hundreds|thousands|a\s+hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s+(?:and|to|or)\s+(\d{1,3}(?:,\d{3})*|\d+))?(?![\d,.]*\s*(?:%|percent|per\s*cent|-?years?[- ]old|km|kilomet|miles?|million|billion|bn|m\b|a\s+(?:day|month|year)|per\s+(?:day|month|year)|dollars|euros|pounds|barrels|times|hours|days|weeks|months|years|minutes))/gi
+  /(?<![$£€\d.,]|[$£€]\s)\b(?:(?:about|around|some|nearly|almost|approximately|roughly|more\s+than|over|at\s+least|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|between|an\s+estimated|estimated)\s+)?(\d{1,3}(?:,\d{3})+|\d+|a\s+dozen|dozens|scores|tens|hundreds|thousands|a\s+hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:\s+(?:and|to|or)\s+(\d{1,3}(?:,\d{3})*|\d+))?(?![\d,.]*\s*(?:%|percent|per\s*cent|-?years?[- ]old|km|kilomet|miles?|million|billion|bn|m\b|a\s+(?:day|month|year)|per\s+(?:day|month|year)|dollars|euros|pounds|barrels|times|hours|days|weeks|months|years|minutes))/gi
 const COUNTED_NOUN =
   /^(?:\s+|\s+["“'‘]?[\p{L}-]+["”'’]?\s+){0,3}?(?:\s|^)(?:of\s+(?:its|their|his|the\s+group(?:['’]s|s)?)\s+(?:own\s+)?)?(?:[\p{L}-]+\s+)?(?:fighters?|members?|people|persons|civilians|men|women|children|soldiers|militants|troops|workers|dead|bodies|jihadists?|jihadis|recruits|police(?:men)?|officers|prisoners|hostages|captives|insurgents|rebels|guerrillas|volunteers|refugees|families|households|residents|villagers|protesters|journalists|britons|foreigners|others|commanders|guards|victims|killed|wounded|injured|died)\b/iu
 
@@ -118,7 +127,10 @@ export function findEvents(original: string, prepared: Prepared = prepareText(or
     // a date glued between headline and lead in a scrape ("…near Kirkuk 12 April 2016 Gunmen attacked…")
     // is the publication date, not the event's
     // ("now", "currently" say when a state holds, not when an event happened)
-    const timexes = findTimexes(s.text).filter((t) => t.expr.k !== 'present' && !(t.expr.k === 'abs' && s.start + t.start < 300 && /^\s+\p{Lu}/u.test(s.text.slice(t.end))))
+    // "the 1991 Gulf War" names another event, and "next month" is ahead of what the article reports
+    const timexes = findTimexes(s.text).filter(
+      (t) => t.expr.k !== 'present' && !aheadOfReport(t.expr) && !/^(?:the|a|an|its|his|her|their|that)\s/i.test(t.text) && !(t.expr.k === 'abs' && s.start + t.start < 300 && /^\s+\p{Lu}/u.test(s.text.slice(t.end)))
+    )
     if (anaphor) {
       const prev = out[out.length - 1]
       const event = eventTime(s, timexes)
@@ -135,6 +147,7 @@ export function findEvents(original: string, prepared: Prepared = prepareText(or
     for (const clause of clauses(s.text)) {
       const { cue, index, past } = clause.first
       if (!past && GENERIC_BEFORE.test(s.text.slice(Math.max(0, index - 20), index))) continue // "such attacks", "more raids"
+      if (TOTAL_SINCE.test(s.text.slice(clause.from, clause.to))) continue // "have died … since 1993": a total over years
       const inside = (x: { start: number }): boolean => x.start >= clause.from && x.start < clause.to
       const count = countNear(s.text, clause.cues, clause.from, clause.to)
       const cueSpan: [number, number] = [index, index + cue.length]
@@ -164,6 +177,11 @@ export function findEvents(original: string, prepared: Prepared = prepareText(or
     }
   }
   return out
+}
+
+/** An expression of the future: "next month", "tomorrow", "will play on Sunday" — not when a reported event happened. */
+function aheadOfReport(e: TimeExpr): boolean {
+  return (e.k === 'rel' && e.n > 0) || (e.k === 'q' && e.which === 'next') || ((e.k === 'md' || e.k === 'm' || e.k === 'wd') && e.future === true)
 }
 
 function shift(t: Timex, base: number, toOrig: (i: number) => number): TimeRef {
@@ -205,6 +223,8 @@ function cueHits(text: string): CueHit[] {
       // markets and statistics in the words of war: "shares fell to 12.5", "the index closed at
       // 1,200", "struck a deal", "the rate of deaths rose 3 percent" are no events
       if (STATISTIC.test(m[0] + text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue
+      if (c.kind === 'announcement' && MARKETS.test(text)) continue
+      if (NOT_THE_EVENT.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].length))) continue
       // "was killed" / "killed 12" are past; "killing" after "is" is not ("is killing" = ongoing)
       const past = c.past.test(m[0]) && !/\b(?:is|are|be|being)\s+$/i.test(before)
       hits.push({ cue: m[0], index: m.index, end: m.index + m[0].length, past, kind: c.kind })
@@ -214,7 +234,7 @@ function cueHits(text: string): CueHit[] {
 }
 
 const STATISTIC =
-  /^(?:fell\s+to\s+(?:[$£€¥]|\d|(?:a|its|their)\s+(?:record|low|high|new|lowest|highest))|closed\s+(?:at|up|down|higher|lower|unchanged|flat|[$£€¥]?\d)|struck\s+(?:a|an)\s+(?:deal|agreement|accord|bargain|balance|chord|note)|deaths?\s+(?:rate|rates|benefits?|duties|tax)|launched\s+(?:a|an|its|their)\s+(?:new\s+)?(?:product|brand|fund|model|service|app|website|offering|bond|issue|share|campaign))/i
+  /^(?:fell\s+to\s+(?:(?:an?|its|their|the)\s+)?(?:\w+\s+){0,2}?(?:[$£€¥]|\d|record|low|high|new|lowest|highest|rate|level)|closed\s+(?:at|up|down|higher|lower|unchanged|flat|with|[$£€¥]?\d)|closed\s+doors|struck\s+(?:a|an)\s+(?:\w+\s+)?(?:deal|agreement|accord|bargain|balance|chord|note)|deaths?\s+(?:rate|rates|benefits?|duties|tax)|launched\s+(?:a|an|its|their)\s+(?:new\s+)?(?:product|brand|fund|model|service|app|website|offering|bond|issue|share|campaign))/i
 
 const CLAUSE_GAP_WORDS = 15
 
