@@ -83,7 +83,8 @@ const CUES: Cue[] = [
 ]
 
 const ANY_CUE = new RegExp(CUES.map((c) => c.re.source).join('|'), 'i')
-const REPORT_VERB = /\b(?:said|says|saying|told|tells|reported|reports|revealed|claimed|confirmed|emerged|announced|wrote|added|stated|disclosed|noted|learned|quoted)\b/i
+// what someone said or did about an event: its time is when it was said ("condemned on Saturday an attack…")
+const REPORT_VERB = /\b(?:said|says|saying|told|tells|reported|reports|revealed|claimed|confirmed|emerged|announced|wrote|added|stated|disclosed|noted|learned|quoted|condemned|criticised|criticized|denounced|deplored|hit\s+out|welcomed|praised)\b/i
 const MODAL_BEFORE = /\b(?:will|would|could|might|may|should|shall|plans?\s+to|planning\s+to|threaten(?:s|ed)?\s+to|expected\s+to|likely\s+to|set\s+to|vowed\s+to|aims?\s+to|if)\s+(?:\S+\s+){0,3}$/i
 const NEGATION_BEFORE = /\b(?:not|never|no|n't|without)\s+(?:\S+\s+){0,2}$/i
 const GENERIC_BEFORE = /\b(?:such|these|those|similar|more|further|frequent|regular|occasional)\s+(?:\S+\s+)?$/i
