@@ -49,6 +49,12 @@ describe('temporal expressions in news text', () => {
     expect(resolved('The militia will attack the town on Sunday, commanders said.', PUB)).toEqual(['on Sunday → 2015-03-15..2015-03-15 day published'])
   })
 
+  it('dates an event over a stretch of years to all of it', () => {
+    const [e] = findEvents('The commander fought the occupation from 1919 to 1921, his family said.')
+    expect(e?.time?.text).toBe('from 1919 to 1921')
+    expect(resolveTimex(e!.time!.expr, null)).toMatchObject({ start: dayOf(1919, 1, 1), end: dayOf(1921, 12, 31) })
+  })
+
   it('keeps explicit dates explicit, whatever the publication date', () => {
     expect(resolved('A still from a video released on March 17, 2014 by the group.', null)).toEqual(['March 17, 2014 → 2014-03-17..2014-03-17 day explicit'])
     expect(resolved('Published on 30 October, 2015 in London.', null)).toEqual(['on 30 October, 2015 → 2015-10-30..2015-10-30 day explicit'])

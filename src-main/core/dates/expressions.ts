@@ -7,7 +7,8 @@
  */
 import { boundedSentences } from '../text/sentences'
 import { resolveTimex, type Anchor, type DateRange } from '../timeline/resolve'
-import { findTimexes, type TimeExpr } from '../timeline/timex'
+import { findTimexes, type TimeExpr, type Timex } from '../timeline/timex'
+import { dayOf } from './calendar'
 
 export type ExpressionKind = 'date' | 'duration' | 'set' | 'present'
 
@@ -55,7 +56,7 @@ export function dateExpressions(text: string, published: Anchor | null): DateExp
   let quarter: Extract<TimeExpr, { k: 'q' }> | undefined
   for (const s of boundedSentences(text)) {
     const taken: Array<[number, number]> = []
-    for (const t of findTimexes(s.text)) {
+    for (const t of findTimexes(s.text).flatMap(yearsApart)) {
       if (t.expr.k === 'q' && t.expr.quarter > 0 && !t.expr.back) quarter = t.expr
       else if (quarter && t.expr.k === 'ago' && t.expr.unit === 'year' && t.expr.n === 1) t.expr = { ...quarter, back: 1 }
       const range = resolveTimex(t.expr, published)
@@ -99,6 +100,15 @@ export function dateExpressions(text: string, published: Anchor | null): DateExp
     }
   }
   return out.sort((a, b) => a.start - b.start)
+}
+
+/** "from 1919 to 1921" is one stretch for the timeline, and two dates in the article's list (as TimeML marks them). */
+function yearsApart(t: Timex): Timex[] {
+  if (t.expr.k !== 'abs' || t.expr.precision !== 'year' || t.expr.end - t.expr.start < 366) return [t]
+  return [...t.text.matchAll(/(?:19|20)\d\d/g)].map((m) => {
+    const y = Number(m[0])
+    return { text: m[0], start: t.start + m.index, end: t.start + m.index + 4, expr: { k: 'abs', start: dayOf(y, 1, 1), end: dayOf(y + 1, 1, 1) - 1, precision: 'year' } }
+  })
 }
 
 function numberOf(s: string): number {

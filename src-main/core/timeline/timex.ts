@@ -124,6 +124,14 @@ const RULES: Rule[] = [
     }
   },
   {
+    // "from 1919 to 1921", "between 1994 and 1997": one stretch of years (an event over it is dated to all of it)
+    re: /\b(?:from|between)\s+((?:19|20)\d\d)\s*(?:to|and|until|through|-|–)\s*((?:19|20)\d\d)\b(?![-–,.]?\d)/i,
+    make: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])]
+      return b > a && b - a <= 100 ? { k: 'abs', start: dayOf(a, 1, 1), end: dayOf(b + 1, 1, 1) - 1, precision: 'year' } : null
+    }
+  },
+  {
     // "in 2014", "during 2013", "early 2015", "in mid-2014", "since 2007", "of 2009", "fiscal 1990":
     // a bare year needs a cue, numbers are everywhere in news
     re: /\b(?:in|during|throughout|early|late|mid-?|since|until|till|through|by|before|after|of|for|from|into|between|due|fiscal|(?:the\s+)?(?:start|end|beginning|middle)\s+of|(?:19|20)\d\d\s*(?:,|and|or|to)|(?:the|a|an|its|his|her|their|that)(?=\s+(?:19|20)\d\d\s+[A-Za-z]))\s*((?:19|20)\d\d)\b(?![-–,.]?\d)(?!\s*(?:%|percent|shares|people|tons|troops|points|cars|units|jobs|workers|dollars|yen|marks|barrels|acres|miles|feet|meters|metres))/i,

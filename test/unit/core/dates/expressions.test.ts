@@ -49,6 +49,8 @@ describe('date expressions of an article', () => {
     const list = find('Prices have risen since 2007, and the budget of 2009 was cut in fiscal 2011.')
     expect(list.filter((e) => e.kind === 'date').map((e) => e.text)).toEqual(['2007', '2009', 'fiscal 2011'])
     expect(range(byText(list, '2009'))).toBe('2009-01-01…2009-12-31 year')
+    // a stretch of years: two dates in the list (the timeline dates an event over it to all of it)
+    expect(find('Attacks went on between 1994 and 1997 near the border.').map((e) => e.text)).toEqual(['1994', '1997'])
     // numbers that are not years stay numbers
     expect(find('Output of 2000 tons a day, up from 1990 tons.').filter((e) => e.kind === 'date')).toEqual([])
   })
