@@ -5,7 +5,7 @@
  * path) — and time expressions on TimeBank+AQUAINT, scored as TempEval-3 does (timex-score.ts).
  * Skips with a line when the data is absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { findDateEvidence } from '../../src-main/core/dates/evidence'
 import { resolvePublication } from '../../src-main/core/dates/publication'
@@ -65,22 +65,18 @@ const tbaq = path.join(sharedData(), 'timex', 'tbaq')
 if (existsSync(tbaq)) {
   any = true
   const cases: Case[] = []
-  for (const f of readdirSync(tbaq).filter((n) => n.endsWith('.tml')).sort()) {
-    const xml = readFileSync(path.join(tbaq, f), 'utf8')
-    const dct = /<DCT>[\s\S]*?value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1]
-    const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1]
-    if (!dct || !body) continue
-    cases.push({ name: f, path: f, text: body.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'), expected: dct })
-  }
+  const docs = readdirSync(tbaq)
+    .filter((n) => n.endsWith('.tml'))
+    .sort()
+    .flatMap((f) => readTimeML(path.join(tbaq, f), f) ?? [])
+  for (const doc of docs) cases.push({ name: doc.name, path: doc.name, text: doc.text, expected: doc.dct })
   score('TimeBank+AQUAINT (creation dates; text and file name)', cases)
   score('TimeBank+AQUAINT (creation dates; text only)', cases.map(({ path: _p, ...c }) => c))
 
   // time expressions, the creation date given (as TempEval-3 gives it)
   const counts = emptyCounts()
   const errors: TimexErrors = { missed: [], extra: [], wrongValue: [] }
-  for (const f of readdirSync(tbaq).filter((n) => n.endsWith('.tml')).sort()) {
-    const doc = readTimeML(path.join(tbaq, f), f)
-    if (!doc) continue
+  for (const doc of docs) {
     const day = parseYmd(doc.dct)!
     scoreDocument(dateExpressions(doc.text, { earliest: day, latest: day }), doc.timexes, counts, errors)
   }

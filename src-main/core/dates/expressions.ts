@@ -7,7 +7,7 @@
  */
 import { boundedSentences } from '../text/sentences'
 import { resolveTimex, type Anchor, type DateRange } from '../timeline/resolve'
-import { findTimexes, type TimeExpr, type Timex } from '../timeline/timex'
+import { findTimexes, numberOf, type TimeExpr, type Timex } from '../timeline/timex'
 import { dayOf } from './calendar'
 
 export type ExpressionKind = 'date' | 'duration' | 'set' | 'present'
@@ -30,10 +30,6 @@ export interface DateExpression {
 }
 
 const UNIT_CODE: Record<string, string> = { day: 'D', week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE', hour: 'H', minute: 'M' }
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100
-}
 const NUM = '(\\d{1,4}(?:\\.\\d)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|hundred|several|a\\s+few|few|many)'
 // "210 years", "the first nine months", "the past two weeks", "a five-year plan" (not "two years ago": a date)
 const DURATION_RE = new RegExp(
@@ -56,9 +52,8 @@ export function dateExpressions(text: string, published: Anchor | null): DateExp
   let quarter: Extract<TimeExpr, { k: 'q' }> | undefined
   for (const s of boundedSentences(text)) {
     const taken: Array<[number, number]> = []
-    for (const t of findTimexes(s.text).flatMap(yearsApart)) {
+    for (const t of findTimexes(s.text, quarter).flatMap(yearsApart)) {
       if (t.expr.k === 'q' && t.expr.quarter > 0 && !t.expr.back) quarter = t.expr
-      else if (quarter && t.expr.k === 'ago' && t.expr.unit === 'year' && t.expr.n === 1) t.expr = { ...quarter, back: 1 }
       const range = resolveTimex(t.expr, published)
       // the expression without the preposition that introduces it ("on Friday" → "Friday"), as TimeML marks it
       const lead = ((t.expr.k === 'abs' && t.expr.precision === 'year' ? YEAR_LEAD_RE : LEAD_RE).exec(t.text)?.[0].length ?? 0)
@@ -109,12 +104,6 @@ function yearsApart(t: Timex): Timex[] {
     const y = Number(m[0])
     return { text: m[0], start: t.start + m.index, end: t.start + m.index + 4, expr: { k: 'abs', start: dayOf(y, 1, 1), end: dayOf(y + 1, 1, 1) - 1, precision: 'year' } }
   })
-}
-
-function numberOf(s: string): number {
-  const t = s.toLowerCase().replace(/\s+/g, ' ')
-  if (/^\d/.test(t)) return Number(t)
-  return NUMBER_WORDS[t] ?? NaN
 }
 
 function ruleOf(e: TimeExpr): string {

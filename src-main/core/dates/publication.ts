@@ -217,7 +217,8 @@ function ownEvidence(doc: DatedDoc): Work {
   }
   // the article's own strong dates must agree (a day apart is one date: a dateline filed the
   // evening before the edition); when they do not, the date is unknown, and the note says why
-  const conflict = conflictingDates(doc)
+  const fromPath = pathDate(doc.path)
+  const conflict = conflictingDates(ev, fromPath)
   if (conflict) {
     w.conflict = true
     w.notes.unshift(`conflicting: ${conflict}`)
@@ -241,7 +242,6 @@ function ownEvidence(doc: DatedDoc): Work {
     w.partial = { month: dl.month, day: dl.day }
     w.notes.unshift(`dateline "${dl.text}": month and day; the year is unknown`)
   }
-  const fromPath = pathDate(doc.path)
   if (fromPath && (!w.partial || (parts(fromPath.day).month === w.partial.month && parts(fromPath.day).day === w.partial.day))) {
     w.point = { day: fromPath.day, precision: fromPath.precision, source: 'path', confidence: 0.85 }
     w.partial = undefined
@@ -282,8 +282,7 @@ function ownEvidence(doc: DatedDoc): Work {
 }
 
 /** "header line "9 March 2015" (2015-03-09) and dateline "Feb 20, 2015" (2015-02-20)", or undefined when the stated dates agree. */
-function conflictingDates(doc: DatedDoc): string | undefined {
-  const ev = doc.evidence
+function conflictingDates(ev: DateEvidence, p: ReturnType<typeof pathDate>): string | undefined {
   const stated: Array<{ what: string; from: number; to: number }> = []
   if (ev.header) {
     const [a, b] = span(ev.header.day, ev.header.precision)
@@ -293,7 +292,6 @@ function conflictingDates(doc: DatedDoc): string | undefined {
     const d = dayOf(ev.dateline.year, ev.dateline.month, ev.dateline.day)
     stated.push({ what: `dateline "${ev.dateline.text}" (${ymd(d)})`, from: d, to: d })
   }
-  const p = pathDate(doc.path)
   if (p) {
     const [a, b] = span(p.day, p.precision)
     stated.push({ what: `the file's path "${p.text}" (${formatDate(p.day, p.precision)})`, from: a, to: b })

@@ -8,7 +8,7 @@
  * pipeline reads no tags, and wink's tokenizer with its lexicon lookups was a fifth of the whole
  * analysis time (#19, build throughput). Same Token shape, pos ''.
  */
-import { tokenForm, type Token } from './tagger'
+import { RUN_MAX, startsAfter, tokenForm, type Token } from './tagger'
 
 /** Abbreviations written with a final dot that is not a sentence end (wink's list, in spirit). */
 const ABBREVIATIONS = new Set(
@@ -20,10 +20,6 @@ const ABBREVIATIONS = new Set(
   ).split(' ')
 )
 
-const SENTENCE_END_RE = /^[.!?…]+$/
-const OPENERS_RE = /^["“‘'(\[«—–-]+$/
-/** Runs without a space longer than this are never names (a hex dump, base64, a URL soup): skipped, as winkSafe does. */
-const RUN_MAX = 64
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0xfeff
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
@@ -52,8 +48,7 @@ export function scanTokens(text: string): Token[] {
   const push = (start: number, end: number) => {
     const value = text.slice(start, end)
     out.push({ value, form: tokenForm(value), pos: '', start, end, sentenceStart: boundary })
-    if (SENTENCE_END_RE.test(value) || value === ':') boundary = true
-    else if (!OPENERS_RE.test(value)) boundary = false
+    boundary = startsAfter(value, boundary)
   }
   while (i < n) {
     const c = text.charCodeAt(i)
@@ -62,7 +57,7 @@ export function scanTokens(text: string): Token[] {
       i++
       continue
     }
-    // a run too long to be a name: skipped whole
+    // a run too long to be a name (a hex dump, base64, a URL soup): skipped whole, as winkSafe blanks it
     let runEnd = i
     while (runEnd < n && !isSpace(text.charCodeAt(runEnd))) runEnd++
     if (runEnd - i > RUN_MAX) {
@@ -91,7 +86,8 @@ function tokenEnd(text: string, i: number, runEnd: number): number {
     if (TAG_RE.test(text)) return TAG_RE.lastIndex
   }
   if (isAlnum(text, i)) {
-    if (text.indexOf('@', i) >= 0 && text.indexOf('@', i) < runEnd) {
+    const at = text.indexOf('@', i)
+    if (at >= 0 && at < runEnd) {
       EMAIL_RE.lastIndex = i
       if (EMAIL_RE.test(text)) return EMAIL_RE.lastIndex
     }

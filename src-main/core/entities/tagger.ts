@@ -62,7 +62,7 @@ function plainLetter(ch: string): string {
  * names, and wink's tokenizer takes time quadratic in a token's length on them (#25 item 8: a
  * 96 KB run took 28 s): they are read as spaces.
  */
-const RUN_MAX = 64
+export const RUN_MAX = 64
 
 /** The text as wink can tokenize it, same length as the original. */
 export function winkSafe(text: string): string {
@@ -92,6 +92,12 @@ function blankLongRuns(text: string): string {
 
 const SENTENCE_END_RE = /^[.!?…]+$/
 const OPENERS_RE = /^["“‘'(\[«—–-]+$/
+
+/** Whether the token after `value` opens a sentence: after an end mark or a colon yes, after an opening quote or bracket as before, else no. */
+export function startsAfter(value: string, boundary: boolean): boolean {
+  if (SENTENCE_END_RE.test(value) || value === ':') return true
+  return OPENERS_RE.test(value) ? boundary : false
+}
 
 /** Comparable form of a word: folded (text/fold.ts), dots dropped ("U.S." → "us", "Da'esh" → "daesh"). */
 export function tokenForm(value: string): string {
@@ -137,8 +143,7 @@ export function tokenize(text: string, tagged = true): Token[] {
     const p = pos[i] ?? (tagged ? 'X' : '')
     if (p !== 'SPACE') {
       out.push({ value, form: tokenForm(value), pos: p, start: at, end: at + value.length, sentenceStart: boundary })
-      if (SENTENCE_END_RE.test(value) || value === ':') boundary = true
-      else if (!OPENERS_RE.test(value)) boundary = false
+      boundary = startsAfter(value, boundary)
     } else if (value.includes('\n')) boundary = true
     at += value.length
   }

@@ -52,8 +52,9 @@ const REF = new Date(Date.UTC(2000, 5, 15, 12))
 const TAG = 'dateline/expr:'
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 'a couple of': 2, 'a couple': 2
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  'a couple of': 2, 'a couple': 2
 }
 const NUM = '(\\d{1,3}|a couple of|a couple|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)'
 const UNIT = '(day|week|month|year)s?'
@@ -64,9 +65,10 @@ function unitOf(s: string): Unit {
   return s.toLowerCase().replace(/s$/, '') as Unit
 }
 
-function numberOf(s: string): number {
-  const t = s.toLowerCase()
-  return /^\d+$/.test(t) ? Number(t) : NUMBER_WORDS[t] ?? NaN
+/** "12", "1.5", "twelve", "a couple of" → the number; NaN for "several", "a few" */
+export function numberOf(s: string): number {
+  const t = s.toLowerCase().replace(/\s+/g, ' ')
+  return /^\d/.test(t) ? Number(t) : NUMBER_WORDS[t] ?? NaN
 }
 
 interface Rule {
@@ -295,8 +297,11 @@ function exprOf(r: chrono.ParsedResult): TimeExpr | null {
   return { k: 'm', month }
 }
 
-/** The temporal expressions in a piece of text (one sentence, usually), in order. */
-export function findTimexes(text: string): Timex[] {
+/**
+ * The temporal expressions in a piece of text (one sentence, usually), in order. `quarter`: the
+ * quarter the article spoke of before this text, for "a year earlier" with none of its own.
+ */
+export function findTimexes(text: string, quarter?: Extract<TimeExpr, { k: 'q' }>): Timex[] {
   const out: Timex[] = []
   for (const r of newsChrono().parse(text, REF)) {
     const expr = exprOf(r)
@@ -313,7 +318,7 @@ export function findTimexes(text: string): Timex[] {
   for (let i = 0; i < out.length; i++) {
     const e = out[i]!.expr
     if (e.k !== 'ago' || e.unit !== 'year' || e.n !== 1) continue
-    const q = out.slice(0, i).reverse().find((t) => t.expr.k === 'q' && t.expr.quarter > 0)?.expr
+    const q = out.slice(0, i).reverse().find((t) => t.expr.k === 'q' && t.expr.quarter > 0)?.expr ?? quarter
     if (q && q.k === 'q') out[i]!.expr = { ...q, back: (q.back ?? 0) + 1 }
   }
   return out.sort((a, b) => a.start - b.start)

@@ -80,7 +80,7 @@ export function reconcileRecognized(d: ExtractionDoc): void {
 const NAME_JOINERS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'de', 'des', 'du', 'la', 'le', '&'])
 
 /**
- * "State Law and Order Restoration Council (SLORC)", "U.N. Interim Force in Lebanon (UNIFIL)":
+ * "Marsh Law and Order Renewal Council (MLORC)", "U.N. Observer Mission in Varn (UNOMIV)":
  * an acronym in brackets spells the initials of the words before it, which name one body, however
  * the recogniser cut them. The letters are matched from the last word back (Schwartz & Hearst
  * 2003), a small word may give a letter or none, and the name must open on a capital.
@@ -118,12 +118,12 @@ function nameDefinedByAcronym(d: ExtractionDoc): void {
   d.chunks.sort((a, b) => a.from - b.from)
 }
 
-/** Titles that stand between an organisation or a place and a person's name ("Federal Reserve Governor Lawrence Lindsey"). */
+/** Titles that stand between an organisation or a place and a person's name ("Kestrel Reserve Bank Governor Halvard Ostby"). */
 const INNER_TITLES = new Set(['governor', 'ambassador', 'chairman', 'chairwoman', 'ceo', 'cardinal', 'spokesman', 'spokeswoman', 'director', 'president', 'envoy', 'chief'])
 
 /**
- * "Federal Reserve Governor Lawrence Lindsey", "Chicago Cardinal Joseph Bernardin", "Cofinec CEO
- * Stephen Frater": the recogniser runs the organisation (or place), the title and the name into
+ * "Kestrel Reserve Bank Governor Halvard Ostby", "Harrowgate Cardinal Tomas Vell", "Varn Timber
+ * CEO Ilse Brandt": the recogniser runs the organisation (or place), the title and the name into
  * one name, or cuts it after the title. The title divides them: an organisation or a place
  * before it, a person after it (with the next name if the recogniser cut it off there).
  */
@@ -153,7 +153,7 @@ function splitAtInnerTitle(d: ExtractionDoc): void {
 }
 
 /**
- * "Douglas & Lomason", "Procter & Gamble", "Marks & Spencer": capitalised words joined by "&"
+ * "Harlow & Penning", "Procter & Gamble", "Marks & Spencer": capitalised words joined by "&"
  * name one firm, whatever the recogniser made of the halves.
  */
 function ampersandNames(d: ExtractionDoc): void {
