@@ -33,6 +33,8 @@ export interface DatelineEvents {
   'open-doc': { path: string }
   /** reader-panel: set, declare unknown (null date with 'unknown') or clear the publication date */
   'set-published': { path: string; date: string | null }
+  /** reader-panel: open the file the article was read from in the system's program */
+  'open-original': { path: string }
   /** timeline-panel: the brushed range, or null when cleared */
   brush: { from: string; to: string } | null
   /** timeline-panel: an event was clicked */
@@ -58,6 +60,7 @@ declare global {
     undo: DatelineEvent<'undo'>
     'open-doc': DatelineEvent<'open-doc'>
     'set-published': DatelineEvent<'set-published'>
+    'open-original': DatelineEvent<'open-original'>
     brush: DatelineEvent<'brush'>
     pick: DatelineEvent<'pick'>
     imported: DatelineEvent<'imported'>

@@ -46,6 +46,8 @@ export const DocumentRequest = z.strictObject({
   query: QUERY.optional()
 })
 
+export const OpenOriginalRequest = z.strictObject({ path: DOC_PATH })
+
 /** The core's correction request (entities/service.ts), checked. */
 export const CurationRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('merge'), ids: z.array(ID).min(2).max(20), name: NAME.optional() }),
@@ -101,6 +103,7 @@ export const RecentPath = z.string().min(1).max(4096)
 
 export type SearchRequest = z.infer<typeof SearchRequest>
 export type DocumentRequest = z.infer<typeof DocumentRequest>
+export type OpenOriginalRequest = z.infer<typeof OpenOriginalRequest>
 export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>

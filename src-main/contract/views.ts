@@ -4,6 +4,7 @@
  * the rest are the window's own compositions.
  */
 import type { Published } from '../core/dates/publication'
+import type { DocumentView } from '../core/documents/service'
 import type { DateExpressionView } from '../core/dates/service'
 import type { FacetEntry } from '../core/entities/facets'
 import type { EntityView as CoreEntityView } from '../core/entities/service'
@@ -46,7 +47,7 @@ export interface IndexProgressView extends IndexProgress {
 export type FacetView = FacetEntry
 
 /** A hit as the window draws it: the core's, its snippet as text with mark spans, its date always present. */
-export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score'> & {
+export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score' | 'source'> & {
   /** the passage with the most matches: plain text, the matches as [start, end) spans in it */
   snippet: Snippet
   /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
@@ -91,6 +92,10 @@ export interface DocumentResponse {
   events: TimelineEventView[]
   /** the article's date expressions, resolved, with the rule behind each (what `dateline dates` lists) */
   dates: DateExpressionView[]
+  /** the file's format, the container it is one article of, and what the file states (outlet, author, URL, dates) */
+  format: DocumentView['format']
+  container: string | null
+  meta: DocumentView['meta']
 }
 
 export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {

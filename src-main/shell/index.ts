@@ -3,8 +3,9 @@
  * session, dialog and ipcMain to Dateline's modules. Everything it calls takes its dependencies
  * as parameters.
  */
-import { app, dialog, ipcMain, net, protocol, session, BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, net, protocol, session, shell, BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
+import { readableExtensions } from '../core/formats/registry'
 import { registerIpcHandlers } from './ipc'
 import { APP_HOST, APP_SCHEME, registerAppProtocol } from './protocol'
 import { isTrustedSenderUrl, type TrustedOrigins } from './sender'
@@ -47,10 +48,12 @@ void app.whenReady().then(() => {
       const win = BrowserWindow.getFocusedWindow()
       // Linux and Windows cannot offer files and folders in one dialog; files are the common case there
       const properties = process.platform === 'darwin' ? (['openFile', 'openDirectory', 'multiSelections'] as const) : (['openFile', 'multiSelections'] as const)
-      const opts = { title: 'Import articles', properties: [...properties], filters: [{ name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown'] }] }
+      const opts = { title: 'Import articles', properties: [...properties], filters: [{ name: 'Articles', extensions: readableExtensions() }, { name: 'All files', extensions: ['*'] }] }
       const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
       return res.canceled ? null : res.filePaths
     },
+    // the user's own program for the file (a PDF viewer, a mail client); an error message or ''
+    openFile: (abs) => shell.openPath(abs),
     send: (channel, payload) => {
       for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(channel, payload)
     }

@@ -270,7 +270,8 @@ export class DatelineApp extends LitElement {
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
         <result-list id="results" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
         <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
-          @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)} aria-label="Reader"></reader-panel>
+          @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)}
+          @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)} aria-label="Reader"></reader-panel>
       </main>
       ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `

@@ -140,6 +140,22 @@ export class ReaderPanel extends LitElement {
     emit(this, 'set-published', { path: this.doc.path, date })
   }
 
+  /** What the file states: outlet, author, URL (as text: the app opens no web page), capture date; and its file. */
+  private renderSource(d: DocumentResponse) {
+    const m = d.meta
+    const parts = [
+      m.outlet ? html`<span class="outlet" title=${m.origins?.outlet ? `from the ${m.origins.outlet}` : nothing}>${m.outlet}</span>` : nothing,
+      m.author ? html`<span class="author">by ${m.author}</span>` : nothing,
+      m.url ? html`<span class="url" title="The address the file gives (not opened: Dateline stays offline)">${m.url}</span>` : nothing,
+      m.captured ? html`<span class="captured" title=${`${m.captured.from}: when this copy was made, not when it was published`}>saved ${formatDay(m.captured.date, true)}</span>` : nothing,
+      m.words ? html`<span>${m.words} words</span>` : nothing
+    ].filter((x) => x !== nothing)
+    const original = d.container ?? (d.format !== 'text' && d.format !== 'markdown' ? d.path : null)
+    if (!parts.length && !original) return nothing
+    return html`<div class="meta source-line">${parts.map((x, i) => html`${i ? ' · ' : ''}${x}`)}
+      ${original ? html`<button class="small" title=${`Open ${original} in its own program`} @click=${() => emit(this, 'open-original', { path: d.path })}>Open original${d.container ? ` (${d.format}, article ${d.path.slice(d.path.lastIndexOf('#') + 1)})` : ''}</button>` : nothing}</div>`
+  }
+
   private renderDateEditor(p: DocumentResponse['published']) {
     const save = () => {
       const v = this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.value ?? ''
@@ -194,6 +210,7 @@ export class ReaderPanel extends LitElement {
           this.editingDate = true
           void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.focus())
         }}>Set date…</button>`}</div>
+      ${this.renderSource(d)}
       ${this.editingDate ? this.renderDateEditor(p) : nothing}
       ${this.finding ? this.renderFind() : nothing}
       ${p.evidence.length ? html`<div class="meta" title="How the date is known">${p.evidence.join(' · ')}</div>` : nothing}

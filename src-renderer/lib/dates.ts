@@ -17,6 +17,7 @@ export function formatDay(ymd: string, short = false): string {
 
 const HOW: Record<string, string> = {
   user: 'set by you',
+  metadata: 'as the file states it',
   header: 'stated under the headline',
   dateline: 'from its dateline',
   path: "from the file's path",

@@ -45,4 +45,10 @@ export class ReaderStore extends Store<ReaderState> {
     if (this.state.doc?.path === path) await this.open(path)
     return { date: r.value.date }
   }
+
+  /** Open the article's file (a page, a PDF, a mailbox) in the system's program for it. */
+  async openOriginal(path: string): Promise<void> {
+    const r = await this.ctx.api().openOriginal({ path })
+    this.ctx.messages.set(r.ok ? { error: '' } : { error: r.error.message })
+  }
 }

@@ -123,6 +123,7 @@ describe('bad input gets a reason and stops nothing else', () => {
     symlinkSync('..', path.join(src, 'sub', 'parent'))
     symlinkSync(path.join(src, 'fine.txt'), path.join(src, 'sub', 'link-to-fine.txt'))
     writeFileSync(path.join(src, 'scan.pdf'), '%PDF-1.4')
+    writeFileSync(path.join(src, 'photo.jpg'), 'x')
     writeFileSync(path.join(src, '.DS_Store'), 'x')
     writeFileSync(path.join(src, 'draft.txt~'), 'x')
     const r = await svc.importFiles([src, path.join(base, 'not-there.txt')])
@@ -134,7 +135,8 @@ describe('bad input gets a reason and stops nothing else', () => {
       'messy/draft.txt~': 'temporary file (editor or download in progress)',
       'messy/loop-a.txt': 'symbolic link loop',
       'messy/loop-b.txt': 'symbolic link loop',
-      'messy/scan.pdf': 'unsupported file type (.pdf)',
+      'messy/photo.jpg': 'unsupported file type (.jpg)',
+      'messy/scan.pdf': 'damaged PDF (not readable)',
       'messy/sub/parent': 'symbolic link loop (points back to a folder being imported)',
       'not-there.txt': 'not found'
     })

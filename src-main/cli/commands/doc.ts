@@ -15,10 +15,32 @@ export const docCommand: Command = async ({ args, io, json, openIndexed }) => {
 
 /** What --json prints for a document; `dateline export --documents` writes the same, a line per article. */
 export function jsonDoc(d: DocumentView) {
-  return { path: d.path, title: d.title, length: d.length, entities: d.entities, published: d.published, story: d.story }
+  const m = d.meta
+  return {
+    path: d.path,
+    title: d.title,
+    length: d.length,
+    format: d.format,
+    ...(m.outlet ? { source: m.outlet } : {}),
+    ...(m.author ? { author: m.author } : {}),
+    ...(m.url ? { url: m.url } : {}),
+    ...(d.container ? { container: d.container } : {}),
+    ...(Object.keys(m).length ? { meta: m } : {}),
+    entities: d.entities,
+    published: d.published,
+    story: d.story
+  }
 }
 
 function formatDoc(d: DocumentView): string {
   const story = d.story ? `  story ${d.story.id}: ${d.story.role}${d.story.of ? ` of ${d.story.of}` : ''} (${d.story.members} documents)` : '  in no story'
-  return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...formatPublished(d.published).split('\n').map((l) => '  ' + l), story, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
+  const m = d.meta
+  const stated = [
+    d.format !== 'text' ? `  format ${d.format}${d.container ? `, article of ${d.container}` : ''}` : '',
+    m.outlet ? `  source ${m.outlet}` : '',
+    m.author ? `  author ${m.author}` : '',
+    m.url ? `  url ${m.url}` : '',
+    m.captured ? `  captured ${m.captured.date} (${m.captured.from}; not the publication date)` : ''
+  ].filter(Boolean)
+  return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...stated, ...formatPublished(d.published).split('\n').map((l) => '  ' + l), story, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
 }

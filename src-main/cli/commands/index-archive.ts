@@ -16,6 +16,8 @@ function formatReport(r: IndexReport, indexDir: string): string {
     `${r.documents} documents indexed (${r.added} added, ${r.updated} updated, ${r.removed} removed, ${r.unchanged} unchanged) in ${(r.ms / 1000).toFixed(2)} s`,
     `segments: ${r.segments.built} built, ${r.segments.merged} merged, ${r.segments.total} in total`
   ]
+  const formats = Object.entries(r.formats).sort((a, b) => b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1))
+  if (formats.length) lines.push(`by format: ${formats.map(([f, c]) => (c.files === c.articles ? `${f} ${c.files}` : `${f} ${c.articles} articles in ${c.files} file${c.files === 1 ? '' : 's'}`)).join(', ')}`)
   for (const p of r.repaired) lines.push(`repaired: ${p}`)
   if (r.skipped.length) {
     lines.push(`${r.skipped.length} skipped:`)

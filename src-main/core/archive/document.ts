@@ -1,23 +1,33 @@
 /**
- * One article file → a Document: stable id, metadata, title and text (kept exactly as decoded,
- * so offsets used for highlighting refer to what the user sees).
+ * One archive file → its Documents: stable id, metadata, title and text (kept exactly as read,
+ * so offsets used for highlighting refer to what the user sees). Most files hold one article; a
+ * container (a mailbox, a feed, a database export) holds many, each a Document with the path
+ * "file#n" (n from 1, in the file's order).
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { extractTitle } from '../text/title'
 import type { Encoding } from '../text/decode'
-import { readerFor, type DocumentReader, defaultReaders } from './readers'
+import { defaultReaders, readerFor, type DocumentReader } from '../formats/registry'
+import type { ArticleMeta, FormatName } from '../formats/types'
 
 export interface DocumentMeta {
   id: string
-  /** relative path inside the archive, forward slashes */
+  /** relative path inside the archive, forward slashes; "export.txt#3" for the third article of a container */
   path: string
   size: number
   mtimeMs: number
-  /** sha256 of the file bytes */
+  /** sha256 of the file bytes (of the article's text and metadata, for an article of a container) */
   hash: string
   encoding: Encoding
   title: string
+  /** absent for plain text */
+  format?: FormatName
+  /** what the file states about the article (outlet, author, URL, dates), where it states anything */
+  meta?: ArticleMeta
+  /** the container file's path and its hash, for an article inside one */
+  container?: string
+  fileHash?: string
 }
 
 export interface Document extends DocumentMeta {
@@ -33,31 +43,77 @@ export function documentId(relPath: string): string {
   return createHash('sha1').update(relPath).digest('hex').slice(0, 16)
 }
 
-export function contentHash(bytes: Uint8Array): string {
+export function contentHash(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-export function buildDocument(
+/** The file a document was read from: its own path, or its container's. */
+export function fileOf(d: { path: string; container?: string }): string {
+  return d.container ?? d.path
+}
+
+/** The format of a document, for counts and labels. */
+export function formatOf(d: { format?: FormatName }): FormatName {
+  return d.format ?? 'text'
+}
+
+/** Files and articles of each format among these documents (a container's articles count one file). */
+export function formatCounts(docs: Iterable<{ path: string; container?: string; format?: FormatName }>): Partial<Record<FormatName, { files: number; articles: number }>> {
+  const out: Partial<Record<FormatName, { files: number; articles: number }>> = {}
+  const files = new Set<string>()
+  for (const d of docs) {
+    const c = (out[formatOf(d)] ??= { files: 0, articles: 0 })
+    c.articles++
+    const f = fileOf(d)
+    if (!files.has(f)) {
+      files.add(f)
+      c.files++
+    }
+  }
+  return out
+}
+
+function hasMeta(m: ArticleMeta): boolean {
+  return Object.keys(m).some((k) => k !== 'origins')
+}
+
+export type BuiltDocuments = { ok: true; docs: Document[]; format: FormatName; container: boolean } | { ok: false; reason: string }
+
+export async function readDocuments(
   file: { path: string; size: number; mtimeMs: number },
   bytes: Uint8Array,
   readers: DocumentReader[] = defaultReaders
-): { ok: true; doc: Document } | { ok: false; reason: string } {
+): Promise<BuiltDocuments> {
   const reader = readerFor(path.extname(file.path), readers)
   if (!reader) return { ok: false, reason: 'unsupported file type' }
-  const read = reader.read(bytes)
+  let read
+  try {
+    read = await reader.read(bytes)
+  } catch (err) {
+    // a parser's own failure is this file's problem, never the update's
+    return { ok: false, reason: `damaged or unreadable file (${err instanceof Error ? err.message.slice(0, 120) : 'parser error'})` }
+  }
   if (!read.ok) return read
+  const articles = read.articles.filter((a) => a.text.trim())
+  if (!articles.length) return { ok: false, reason: read.container ? 'no articles in this file' : 'no text in this file' }
   const name = path.basename(file.path).replace(/\.[^.]+$/, '')
-  return {
-    ok: true,
-    doc: {
-      id: documentId(file.path),
-      path: file.path,
+  const fileHash = contentHash(bytes)
+  const docs = articles.map((a, i): Document => {
+    const p = read.container ? `${file.path}#${i + 1}` : file.path
+    const meta = hasMeta(a.meta) ? a.meta : undefined
+    return {
+      id: documentId(p),
+      path: p,
       size: file.size,
       mtimeMs: file.mtimeMs,
-      hash: contentHash(bytes),
+      hash: read.container ? contentHash(JSON.stringify([a.title ?? '', a.text, meta ?? null])) : fileHash,
       encoding: read.encoding,
-      title: extractTitle(read.text, name),
-      text: read.text
+      title: a.title?.replace(/\s+/g, ' ').trim().slice(0, 300) || extractTitle(a.text, read.container ? `${name} #${i + 1}` : name),
+      text: a.text,
+      ...(read.format !== 'text' ? { format: read.format } : {}),
+      ...(meta ? { meta } : {}),
+      ...(read.container ? { container: file.path, fileHash } : {})
     }
-  }
+  })
+  return { ok: true, docs, format: read.format, container: read.container }
 }

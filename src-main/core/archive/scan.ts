@@ -7,7 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DatelineError } from '../errors'
 import { isInside, realFolder, sameFolder } from './inside'
-import { readerFor, type DocumentReader, defaultReaders } from './readers'
+import { readerFor, type DocumentReader, defaultReaders } from '../formats/registry'
 
 export interface FileEntry {
   /** path relative to the archive root, with forward slashes */

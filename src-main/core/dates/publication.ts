@@ -9,7 +9,7 @@ import type { Story } from '../stories/group'
 import { formatDate, parts, span, weekdayOf, ymd, dayOf, type Precision } from './calendar'
 import type { DateEvidence } from './evidence'
 
-export type DateSource = 'user' | 'header' | 'dateline' | 'path' | 'folder' | 'story' | 'weekday' | 'text' | 'conflict' | 'none'
+export type DateSource = 'user' | 'metadata' | 'header' | 'dateline' | 'path' | 'folder' | 'story' | 'weekday' | 'text' | 'conflict' | 'none'
 
 export interface Published {
   /** "2015-10-30" (day), "2015-10" (month) or "2015" (year); null when unknown */
@@ -38,6 +38,8 @@ export interface DatedDoc {
   user?: number | null
   /** the year the user gave a folder above it ("the files under this folder are from 1987") */
   folderYear?: number
+  /** the date the file's own metadata states (a page's JSON-LD, an export's date line), with where it is stated */
+  stated?: { day: number; precision: Precision; from: string; text: string }
   mtimeMs: number
 }
 
@@ -63,7 +65,7 @@ interface Work {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
-const STRONG: ReadonlySet<DateSource> = new Set(['user', 'header', 'dateline', 'path', 'folder'])
+const STRONG: ReadonlySet<DateSource> = new Set(['user', 'metadata', 'header', 'dateline', 'path', 'folder'])
 
 /** a date the user set or the article states: story bounds never move it */
 function isStated(p: Point | undefined): boolean {
@@ -213,6 +215,12 @@ function ownEvidence(doc: DatedDoc): Work {
       w.point = { day: doc.user, precision: 'day', source: 'user', confidence: 1 }
       w.notes.unshift('set by the user')
     }
+    return finish(w)
+  }
+  // what the file's metadata states is the publisher's own record: the strongest after the user
+  if (doc.stated) {
+    w.point = { day: doc.stated.day, precision: doc.stated.precision, source: 'metadata', confidence: 0.95 }
+    w.notes.unshift(`${doc.stated.from} "${doc.stated.text}"`)
     return finish(w)
   }
   // the article's own strong dates must agree (a day apart is one date: a dateline filed the

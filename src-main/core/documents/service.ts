@@ -1,8 +1,10 @@
 /**
  * One document as the reader shows it: its text, the entities it mentions (hidden ones left out),
- * its publication date with how it is known, and its story.
+ * its publication date with how it is known, its story, and what its file states about it.
  */
 import type { ArchiveContext } from '../archive/context'
+import { formatOf } from '../archive/document'
+import type { ArticleMeta, FormatName } from '../formats/types'
 import type { Published } from '../dates/publication'
 import { published } from '../dates/service'
 import { entityRegistry } from '../entities/service'
@@ -19,6 +21,12 @@ export interface DocumentView {
   published: Published
   /** the story this document belongs to, or null when no other document shares its text */
   story: DocumentStory | null
+  /** the file's format ("text" for plain text) */
+  format: FormatName
+  /** the file it was read from, when it is one article of a container (a mailbox, an export) */
+  container: string | null
+  /** what the file states about the article: outlet, author, URL, dates, with where each is stated */
+  meta: ArticleMeta
 }
 
 /** One document with its entities (by relative path or document id). */
@@ -37,6 +45,9 @@ export function documentView(ctx: ArchiveContext, pathOrId: string): DocumentVie
       .filter((x) => !x.record.hidden)
       .map((x) => ({ id: x.record.id, type: x.record.type, name: x.record.name, mentions: x.mentions })),
     published: published(ctx, meta.id),
-    story: documentStory(ctx, meta.id)
+    story: documentStory(ctx, meta.id),
+    format: formatOf(meta),
+    container: meta.container ?? null,
+    meta: meta.meta ?? {}
   }
 }

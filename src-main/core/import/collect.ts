@@ -9,7 +9,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { isInside } from '../archive/inside'
 import { errCode, fileRejection } from '../archive/scan'
-import type { DocumentReader } from '../archive/readers'
+import type { DocumentReader } from '../formats/registry'
 
 export interface ImportCandidate {
   /** absolute source path as given or found */

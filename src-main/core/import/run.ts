@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { buildDocument, contentHash } from '../archive/document'
+import { contentHash, readDocuments } from '../archive/document'
 import { tooLargeReason } from '../archive/scan'
-import type { DocumentReader } from '../archive/readers'
+import type { DocumentReader } from '../formats/registry'
 import { syncDir } from '../store/atomic'
 import { collectSources, reasonFor, type Rejection } from './collect'
 import { copyIntoPlace, realCopyFs, type CopyFs } from './copy'
@@ -118,7 +118,7 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     if (data.length > run.maxBytes) return reject(f.from, tooLargeReason(data.length, run.maxBytes))
     const parts = f.rel.split('/').map((p) => portableName(p))
     const rel = parts.map((p) => p.name).join('/')
-    const checked = buildDocument({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers)
+    const checked = await readDocuments({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers)
     if (!checked.ok) return reject(f.from, checked.reason)
     const hash = contentHash(data)
     await myTurn

@@ -6,6 +6,7 @@
 import { access, constants as fsConstants, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArchiveContext } from '../archive/context'
+import { fileOf } from '../archive/document'
 import { realFolder } from '../archive/inside'
 import { errCode } from '../archive/scan'
 import { blockedFolder } from './folders'
@@ -58,7 +59,7 @@ export async function importFiles(ctx: ArchiveContext, sources: readonly string[
   if (!ctx.fullyReconciled) await update()
   else await update(undefined, [target])
   const known = new Map<string, string>()
-  for (const d of ctx.snapshot.documents()) if (!known.has(d.hash)) known.set(d.hash, d.path)
+  for (const d of ctx.snapshot.documents()) if (!known.has(d.fileHash ?? d.hash)) known.set(d.fileHash ?? d.hash, fileOf(d))
   const t0 = performance.now()
   const outcome = await runImport(sources, {
     archive: ctx.archive,

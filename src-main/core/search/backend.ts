@@ -22,8 +22,9 @@ export interface SearchBackend {
 /** The snapshot's segments as a search backend. */
 export function segmentBackend(snapshot: ArchiveSnapshot): SearchBackend {
   const live = (seg: Segment) => snapshot.liveMask(seg)
+  const statedOf = (ref: string) => snapshot.manifest.docs[ref]?.meta
   return {
-    run: (plan, verify) => execute(plan, [...snapshot.segments.values()], { live, ...(verify ? { verify } : {}) }),
+    run: (plan, verify) => execute(plan, [...snapshot.segments.values()], { live, meta: statedOf, ...(verify ? { verify } : {}) }),
     runOne(plan, docId) {
       const meta = snapshot.manifest.docs[docId]
       // only the document's own segment: which words match in it does not depend on the others
@@ -35,7 +36,7 @@ export function segmentBackend(snapshot: ArchiveSnapshot): SearchBackend {
         if (ord >= 0) mask[ord] = 1
         return mask
       }
-      return execute(plan, [seg], { live: only }).matches.find((x) => x.ref === docId)
+      return execute(plan, [seg], { live: only, meta: statedOf }).matches.find((x) => x.ref === docId)
     },
     textOf: (m) => m.segment.docs.get(m.ref)!.text
   }

@@ -10,7 +10,7 @@
  * words to highlight is worked out only for the documents shown (Match.terms).
  */
 import { findPhraseIn, type PhraseScan } from './phrase'
-import type { Plan } from './plan'
+import { metaMatches, type Plan } from './plan'
 import { bm25, fieldIndex, FIELDS, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
 export interface Match {
@@ -32,6 +32,8 @@ export interface ExecuteOptions {
    * (shared among segments by size) are checked; the rest are left out and estimated.
    */
   verify?: { need: number; budget: number }
+  /** what a document's file states (outlet, author), for source: and author: */
+  meta?(ref: string): { outlet?: string; author?: string } | undefined
 }
 
 export interface Executed {
@@ -141,6 +143,16 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
           return scoreLeaf(p.leaf, positive)
         case 'all':
           return universe()
+        case 'meta': {
+          // a filter: it selects, it does not score
+          const out = empty()
+          for (let d = 0; d < n; d++) {
+            if (!live[d]) continue
+            const m = opts.meta?.(segment.refs[d]!)
+            if (metaMatches(p.key === 'source' ? m?.outlet : m?.author, p.words)) out[d] = 0
+          }
+          return out
+        }
         case 'not': {
           const excluded = run(p.child, false)
           const rest = universe()

@@ -5,7 +5,7 @@
  */
 import { foldWord } from '../text/fold'
 import { words, type WordPart } from '../text/words'
-import { QueryError, type QueryNode } from './query'
+import { QueryError, type MetaField, type QueryNode } from './query'
 import { phraseKey, phraseScan, type PhraseScan } from './phrase'
 import type { Field, TermLeaf } from './segment'
 import { stem, termFor } from './terms'
@@ -18,6 +18,8 @@ export type Plan =
   | { k: 'phrase'; key: string; prefilter: PhraseScan; field?: Field; candidates: Plan }
   /** matches everything: what a stop word contributes */
   | { k: 'all' }
+  /** a filter on what the file states (source:, author:): its folded words in this order */
+  | { k: 'meta'; key: MetaField; words: string[] }
 
 const ALL: Plan = { k: 'all' }
 
@@ -50,6 +52,8 @@ function lower(node: QueryNode, ignored: string[]): Plan {
       return { k: 'not', child: lower(node.child, ignored) }
     case 'phrase':
       return lowerPhrase(node.text, node.field, ignored)
+    case 'meta':
+      return { k: 'meta', key: node.key, words: metaWords(node.text) }
     case 'term': {
       const ws = [...words(node.text)]
       if (node.prefix || node.fuzzy) {
@@ -103,6 +107,26 @@ function lowerPhrase(text: string, field: Field | undefined, ignored: string[]):
 }
 
 /** Remove neutral 'all' nodes where they change nothing, and flatten single-child groups. */
+/** A name's words as source: and author: compare them: folded, without punctuation. */
+export function metaWords(name: string): string[] {
+  return [...words(name)].flatMap((w) => w.parts.map((p) => foldWord(p.text))).filter(Boolean)
+}
+
+const seenNames = new Map<string, string[]>()
+
+/** Whether a stated name holds the query's words in order ("harbour gazette" in "The Harbour Gazette"). */
+export function metaMatches(value: string | undefined, wanted: readonly string[]): boolean {
+  if (!value || !wanted.length) return false
+  // an archive has few outlets and authors, each on many articles: their words are read once
+  let have = seenNames.get(value)
+  if (!have) {
+    if (seenNames.size > 50_000) seenNames.clear()
+    seenNames.set(value, (have = metaWords(value)))
+  }
+  for (let i = 0; i + wanted.length <= have.length; i++) if (wanted.every((w, k) => have[i + k] === w)) return true
+  return false
+}
+
 function simplify(plan: Plan): Plan {
   switch (plan.k) {
     case 'and': {

@@ -6,6 +6,7 @@
  *   -telegraph, NOT x     exclude
  *   "exact phrase"        words in this order
  *   title:raqqa           in the title only (fields: title, body)
+ *   source:reuters        articles whose file names this outlet (also author:); a filter, not scored
  *   raq*                  prefix
  *   khatep~1              fuzzy, 1 or 2 edits
  *   (a OR b) c            grouping
@@ -15,8 +16,13 @@
 import { DatelineError } from '../errors'
 import { FIELDS, type Field } from './segment'
 
+/** What a file states about an article, searchable as a filter (formats/types.ts ArticleMeta). */
+export const META_FIELDS = ['source', 'author'] as const
+export type MetaField = (typeof META_FIELDS)[number]
+
 export type QueryNode =
   | { kind: 'term'; text: string; field?: Field; prefix?: boolean; fuzzy?: number }
+  | { kind: 'meta'; key: MetaField; text: string }
   | { kind: 'phrase'; text: string; field?: Field }
   | { kind: 'and'; children: QueryNode[] }
   | { kind: 'or'; children: QueryNode[] }
@@ -34,6 +40,7 @@ export const MAX_QUERY_LENGTH = 1000
 type Token =
   | { t: 'word'; text: string; field?: Field; prefix?: boolean; fuzzy?: number; neg: boolean }
   | { t: 'phrase'; text: string; field?: Field; neg: boolean }
+  | { t: 'meta'; key: MetaField; text: string; neg: boolean }
   | { t: 'lparen'; neg: boolean }
   | { t: 'rparen' }
   | { t: 'or' }
@@ -95,8 +102,21 @@ function lex(input: string): Token[] {
       let rest = chunk
       if (fieldMatch) {
         const name = fieldMatch[1]!.toLowerCase()
+        if ((META_FIELDS as readonly string[]).includes(name)) {
+          const key = name as MetaField
+          rest = fieldMatch[2]!
+          if (!rest && i < n && QUOTES.has(input[i]!)) {
+            const { text, end } = readPhrase(input, i)
+            out.push({ t: 'meta', key, text, neg })
+            i = end
+            continue
+          }
+          if (!/[\p{L}\p{N}]/u.test(rest)) throw new QueryError(`"${fieldMatch[1]}:" needs a name after it, for example ${name}:reuters or ${name}:"harbour gazette".`)
+          out.push({ t: 'meta', key, text: rest, neg })
+          continue
+        }
         if (!(FIELDS as readonly string[]).includes(name)) {
-          throw new QueryError(`Unknown field "${fieldMatch[1]}:". You can search in: ${FIELDS.map((f) => f + ':').join(', ')}.`)
+          throw new QueryError(`Unknown field "${fieldMatch[1]}:". You can search in: ${[...FIELDS, ...META_FIELDS].map((f) => f + ':').join(', ')}.`)
         }
         field = name as Field
         rest = fieldMatch[2]!
@@ -209,6 +229,9 @@ export function parseQuery(input: string): QueryNode {
         break
       case 'phrase':
         node = { kind: 'phrase', text: tok.text, field: tok.field }
+        break
+      case 'meta':
+        node = { kind: 'meta', key: tok.key, text: tok.text }
         break
       case 'lparen': {
         node = parseAnd()

@@ -50,6 +50,8 @@ export interface SearchHit {
   fragment: Snippet
   /** publication date ("2015-10-30", "2015-10", "2015") when asked for with `dates`; null when unknown */
   published?: string | null
+  /** the outlet its file names (a page's site, an export's publication line), when it names one */
+  source?: string
 }
 
 export interface SearchResult {
@@ -60,6 +62,8 @@ export interface SearchResult {
   ignored: string[]
   /** entities mentioned by the matching documents, with document counts */
   facets: Facets
+  /** the outlets the matching documents' files name, with document counts, most first (source: filters by one) */
+  sources: Array<{ name: string; count: number }>
   ms: number
   /**
    * The total is an estimate: a phrase had more candidates than one search checks, so the
@@ -102,13 +106,32 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
       fragment
     }
     if (published) hit.published = published.get(m.ref)?.date ?? null
+    if (meta.meta?.outlet) hit.source = meta.meta.outlet
     return hit
   })
   const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
   const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
-  const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, ms: Math.round((performance.now() - t0) * 100) / 100 }
+  const sources = facetLimit ? countSources(matches.map((m) => docs[m.ref]?.meta?.outlet), facetLimit) : []
+  const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, sources, ms: Math.round((performance.now() - t0) * 100) / 100 }
   if (estimated) result.approximate = true
   return result
+}
+
+/** Outlets by how many results name them; one spelling per outlet (the most frequent), case and spacing aside. */
+function countSources(outlets: Iterable<string | undefined>, limit: number): Array<{ name: string; count: number }> {
+  const by = new Map<string, { names: Map<string, number>; count: number }>()
+  for (const o of outlets) {
+    if (!o) continue
+    const key = o.toLowerCase().replace(/\s+/g, ' ').trim()
+    const e = by.get(key) ?? { names: new Map(), count: 0 }
+    e.count++
+    e.names.set(o, (e.names.get(o) ?? 0) + 1)
+    by.set(key, e)
+  }
+  return [...by.values()]
+    .map((e) => ({ name: [...e.names].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0], count: e.count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
+    .slice(0, limit)
 }
 
 /** The ids of every document a query (with entity filters) matches, no paging, every phrase checked: the timeline's search. */

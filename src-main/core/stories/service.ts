@@ -4,8 +4,9 @@
  * passages two documents share. The links themselves are kept up to date by the update.
  */
 import type { ArchiveContext, StoryState } from '../archive/context'
-import { parseYmd } from '../dates/calendar'
-import { resolvePublication, statedDay } from '../dates/publication'
+import { dayOf, parseYmd, type Precision } from '../dates/calendar'
+import { resolvePublication, statedDay, type DatedDoc } from '../dates/publication'
+import type { ArticleMeta } from '../formats/types'
 import { factsOf, sameFacts, type Facts } from './facts'
 import { folderYearLookup, userDateLookup } from '../dates/user-dates'
 import { DatelineError } from '../errors'
@@ -77,6 +78,7 @@ export function storyState(ctx: ArchiveContext): StoryState {
       evidence: sd?.dates ?? { mentions: [], weekdays: [] },
       user: u === undefined ? undefined : u.date === null ? null : parseYmd(u.date),
       ...(y === undefined ? {} : { folderYear: y }),
+      ...statedInMeta(d.meta),
       mtimeMs: d.mtimeMs
     }
   })
@@ -224,4 +226,13 @@ export async function syncStories(ctx: ArchiveContext, manifest: Manifest, segme
 
 export function round3(x: number): number {
   return Math.round(x * 1000) / 1000
+}
+
+/** The publication date a file's metadata states, as publication.ts takes it. */
+function statedInMeta(meta: ArticleMeta | undefined): { stated?: DatedDoc['stated'] } {
+  const p = meta?.published
+  if (!p) return {}
+  const [y, m, d] = p.date.split('-').map(Number) as [number, number | undefined, number | undefined]
+  const precision: Precision = d ? 'day' : m ? 'month' : 'year'
+  return { stated: { day: dayOf(y, m ?? 1, d ?? 1), precision, from: p.from, text: p.date } }
 }

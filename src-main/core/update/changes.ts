@@ -2,15 +2,26 @@
  * Stage 6: documents whose files are gone leave the manifest, and the update's changes are
  * described path by path, a removed and an added file of identical content as a rename.
  */
+import { fileOf } from '../archive/document'
 import type { IndexedDocument } from '../search/index-store'
 import type { UpdateTally } from './diff'
 import type { FileChange } from './types'
 
-/** Drop the documents of the covered paths that the scan no longer found; returns them. */
+/**
+ * Drop the documents of the covered files that the scan no longer found, and the articles a
+ * container no longer holds (read.ts listed them in `tally.dropped`); returns them.
+ */
 export function removeGone(tally: UpdateTally, covered: (path: string) => boolean): IndexedDocument[] {
   const gone: IndexedDocument[] = []
-  for (const [p, d] of tally.byPath) {
-    if (!tally.seen.has(p) && covered(p)) {
+  for (const d of tally.dropped) {
+    delete tally.manifest.docs[d.id]
+    gone.push(d)
+    tally.removed++
+  }
+  const dropped = new Set(tally.dropped)
+  for (const d of tally.byPath.values()) {
+    const f = fileOf(d)
+    if (!dropped.has(d) && !tally.seen.has(f) && covered(f)) {
       delete tally.manifest.docs[d.id]
       gone.push(d)
       tally.removed++

@@ -4,6 +4,7 @@
  * mtime is refused again without reading. The result is the update's working state, which the
  * later stages fill in.
  */
+import { fileOf } from '../archive/document'
 import type { FileEntry, Skipped } from '../archive/scan'
 import type { IndexedDocument, Manifest } from '../search/index-store'
 
@@ -12,8 +13,12 @@ export interface UpdateTally {
   manifest: Manifest
   /** the documents before this update, by path */
   byPath: Map<string, IndexedDocument>
+  /** the same, by the file they were read from (a container's articles under its path) */
+  byFile: Map<string, IndexedDocument[]>
   /** paths found in the folder that stay in the index */
   seen: Set<string>
+  /** articles a re-read container no longer holds */
+  dropped: IndexedDocument[]
   skipped: Skipped[]
   processed: string[]
   added: number
@@ -34,7 +39,9 @@ export function diffScan(
   const tally: UpdateTally = {
     manifest,
     byPath: new Map(Object.values(manifest.docs).map((d) => [d.path, d])),
+    byFile: new Map(),
     seen: new Set(),
+    dropped: [],
     skipped,
     processed: [],
     added: 0,
@@ -42,14 +49,20 @@ export function diffScan(
     unchanged: 0,
     removed: 0
   }
+  for (const d of tally.byPath.values()) {
+    const f = fileOf(d)
+    const list = tally.byFile.get(f)
+    if (list) list.push(d)
+    else tally.byFile.set(f, [d])
+  }
   const rejected = manifest.rejected
   manifest.rejected = {}
   for (const [p, r] of Object.entries(rejected)) if (!covered(p)) manifest.rejected[p] = r
   const changed = files.filter((f) => {
     tally.seen.add(f.path)
-    const old = tally.byPath.get(f.path)
+    const old = tally.byFile.get(f.path)?.[0]
     if (old && old.size === f.size && old.mtimeMs === f.mtimeMs) {
-      tally.unchanged++
+      tally.unchanged += tally.byFile.get(f.path)!.length
       return false
     }
     const rej = rejected[f.path]

@@ -1,9 +1,11 @@
 /**
  * Stage 3: read a batch of changed files. A file touched but not changed (same hash) only has its
  * metadata refreshed; an unreadable or refused file becomes a reason in the report; the rest
- * become Documents for analysis, in path order.
+ * become Documents for analysis, in path order. A changed container (a mailbox, an export) gives
+ * for analysis only the articles whose text or metadata changed; those it no longer holds are
+ * dropped.
  */
-import { buildDocument, contentHash, type Document } from '../archive/document'
+import { contentHash, readDocuments, type Document } from '../archive/document'
 import { realFolder } from '../archive/inside'
 import { readArchiveFile } from '../archive/read-file'
 import type { FileEntry } from '../archive/scan'
@@ -12,38 +14,52 @@ import type { UpdateTally } from './diff'
 const READ_CONCURRENCY = 8
 
 export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void, maxBytes = Number.MAX_SAFE_INTEGER, archive?: string): Promise<Document[]> {
-  const { manifest, byPath, skipped, seen, processed } = tally
+  const { manifest, byFile, skipped, seen, processed } = tally
   const docs: Document[] = []
   const within = archive === undefined ? undefined : await realFolder(archive)
   await forEachLimit(batch, READ_CONCURRENCY, async (f) => {
     stopIfCancelled()
-    const old = byPath.get(f.path)
+    const olds = byFile.get(f.path) ?? []
     const read = await readArchiveFile(f.abs, maxBytes, within)
     if (!read.ok) {
       // a file that cannot be read now (locked, permissions changed) keeps the version indexed before
-      const keep = old !== undefined && read.reason.startsWith('unreadable') && !read.reason.includes('no longer exists')
+      const keep = olds.length > 0 && read.reason.startsWith('unreadable') && !read.reason.includes('no longer exists')
       skipped.push({ path: f.path, reason: keep ? `${read.reason}; the version indexed before is kept` : read.reason })
       if (!keep) seen.delete(f.path)
       return
     }
     const bytes = read.bytes
     processed.push(f.path)
-    if (old && old.hash === contentHash(bytes)) {
-      // touched but not changed: refresh the metadata, keep the indexed document
-      manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs }
-      tally.updated++
+    const fileHash = contentHash(bytes)
+    if (olds.length && olds.every((o) => (o.fileHash ?? o.hash) === fileHash)) {
+      // touched but not changed: refresh the metadata, keep the indexed documents
+      for (const old of olds) manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs }
+      tally.updated += olds.length
       return
     }
-    const built = buildDocument(f, bytes)
+    const built = await readDocuments(f, bytes)
     if (!built.ok) {
       skipped.push({ path: f.path, reason: built.reason })
       manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
       seen.delete(f.path)
       return
     }
-    docs.push(built.doc)
-    if (old) tally.updated++
-    else tally.added++
+    const oldByPath = new Map(olds.map((o) => [o.path, o]))
+    for (const d of built.docs) {
+      const old = oldByPath.get(d.path)
+      oldByPath.delete(d.path)
+      if (old && old.hash === d.hash && built.container) {
+        // the same article in a changed container: not analysed again
+        manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs, fileHash: d.fileHash }
+        tally.unchanged++
+        continue
+      }
+      docs.push(d)
+      if (old) tally.updated++
+      else tally.added++
+    }
+    // the articles it no longer holds (a plain file read as a container now, or the reverse, too)
+    tally.dropped.push(...oldByPath.values())
   })
   return docs.sort((a, b) => (a.path < b.path ? -1 : 1))
 }

@@ -5,6 +5,7 @@
  * replaces the old one only once everything is on disk.
  */
 import { reloadIfChanged, type ArchiveContext } from '../archive/context'
+import { formatCounts } from '../archive/document'
 import { scanArchive, scanPaths, inScope } from '../archive/scan'
 import { ArchiveSnapshot } from '../archive/snapshot'
 import { DatelineError } from '../errors'
@@ -133,6 +134,7 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
     const { obsolete, merged } = mergeSegments(segments, manifest, newSegments, ctx.opts.mergePolicy)
     const report = {
       documents: Object.keys(manifest.docs).length,
+      formats: formatCounts(Object.values(manifest.docs)),
       added: tally.added,
       updated: tally.updated,
       removed: tally.removed,

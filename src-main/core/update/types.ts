@@ -1,9 +1,12 @@
 /** What an index update reports, and the progress it sends while it runs. */
 import type { Skipped } from '../archive/scan'
+import type { FormatName } from '../formats/types'
 import type { SyncStats } from '../stories/links'
 
 export interface IndexReport {
   documents: number
+  /** files and articles in the index by format (a mailbox: one file, many articles) */
+  formats: Partial<Record<FormatName, { files: number; articles: number }>>
   added: number
   updated: number
   removed: number

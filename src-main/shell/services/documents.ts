@@ -1,9 +1,11 @@
-/** One article for the reader (text, highlights, entities, date, story, events), and setting its date. */
+/** One article for the reader (text, highlights, entities, date, story, events, what its file states), setting its date, opening its file. */
+import path from 'node:path'
 import type { DocumentResponse, Services } from '../../contract/api'
+import { DatelineError } from '../../core/errors'
 import { publicEvent } from '../../core/timeline/build'
 import { withArchive, type Session } from './session'
 
-export function documentServices(session: Session): Pick<Services, 'document' | 'setPublished'> {
+export function documentServices(session: Session): Pick<Services, 'document' | 'setPublished' | 'openOriginal'> {
   return {
     document: (req) =>
       withArchive(session, (svc): DocumentResponse => {
@@ -31,8 +33,21 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
           published: { date, source, confidence, evidence, fileDate, ...(partial ? { partial } : {}) },
           story,
           events: svc.documentEvents(d.path).map(publicEvent),
-          dates: svc.documentDates(d.path).dates
+          dates: svc.documentDates(d.path).dates,
+          format: d.format,
+          container: d.container,
+          meta: d.meta
         }
+      }),
+    openOriginal: (req) =>
+      withArchive(session, async (svc) => {
+        const d = svc.document(req.path)
+        const file = d.container ?? d.path
+        const open = session.deps.openFile
+        if (!open) throw new DatelineError('io', 'Opening files in other programs is not available here.')
+        const failed = await open(path.join(svc.archive, ...file.split('/')))
+        if (failed) throw new DatelineError('io', `Could not open ${file}: ${failed}`)
+        return { file }
       }),
     setPublished: (req) =>
       withArchive(session, async (svc) => {

@@ -17,6 +17,8 @@ export interface ServiceDeps {
   recentArchives?(): string[]
   /** native dialog for files and folders to import; null when cancelled */
   pickImport(): Promise<string[] | null>
+  /** open a file of the archive in the system's own program for it; an error message, or '' when it opened */
+  openFile?(absPath: string): Promise<string>
   /** a message to the window (progress, live changes) */
   send(channel: string, payload: unknown): void
   /** files over this size are refused (default 20 MB; a setting) */

@@ -1,0 +1,88 @@
+/**
+ * Saved web pages: the article's text by Mozilla's readability extractor over a parsed DOM
+ * (linkedom: no script is run, no resource fetched, there is no network to reach), and the page's
+ * metadata by our own reader (meta.ts). A page the extractor cannot make sense of keeps its body
+ * text without navigation, header, footer, forms and asides.
+ */
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { decodeText, type Encoding } from '../../text/decode'
+import { splitExport } from '../exports/split'
+import type { Article, DocumentReader, ReadResult } from '../types'
+import { pageMeta } from './meta'
+import { blockText } from './text'
+
+/** The charset a page declares in its first bytes (<meta charset>, http-equiv). */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048))
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
+}
+
+export function decodeHtml(bytes: Uint8Array): { ok: true; html: string; encoding: Encoding } | { ok: false; reason: string } {
+  const declared = declaredCharset(bytes)
+  if (declared && !/^utf-?8$/.test(declared) && !/^utf-16/.test(declared)) {
+    try {
+      const html = new TextDecoder(declared === 'iso-8859-1' || declared === 'latin1' ? 'windows-1252' : declared).decode(bytes)
+      return { ok: true, html, encoding: 'windows-1252' }
+    } catch {
+      // an unknown label: the detection below
+    }
+  }
+  const d = decodeText(bytes)
+  return d.ok ? { ok: true, html: d.text, encoding: d.encoding } : d
+}
+
+// never article text, wherever they sit (readability keeps a share bar inside <article>)
+const NEVER_TEXT = 'nav, aside, footer, form, dialog, [role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden], .cookie, .cookies, [id*="cookie"], [class*="cookie-"], .comments, #comments, .related, [class*="related-"], .newsletter, [class*="newsletter"], .share, [class*="share-"], .social, [class*="social-"], .advert, .ad, [class*="advert"], [class*="promo"], .paywall'
+// a page without a readable article: its body without the page's own header either
+const BOILERPLATE = `${NEVER_TEXT}, header, [role="banner"]`
+
+function removeAll(doc: { querySelectorAll(s: string): Iterable<{ remove(): void }> }, selector: string): void {
+  for (const el of [...doc.querySelectorAll(selector)]) el.remove()
+}
+
+/** One page → one article. `source` names the page for the reason of a refusal. */
+export function readHtmlPage(html: string): Article | undefined {
+  const { document } = parseHTML(html)
+  const meta = pageMeta(document as never, html)
+  const { headline, ...rest } = meta
+  const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim()
+  let body = ''
+  let title: string | undefined
+  removeAll(document, NEVER_TEXT)
+  try {
+    const parsed = new Readability(document as unknown as Document, { charThreshold: 300 }).parse()
+    if (parsed?.content) {
+      body = blockText(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body as never)
+      title = parsed.title?.trim() || undefined
+    }
+  } catch {
+    // the extractor gave up: the fallback below
+  }
+  if (!body.trim()) {
+    const { document: again } = parseHTML(html)
+    removeAll(again, BOILERPLATE)
+    body = again.body ? blockText(again.body as never) : ''
+  }
+  if (!body.trim()) return undefined
+  title = headline?.trim() || title || pageTitle
+  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body
+  return { text, ...(title ? { title } : {}), meta: rest }
+}
+
+export const htmlReader: DocumentReader = {
+  extensions: ['.html', '.htm', '.xhtml'],
+  read(bytes): ReadResult {
+    const d = decodeHtml(bytes)
+    if (!d.ok) return d
+    // a database's HTML export of many articles (Factiva, Nexis) is split by its layout
+    if (/Document\s+[A-Za-z0-9]{16,}|End of Document|\d+ of \d+ DOCUMENTS/.test(d.html)) {
+      const body = parseHTML(d.html).document.body
+      const exported = body ? splitExport(blockText(body as never)) : undefined
+      if (exported) return { ok: true, format: exported.format, container: true, articles: exported.articles, encoding: d.encoding }
+    }
+    const article = readHtmlPage(d.html)
+    if (!article) return { ok: false, reason: 'no article text in this page' }
+    return { ok: true, format: 'html', container: false, articles: [article], encoding: d.encoding }
+  }
+}

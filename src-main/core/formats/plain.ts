@@ -1,0 +1,28 @@
+/**
+ * Plain text and Markdown. A .txt file may be a database export of many articles (Nexis, Factiva):
+ * then it is split into them, with the metadata their layout states.
+ */
+import { decodeText } from '../text/decode'
+import { splitExport } from './exports/split'
+import type { DocumentReader, ReadResult } from './types'
+
+export const plainTextReader: DocumentReader = {
+  extensions: ['.txt', '.text'],
+  read(bytes): ReadResult {
+    const d = decodeText(bytes)
+    if (!d.ok) return d
+    const exported = splitExport(d.text)
+    if (exported) return { ok: true, format: exported.format, container: true, articles: exported.articles, encoding: d.encoding }
+    return { ok: true, format: 'text', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding }
+  }
+}
+
+// Markdown is read as text: its syntax is mostly punctuation, which tokenising ignores.
+export const markdownReader: DocumentReader = {
+  extensions: ['.md', '.markdown'],
+  read(bytes): ReadResult {
+    const d = decodeText(bytes)
+    if (!d.ok) return d
+    return { ok: true, format: 'markdown', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding }
+  }
+}
