@@ -5,11 +5,14 @@
 //   src-renderer/index.html    -> out/renderer/index.html
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { BUNDLED_DEPS } from './tools/packaging/bundled.mjs'
 
 export default defineConfig({
   main: {
     build: {
-      // dependencies (lunr, electron-store) stay external and load from node_modules at run time
+      // dependencies (lunr, electron-store) stay external and load from node_modules at run time,
+      // except the format readers' (tools/packaging/bundled.mjs says why)
+      externalizeDeps: { exclude: BUNDLED_DEPS },
       // two entries: the app, and the analysis worker thread it starts (core/workers/pool.ts)
       lib: {
         entry: {

@@ -11,12 +11,41 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BUNDLED_DEPS } from './bundled.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const require = createRequire(join(root, 'package.json'))
 const { listPackage } = require('@electron/asar')
 const { SENTINEL } = require('@electron/fuses/dist/constants.js')
 const { FuseV1Options } = require('@electron/fuses')
+
+/** The folders of these packages and of everything they depend on, as node would resolve them. */
+function packageClosure(names) {
+  const dirs = new Set()
+  const visit = (name, from) => {
+    const req = createRequire(join(from, 'package.json'))
+    let entry
+    try {
+      entry = req.resolve(`${name}/package.json`)
+    } catch {
+      try {
+        entry = req.resolve(name) // its exports hide package.json
+      } catch {
+        return // an optional dependency not installed
+      }
+    }
+    const at = entry.lastIndexOf(`${sep}node_modules${sep}${name.split('/').join(sep)}${sep}`)
+    if (at < 0) return
+    const dir = entry.slice(0, at + `${sep}node_modules${sep}${name}`.length)
+    const pj = join(dir, 'package.json')
+    if (dirs.has(dir)) return
+    dirs.add(dir)
+    const deps = JSON.parse(readFileSync(pj, 'utf-8')).dependencies ?? {}
+    for (const d of Object.keys(deps)) visit(d, dir)
+  }
+  for (const n of names) visit(n, root)
+  return dirs
+}
 
 const problems = []
 const fail = (msg) => problems.push(msg)
@@ -88,15 +117,18 @@ try {
     named.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0])
   }
   for (const pkg of named) if (!shipped(`node_modules/${pkg}/package.json`)) fail(`app.asar lacks the package ${pkg}, which the main bundle imports`)
-  // every module and data file the analysis loads (gazetteer, tagger model, first names, date parser)
+  // every module and data file the analysis and the format readers load (gazetteer, tagger model,
+  // first names, date parser; pdf.js and its parser module, the office and mail readers)
   const rec = spawnSync(
     process.execPath,
-    ['--import', 'tsx/esm', '--import', './tools/packaging/record-loads.mjs', '--input-type=module', '-e', "const m = await import('./src-main/core/analyze.ts'); m.warmUpAnalysis()"],
+    ['--import', 'tsx/esm', '--import', './tools/packaging/record-loads.mjs', '--input-type=module', '-e', "const m = await import('./src-main/core/analyze.ts'); m.warmUpAnalysis(); const f = await import('./test/fixtures/formats.ts'); const d = await import('./src-main/core/archive/document.ts'); for (const [p, b] of Object.entries(f.allFormatFiles())) { const r = await d.readDocuments({ path: p, size: b.length, mtimeMs: 0 }, b); if (!r.ok) throw new Error(p + ': ' + r.reason) }"],
     { cwd: root, encoding: 'utf-8' }
   )
   const loaded = JSON.parse(rec.stdout.trim().split('\n').at(-1) ?? '[]')
   const devOnly = /\/node_modules\/(tsx|esbuild|@esbuild|get-tsconfig|resolve-pkg-maps)\//
-  const needed = loaded.filter((p) => !devOnly.test(p)).map((p) => relative(root, p).split(sep).join('/'))
+  // the bundle holds the bundled packages and their dependencies (those no external package shares)
+  const inBundle = new Set([...packageClosure(BUNDLED_DEPS)].filter((d) => !packageClosure([...named]).has(d)))
+  const needed = loaded.filter((p) => !devOnly.test(p) && ![...inBundle].some((d) => p.startsWith(d + sep))).map((p) => relative(root, p).split(sep).join('/'))
   if (rec.status !== 0 || needed.length < 10) fail(`could not record what the analysis loads: ${rec.stderr.slice(0, 400)}`)
   for (const f of needed) if (!shipped(f)) fail(`app.asar lacks ${f}, which the analysis loads at run time`)
 
@@ -104,7 +136,7 @@ try {
     for (const p of problems) console.error(`check:packaging: ${p}`)
     process.exit(1)
   }
-  console.log(`check:packaging: config packages; ${Object.keys(WANTED_FUSES).length} fuses as required; app.asar has the entry points, the worker, ${named.size} imported packages and ${needed.length} run-time files of the analysis`)
+  console.log(`check:packaging: config packages; ${Object.keys(WANTED_FUSES).length} fuses as required; app.asar has the entry points, the worker, ${named.size} imported packages and ${needed.length} run-time files of the analysis and the format readers`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
