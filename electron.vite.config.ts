@@ -1,6 +1,7 @@
 // electron-vite with Dateline's layout (its defaults are src/main, src/preload, src/renderer):
 //   src-main/shell/index.ts    -> out/main/index.js     (ESM: package.json has "type": "module")
 //   src-main/core/workers/analyze-worker.ts -> out/main/analyze-worker.js (worker thread)
+//   src-main/core/workers/read-worker.ts -> out/main/read-worker.js (the heavy formats' reader thread)
 //   src-main/preload/index.ts  -> out/preload/index.cjs (CJS: sandboxed preloads cannot be ESM)
 //   src-renderer/index.html    -> out/renderer/index.html
 import { resolve } from 'node:path'
@@ -13,11 +14,12 @@ export default defineConfig({
       // dependencies (lunr, electron-store) stay external and load from node_modules at run time,
       // except the format readers' (tools/packaging/bundled.mjs says why)
       externalizeDeps: { exclude: BUNDLED_DEPS },
-      // two entries: the app, and the analysis worker thread it starts (core/workers/pool.ts)
+      // three entries: the app, and the analysis and reader threads it starts (core/workers/)
       lib: {
         entry: {
           index: resolve(import.meta.dirname, 'src-main/shell/index.ts'),
-          'analyze-worker': resolve(import.meta.dirname, 'src-main/core/workers/analyze-worker.ts')
+          'analyze-worker': resolve(import.meta.dirname, 'src-main/core/workers/analyze-worker.ts'),
+          'read-worker': resolve(import.meta.dirname, 'src-main/core/workers/read-worker.ts')
         }
       }
     }

@@ -68,11 +68,12 @@ export class ArchiveService {
     return this.ctx.indexed && this.ctx.problems.length === 0
   }
 
-  /** Stop the analysis workers (the archive stays usable; they restart when needed). */
+  /** Stop the analysis workers and the reader thread (the archive stays usable; they restart when needed). */
   async close(): Promise<void> {
-    const pool = this.ctx.pool
+    const { pool, reader } = this.ctx
     this.ctx.pool = undefined
-    await pool?.close()
+    this.ctx.reader = undefined
+    await Promise.all([pool?.close(), reader?.close()])
   }
 
   status(): ArchiveStatus {

@@ -22,9 +22,10 @@ function jsonSearch(r: SearchResult) {
   return {
     query: r.query,
     total: r.total,
-    hits: r.hits.map((h) => ({ path: h.path, title: h.title, score: h.score, snippet: h.snippet })),
+    hits: r.hits.map((h) => ({ path: h.path, title: h.title, score: h.score, snippet: h.snippet, ...(h.source ? { source: h.source } : {}) })),
     ignored: r.ignored,
     facets: r.facets,
+    ...(r.sources.length ? { sources: r.sources } : {}),
     ms: r.ms,
     ...(r.approximate ? { approximate: true } : {})
   }
@@ -35,7 +36,8 @@ function formatSearch(r: SearchResult): string {
   const marked = ({ text, marks }: Snippet) => marks.reduceRight((t, [a, b]) => `${t.slice(0, a)}*${t.slice(a, b)}*${t.slice(b)}`, text)
   const lines = [`${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
   if (r.ignored.length) lines.push(`(common words ignored: ${r.ignored.join(', ')})`)
-  for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]`, `  ${h.title}`, `  ${marked(h.fragment)}`)
+  for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]${h.source ? `  ${h.source}` : ''}`, `  ${h.title}`, `  ${marked(h.fragment)}`)
   if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))
+  if (r.sources.length) lines.push('', `outlets: ${r.sources.map((s) => `${s.name} (${s.count})`).join(', ')}`)
   return lines.join('\n')
 }

@@ -20,6 +20,7 @@ import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from '../search/merge-p
 import { acquireLock } from '../store/lock'
 import { archiveDataDir, defaultDataDir } from '../store/paths'
 import type { AnalyzePool } from '../workers/pool'
+import type { ReaderThread } from '../workers/reader'
 
 export interface OpenOptions {
   /** where Dateline keeps index data (default: the platform's app-data folder or DATELINE_DATA) */
@@ -74,6 +75,8 @@ export interface ArchiveContext {
   fullyReconciled: boolean
   pool: AnalyzePool | undefined
   poolFailed: boolean
+  /** the thread that reads the heavy formats (PDF, Word, pages, mail), started on the first such file */
+  reader: ReaderThread | undefined
 }
 
 /**
@@ -143,6 +146,7 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
     cache: {},
     fullyReconciled: false,
     pool: undefined,
-    poolFailed: false
+    poolFailed: false,
+    reader: undefined
   }
 }

@@ -9,7 +9,8 @@ import path from 'node:path'
 import { extractTitle } from '../text/title'
 import type { Encoding } from '../text/decode'
 import { defaultReaders, readerFor, type DocumentReader } from '../formats/registry'
-import type { ArticleMeta, FormatName } from '../formats/types'
+import type { ArticleMeta, FormatName, ReadResult } from '../formats/types'
+import { DatelineError } from '../errors'
 
 export interface DocumentMeta {
   id: string
@@ -79,17 +80,23 @@ function hasMeta(m: ArticleMeta): boolean {
 
 export type BuiltDocuments = { ok: true; docs: Document[]; format: FormatName; container: boolean } | { ok: false; reason: string }
 
+/** Reads a heavy format elsewhere (the reader thread, workers/reader.ts), with a time and memory budget. */
+export type IsolatedRead = (ext: string, bytes: Uint8Array) => Promise<ReadResult>
+
 export async function readDocuments(
   file: { path: string; size: number; mtimeMs: number },
   bytes: Uint8Array,
-  readers: DocumentReader[] = defaultReaders
+  readers: DocumentReader[] = defaultReaders,
+  isolate?: IsolatedRead
 ): Promise<BuiltDocuments> {
-  const reader = readerFor(path.extname(file.path), readers)
+  const ext = path.extname(file.path)
+  const reader = readerFor(ext, readers)
   if (!reader) return { ok: false, reason: 'unsupported file type' }
   let read
   try {
-    read = await reader.read(bytes)
+    read = reader.isolated && isolate && readers === defaultReaders ? await isolate(ext.toLowerCase(), bytes) : await reader.read(bytes)
   } catch (err) {
+    if (err instanceof DatelineError && err.code === 'cancelled') throw err
     // a parser's own failure is this file's problem, never the update's
     return { ok: false, reason: `damaged or unreadable file (${err instanceof Error ? err.message.slice(0, 120) : 'parser error'})` }
   }

@@ -39,6 +39,7 @@ function messageArticle(mail: Email): Article | undefined {
 }
 
 export const emlReader: DocumentReader = {
+  isolated: true,
   extensions: ['.eml'],
   async read(bytes): Promise<ReadResult> {
     const mail = await parseMessage(bytes)
@@ -66,6 +67,7 @@ export function splitMbox(bytes: Uint8Array): Uint8Array[] {
 }
 
 export const mboxReader: DocumentReader = {
+  isolated: true,
   extensions: ['.mbox', '.mbx'],
   async read(bytes): Promise<ReadResult> {
     const parts = splitMbox(bytes)
@@ -82,6 +84,7 @@ export const mboxReader: DocumentReader = {
 }
 
 export const mhtmlReader: DocumentReader = {
+  isolated: true,
   extensions: ['.mhtml', '.mht'],
   async read(bytes): Promise<ReadResult> {
     const mail = await parseMessage(bytes)

@@ -53,6 +53,7 @@ function item(el: X, atom: boolean, outlet: string | undefined): Article | undef
 }
 
 export const feedReader: DocumentReader = {
+  isolated: true,
   extensions: ['.rss', '.atom', '.xml'],
   read(bytes): ReadResult {
     const d = decodeText(bytes)

@@ -54,6 +54,7 @@ function finish(format: 'docx' | 'odt', text: string, props: { title?: string; m
 }
 
 export const docxReader: DocumentReader = {
+  isolated: true,
   extensions: ['.docx'],
   async read(bytes): Promise<ReadResult> {
     if (isOleFile(bytes)) return { ok: false, reason: 'encrypted or old-format Word file (save it as .docx without a password)' }
@@ -94,6 +95,7 @@ function odtText(node: X): string {
 }
 
 export const odtReader: DocumentReader = {
+  isolated: true,
   extensions: ['.odt'],
   read(bytes): ReadResult {
     const parts = readZipParts(bytes, (n) => n === 'content.xml' || n === 'meta.xml')

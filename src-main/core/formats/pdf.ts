@@ -129,6 +129,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
 }
 
 export const pdfReader: DocumentReader = {
+  isolated: true,
   extensions: ['.pdf'],
   read: readPdf
 }

@@ -196,6 +196,7 @@ export function rtfToText(src: string): RtfText {
 }
 
 export const rtfReader: DocumentReader = {
+  isolated: true,
   extensions: ['.rtf'],
   read(bytes): ReadResult {
     // RTF is 7-bit text by definition; latin1 keeps every byte as one character

@@ -52,6 +52,8 @@ export type ReadResult =
 export interface DocumentReader {
   /** lower-case extensions with the dot */
   extensions: string[]
+  /** a parser heavy or complex enough to run in the reader thread, with a time and memory budget */
+  isolated?: boolean
   read(bytes: Uint8Array): ReadResult | Promise<ReadResult>
 }
 

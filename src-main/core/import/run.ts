@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { contentHash, readDocuments } from '../archive/document'
+import { contentHash, readDocuments, type IsolatedRead } from '../archive/document'
 import { tooLargeReason } from '../archive/scan'
 import type { DocumentReader } from '../formats/registry'
 import { syncDir } from '../store/atomic'
@@ -58,6 +58,8 @@ export interface ImportRun {
   known: Map<string, string>
   exclude?: string[]
   readers?: DocumentReader[]
+  /** reads the heavy formats in the reader thread (update/read.ts isolatedReader) */
+  isolate?: IsolatedRead
   signal?: AbortSignal
   onProgress?: (p: ImportProgress) => void
   /** called after each file lands, with its outcome (for streaming output) */
@@ -118,7 +120,7 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     if (data.length > run.maxBytes) return reject(f.from, tooLargeReason(data.length, run.maxBytes))
     const parts = f.rel.split('/').map((p) => portableName(p))
     const rel = parts.map((p) => p.name).join('/')
-    const checked = await readDocuments({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers)
+    const checked = await readDocuments({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers, run.isolate)
     if (!checked.ok) return reject(f.from, checked.reason)
     const hash = contentHash(data)
     await myTurn

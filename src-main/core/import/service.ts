@@ -9,6 +9,7 @@ import type { ArchiveContext } from '../archive/context'
 import { fileOf } from '../archive/document'
 import { realFolder } from '../archive/inside'
 import { errCode } from '../archive/scan'
+import { isolatedReader } from '../update/read'
 import { blockedFolder } from './folders'
 import { DatelineError } from '../errors'
 import type { IndexProgress, IndexReport } from '../update/types'
@@ -68,6 +69,8 @@ export async function importFiles(ctx: ArchiveContext, sources: readonly string[
     known,
     exclude: [ctx.dataDir],
     signal: opts.signal,
+    // no signal: a cancelled import stops between files, and the file in hand is finished whole
+    isolate: isolatedReader(ctx),
     onProgress: opts.onProgress,
     onFile: opts.onFile,
     fs: opts.fs

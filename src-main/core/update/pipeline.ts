@@ -12,7 +12,7 @@ import type { NewSegmentDoc, Segment } from '../search/segment'
 import { READ_CHUNK } from '../workers/batches'
 import { analyseBatch } from './analyse'
 import type { UpdateTally } from './diff'
-import { readChanged } from './read'
+import { isolatedReader, readChanged } from './read'
 
 export interface PipelineHooks {
   /** progress of the analysis: documents done of the changed files, and the current one */
@@ -35,7 +35,7 @@ export async function readAnalyseBuild(ctx: ArchiveContext, changed: readonly Fi
     const [from, to] = range
     const parts: Array<Promise<{ docs: Document[]; analyzed: NewSegmentDoc[]; workers: number }>> = []
     for (let at = from; at < to; at += READ_CHUNK) {
-      const reading = reads.then(() => readChanged(changed.slice(at, Math.min(to, at + READ_CHUNK)), tally, hooks.stopIfCancelled, ctx.opts.maxFileBytes, ctx.archive))
+      const reading = reads.then(() => readChanged(changed.slice(at, Math.min(to, at + READ_CHUNK)), tally, hooks.stopIfCancelled, ctx.opts.maxFileBytes, ctx.archive, isolatedReader(ctx, hooks.signal)))
       reads = reading.catch(() => {})
       parts.push(
         reading.then(async (docs) => ({

@@ -5,15 +5,24 @@
  * for analysis only the articles whose text or metadata changed; those it no longer holds are
  * dropped.
  */
-import { contentHash, readDocuments, type Document } from '../archive/document'
+import { contentHash, readDocuments, type Document, type IsolatedRead } from '../archive/document'
 import { realFolder } from '../archive/inside'
 import { readArchiveFile } from '../archive/read-file'
 import type { FileEntry } from '../archive/scan'
+import type { ArchiveContext } from '../archive/context'
+import { ReaderThread } from '../workers/reader'
 import type { UpdateTally } from './diff'
 
 const READ_CONCURRENCY = 8
 
-export async function readChanged(batch: readonly FileEntry[], tally: UpdateTally, stopIfCancelled: () => void, maxBytes = Number.MAX_SAFE_INTEGER, archive?: string): Promise<Document[]> {
+export async function readChanged(
+  batch: readonly FileEntry[],
+  tally: UpdateTally,
+  stopIfCancelled: () => void,
+  maxBytes = Number.MAX_SAFE_INTEGER,
+  archive?: string,
+  isolate?: IsolatedRead
+): Promise<Document[]> {
   const { manifest, byFile, skipped, seen, processed } = tally
   const docs: Document[] = []
   const within = archive === undefined ? undefined : await realFolder(archive)
@@ -37,7 +46,7 @@ export async function readChanged(batch: readonly FileEntry[], tally: UpdateTall
       tally.updated += olds.length
       return
     }
-    const built = await readDocuments(f, bytes)
+    const built = await readDocuments(f, bytes, undefined, isolate)
     if (!built.ok) {
       skipped.push({ path: f.path, reason: built.reason })
       manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
@@ -62,6 +71,15 @@ export async function readChanged(batch: readonly FileEntry[], tally: UpdateTall
     tally.dropped.push(...oldByPath.values())
   })
   return docs.sort((a, b) => (a.path < b.path ? -1 : 1))
+}
+
+/**
+ * The heavy formats are read in the archive's reader thread (started on the first such file) when
+ * worker threads are allowed; else on this thread (tests, an environment without workers).
+ */
+export function isolatedReader(ctx: ArchiveContext, signal?: AbortSignal): IsolatedRead | undefined {
+  if (!ctx.opts.workers) return undefined
+  return (ext, bytes) => (ctx.reader ??= new ReaderThread(ctx.opts.workerScript || undefined)).read(ext, bytes, signal)
 }
 
 async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -39,11 +39,12 @@ const AHEAD = 256
  * Where the worker's code is: the built script the app's composition root names (bundlers move
  * code between chunks, so it is passed in), else the TypeScript source run through tsx (CLI, tests).
  */
-function workerSpec(script?: string): { file: string | URL; workerData?: unknown } {
-  if (script) return { file: script }
+export function workerSpec(script?: string, name: 'analyze-worker' | 'read-worker' = 'analyze-worker'): { file: string | URL; workerData?: unknown } {
+  // the app names the analysis worker's built script; the reader's is built beside it
+  if (script) return { file: name === 'analyze-worker' ? script : path.join(path.dirname(script), `${name}.js`) }
   const here = fileURLToPath(import.meta.url)
-  if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'bootstrap.mjs'), workerData: { entry: pathToFileURL(path.join(path.dirname(here), 'analyze-worker.ts')).href } }
-  return { file: path.join(path.dirname(here), 'analyze-worker.js') }
+  if (here.endsWith('.ts')) return { file: path.join(path.dirname(here), 'bootstrap.mjs'), workerData: { entry: pathToFileURL(path.join(path.dirname(here), `${name}.ts`)).href } }
+  return { file: path.join(path.dirname(here), `${name}.js`) }
 }
 
 export class AnalyzePool {

@@ -71,6 +71,7 @@ export function readHtmlPage(html: string): Article | undefined {
 }
 
 export const htmlReader: DocumentReader = {
+  isolated: true,
   extensions: ['.html', '.htm', '.xhtml'],
   read(bytes): ReadResult {
     const d = decodeHtml(bytes)
