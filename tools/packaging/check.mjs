@@ -63,7 +63,7 @@ const WANTED_FUSES = {
 // Electron's own defaults, so that a fuse the config forgets stays visibly wrong.
 const DEFAULT_WIRE = '10110001'
 
-for (const f of ['out/main/index.js', 'out/main/analyze-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+for (const f of ['out/main/index.js', 'out/main/analyze-worker.js', 'out/main/read-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
   if (!existsSync(join(root, f))) {
     console.error(`check:packaging: ${f} is missing; run npm run build first`)
     process.exit(1)
@@ -102,7 +102,7 @@ try {
   const inAsar = new Set(listPackage(asar, { isPack: false }).map((p) => p.split(sep).join('/').replace(/^\//, '')))
   const unpacked = join(appDir, 'resources', 'app.asar.unpacked')
   const shipped = (rel) => inAsar.has(rel) || existsSync(join(unpacked, rel))
-  for (const f of ['package.json', 'out/main/index.js', 'out/main/analyze-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+  for (const f of ['package.json', 'out/main/index.js', 'out/main/analyze-worker.js', 'out/main/read-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
     if (!shipped(f)) fail(`app.asar lacks ${f}`)
   }
   // every package the main bundle imports by name
