@@ -14,6 +14,8 @@ import type { Article, ArticleMeta } from '../types'
 const CLASSIC_START = /^[ \t]*(?:FOCUS - )?\d+ of \d+ DOCUMENTS?[ \t]*$/im
 const UNI_END = /^[ \t]*End of Document[ \t]*$/im
 const FIELD = /^[ \t]*([A-Z][A-Za-z-]{1,24}):[ \t]*(.*)$/
+const UNI_HEAD_FIELDS = /^(?:SECTION|LENGTH|BYLINE|HIGHLIGHT|DATELINE|EDITION|SERIES|COLUMN|TYPE|CORRECTION|CORRECTION-DATE|DOCUMENT-TYPE|PUBLICATION-TYPE|JOURNAL-CODE|ACC-NO|GRAPHIC)$/
+const UNI_TAIL_FIELDS = /^(?:LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|URL|SUBJECT|GEOGRAPHIC|GRAPHIC|NOTES|CLASSIFICATION|INDUSTRY|PERSON|ORGANIZATION|COMPANY|TICKER|DOCUMENT-TYPE|JOURNAL-CODE)$/
 
 /** The articles of a Nexis export, or undefined when the text is not one. */
 export function splitNexis(text: string): Article[] | undefined {
@@ -128,7 +130,8 @@ function splitUni(lines: string[]): Article[] {
       }
       const f = FIELD.exec(raw)
       const key = f?.[1]!.toUpperCase()
-      if (f && key && (where === 'head' || /^(?:LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|URL|SUBJECT|GEOGRAPHIC|GRAPHIC|NOTES|CLASSIFICATION|INDUSTRY|PERSON|ORGANIZATION)$/.test(key))) {
+      // only Nexis's own labels: a headline "Report: a flood in …" is not a field
+      if (f && key && (where === 'head' ? UNI_HEAD_FIELDS.test(key) : UNI_TAIL_FIELDS.test(key))) {
         if (where === 'body') where = 'tail'
         fields.set(key, f[2]!.trim())
         continue

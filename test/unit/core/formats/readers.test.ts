@@ -140,6 +140,12 @@ describe('database exports', () => {
     expect(docs[0]!.format).toBe('nexis')
   })
 
+  it('keep a headline with a colon as the headline, not a field', async () => {
+    const docs = await read('exports/colon.txt', enc(fx.NEXIS_TXT.replaceAll('Dock union rejects pay offer', 'Analysis: dock union rejects pay offer')))
+    expect(docs[0]!.title).toBe('Analysis: dock union rejects pay offer')
+    expect(docs[0]!.meta?.outlet).toBe('The Selwyn Chronicle')
+  })
+
   it('split the classic "N of M DOCUMENTS" layout', async () => {
     const docs = await read('exports/classic.txt', enc(fx.NEXIS_CLASSIC_TXT))
     expect(docs).toHaveLength(2)
