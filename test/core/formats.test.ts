@@ -25,6 +25,10 @@ beforeAll(async () => {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
     writeFileSync(path.join(root, rel), bytes)
   }
+  // "Save as… complete": the page's own folder of images, scripts and frames beside it
+  mkdirSync(path.join(root, 'web', 'lighthouse_files'))
+  writeFileSync(path.join(root, 'web', 'lighthouse_files', 'ad-frame.html'), '<html><body><p>Buy a boat today! Special offers on harbour moorings all week long for readers.</p></body></html>')
+  writeFileSync(path.join(root, 'web', 'lighthouse_files', 'app.js'), 'window.x = 1')
   // any attempt to reach the network while reading counts (the pages link a tracker pixel and a script)
   const count = () => {
     network.calls++
@@ -48,7 +52,7 @@ const paths = (q: string) => svc.search(q, { limit: 50 }).hits.map((h) => h.path
 
 describe('an archive of every format', () => {
   it('indexes one article per file and one per item of a mailbox, feed or export, and counts them by format', () => {
-    expect(first.skipped).toEqual([])
+    expect(first.skipped).toEqual([{ path: 'web/lighthouse_files/', reason: 'images, scripts and styles of the saved web page lighthouse.html (not articles)' }])
     expect(first.documents).toBe(25)
     expect(first.formats).toEqual({
       html: { files: 2, articles: 2 },

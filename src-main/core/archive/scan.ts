@@ -156,8 +156,11 @@ class Walker {
         this.skipped.push({ path: this.rel(abs) + (e.isDirectory() ? '/' : ''), reason: e.isDirectory() ? 'hidden folder' : 'hidden file' })
         continue
       }
-      if (e.isDirectory()) await this.walk(abs)
-      else this.visited(abs, e.name, e.isSymbolicLink(), await stats[i]!)
+      if (e.isDirectory()) {
+        const page = savedPageOf(e.name, entries)
+        if (page) this.skipped.push({ path: this.rel(abs) + '/', reason: `images, scripts and styles of the saved web page ${page} (not articles)` })
+        else await this.walk(abs)
+      } else this.visited(abs, e.name, e.isSymbolicLink(), await stats[i]!)
     }
   }
 
@@ -209,6 +212,24 @@ async function statEntry(abs: string, isLink: boolean, rootReal: string): Promis
   }
 }
 
+/**
+ * A browser's "Save as… complete" writes "Page.html" and beside it "Page_files/" with the page's
+ * images, scripts, styles and frames (ads, widgets): the folder is part of the page, not articles.
+ */
+export function savedPageOf(folder: string, siblings: ReadonlyArray<{ name: string; isDirectory(): boolean }>): string | undefined {
+  const m = /^(.+)_files$/.exec(folder)
+  if (!m) return undefined
+  return siblings.find((s) => !s.isDirectory() && /\.(?:html?|xhtml)$/i.test(s.name) && s.name.replace(/\.[^.]+$/, '') === m[1])?.name
+}
+
+/**
+ * The size limit for a file: the archive's (20 MB by default), and 25 times that for the formats
+ * whose files are large by nature (a mailbox of years of newsletters, a PDF with its pictures).
+ */
+export function sizeLimitFor(name: string, maxBytes: number): number {
+  return /\.(?:mbox|mbx|pdf)$/i.test(name) ? maxBytes * 25 : maxBytes
+}
+
 /** Why a file is not an article, judged from its name and stat data alone; null when it may be one. */
 export function fileRejection(name: string, info: { isFile(): boolean; size: number }, maxBytes: number, readers: DocumentReader[] = defaultReaders): string | null {
   if (!info.isFile()) return 'not a regular file'
@@ -218,7 +239,8 @@ export function fileRejection(name: string, info: { isFile(): boolean; size: num
   const ext = path.extname(name)
   if (!readerFor(ext, readers)) return ext ? `unsupported file type (${ext.toLowerCase()})` : 'unsupported file type (no extension)'
   if (info.size === 0) return 'empty file'
-  if (info.size > maxBytes) return tooLargeReason(info.size, maxBytes)
+  const limit = sizeLimitFor(name, maxBytes)
+  if (info.size > limit) return tooLargeReason(info.size, limit)
   return null
 }
 

@@ -8,7 +8,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { isInside } from '../archive/inside'
-import { errCode, fileRejection } from '../archive/scan'
+import { errCode, fileRejection, savedPageOf } from '../archive/scan'
 import type { DocumentReader } from '../formats/registry'
 
 export interface ImportCandidate {
@@ -89,6 +89,11 @@ export async function collectSources(sources: readonly string[], opts: CollectOp
       for (const e of entries) {
         if (e.startsWith('.')) {
           rejected.push({ from: path.join(abs, e), reason: 'hidden file or folder (not imported)' })
+          continue
+        }
+        const page = savedPageOf(e, entries.map((name) => ({ name, isDirectory: () => false })))
+        if (page) {
+          rejected.push({ from: path.join(abs, e), reason: `images, scripts and styles of the saved web page ${page} (not articles)` })
           continue
         }
         await visit(path.join(abs, e), `${rel}/${e}`, inside, top ?? real)

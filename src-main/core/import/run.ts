@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentHash, readDocuments, type IsolatedRead } from '../archive/document'
-import { tooLargeReason } from '../archive/scan'
+import { sizeLimitFor, tooLargeReason } from '../archive/scan'
 import type { DocumentReader } from '../formats/registry'
 import { syncDir } from '../store/atomic'
 import { collectSources, reasonFor, type Rejection } from './collect'
@@ -117,7 +117,8 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
       return reject(f.from, reasonFor(err))
     }
     // the file may have grown since it was listed
-    if (data.length > run.maxBytes) return reject(f.from, tooLargeReason(data.length, run.maxBytes))
+    const limit = sizeLimitFor(f.from, run.maxBytes)
+    if (data.length > limit) return reject(f.from, tooLargeReason(data.length, limit))
     const parts = f.rel.split('/').map((p) => portableName(p))
     const rel = parts.map((p) => p.name).join('/')
     const checked = await readDocuments({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers, run.isolate)

@@ -8,7 +8,7 @@
 import { contentHash, readDocuments, type Document, type IsolatedRead } from '../archive/document'
 import { realFolder } from '../archive/inside'
 import { readArchiveFile } from '../archive/read-file'
-import type { FileEntry } from '../archive/scan'
+import { sizeLimitFor, type FileEntry } from '../archive/scan'
 import type { ArchiveContext } from '../archive/context'
 import { ReaderThread } from '../workers/reader'
 import type { UpdateTally } from './diff'
@@ -29,7 +29,7 @@ export async function readChanged(
   await forEachLimit(batch, READ_CONCURRENCY, async (f) => {
     stopIfCancelled()
     const olds = byFile.get(f.path) ?? []
-    const read = await readArchiveFile(f.abs, maxBytes, within)
+    const read = await readArchiveFile(f.abs, sizeLimitFor(f.path, maxBytes), within)
     if (!read.ok) {
       // a file that cannot be read now (locked, permissions changed) keeps the version indexed before
       const keep = olds.length > 0 && read.reason.startsWith('unreadable') && !read.reason.includes('no longer exists')

@@ -51,9 +51,10 @@ export function readHtmlPage(html: string): Article | undefined {
   let title: string | undefined
   removeAll(document, NEVER_TEXT)
   try {
-    const parsed = new Readability(document as unknown as Document, { charThreshold: 300 }).parse()
+    // the article's element itself, not its HTML: read as paragraphs without parsing it again
+    const parsed = new Readability(document as unknown as Document, { charThreshold: 300, serializer: (el) => el }).parse()
     if (parsed?.content) {
-      body = blockText(parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document.body as never)
+      body = blockText(parsed.content as never)
       title = parsed.title?.trim() || undefined
     }
   } catch {
