@@ -75,7 +75,7 @@ export class DatelineApp extends LitElement {
     .chip button { background: none; border: 0; cursor: pointer; color: inherit; padding: 0 4px; }
     .error { color: var(--danger); margin: 4px 12px; }
     .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
-    .summary { color: var(--muted); margin: 4px 12px; font-size: 13px; }
+    .summary, .sources { color: var(--muted); margin: 4px 12px; font-size: 13px; }
     .welcome { padding: 24px 32px; max-width: 720px; }
     .welcome h2 { font-size: 20px; margin: 8px 0; }
     .welcome h3 { font-size: 13px; margin: 16px 0 4px; }
@@ -261,6 +261,9 @@ export class DatelineApp extends LitElement {
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
+      ${r?.sources.length ? html`<p class="sources meta" aria-label="Outlets of these results">Outlets: ${r.sources.map(
+        (x, i) => html`${i ? ', ' : ''}<button class="link" title=${`Only articles from ${x.name} (adds source:"${x.name}" to the search)`} @click=${() => this.onlySource(x.name)}>${x.name}</button> (${x.count})`
+      )}</p>` : nothing}
       ${st && !st.archive && !indexing ? this.renderWelcome(st.recent) : nothing}
       <main class=${this.showEntities ? '' : 'no-entities'} ?hidden=${Boolean(st && !st.archive && !indexing)}>
         <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
@@ -277,11 +280,20 @@ export class DatelineApp extends LitElement {
     `
   }
 
+  /** Narrow the search to one outlet: the query gains source:"…", shown in the search box. */
+  private onlySource(name: string): void {
+    const box = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')
+    const q = `${this.state.search.state.query.trim()} source:"${name.replace(/"/g, '')}"`.trim()
+    if (box) box.value = q
+    this.state.search.type(q)
+  }
+
   /** No archive yet: what Dateline does and the one thing to do. */
   private renderWelcome(recent: readonly string[]) {
     return html`<section class="welcome" aria-label="Welcome">
       <h2>Open a folder of news articles to start</h2>
-      <p>Dateline indexes the folder on this computer — text, Markdown, however messy — and lets you search it, filter by
+      <p>Dateline indexes the folder on this computer — text, Markdown, saved web pages, PDF, Word, e-mail, feeds and
+        Nexis or Factiva exports, however messy — and lets you search it, filter by
         people, organisations and places, read each article with its publication date and its copies, and see the events
         it reports on a timeline. Nothing leaves this computer; the folder is never changed unless you import into it.</p>
       <p><button class="primary" @click=${() => void this.state.openArchive(this.bridge.chooseArchive())}>Open archive…</button></p>

@@ -36,6 +36,7 @@ export class ResultList extends LitElement {
     .title { font-weight: 600; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .date { color: var(--muted, #5c6166); font-size: 12px; font-variant-numeric: tabular-nums; }
     .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .source { font-weight: 600; }
     .snippet { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     mark { background: var(--mark, #ffe08a); color: CanvasText; border-radius: 2px; }
     ol:focus-visible { outline: 2px solid Highlight; outline-offset: -2px; }
@@ -121,7 +122,7 @@ export class ResultList extends LitElement {
           return html`<li role="option" id="hit-${i}" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
             @click=${() => emit(this, 'open', { index: i })}>
             <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
-            <div class="path">${h.path}</div>
+            <div class="path">${h.source ? html`<span class="source">${h.source}</span> · ` : nothing}${h.path}</div>
             <div class="snippet">${snippetParts(h.snippet).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}</div>
           </li>`
         })}

@@ -80,10 +80,19 @@ describe('dropping files of every format', () => {
     // 14 files hold 25 articles (a mailbox of 3, two feeds of 3, two exports of 5)
     await expect.poll(() => page!.getByTestId('doc-count').textContent()).toBe(`${5 + 25} documents`)
 
-    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('source:"lantern briefing"')
+    // the outlets of the results, each a way to narrow the search to it
+    const box = page.getByRole('searchbox', { name: 'Search the archive' })
+    await box.fill('council')
     const results = page.getByRole('listbox', { name: 'Results' }).getByRole('option')
-    await expect.poll(() => results.count()).toBe(1)
-    expect(await results.first().getAttribute('data-path')).toMatch(/newsletters\.mbox#2$/)
+    const outlets = page.getByLabel('Outlets of these results')
+    await expect.poll(() => outlets.textContent()).toMatch(/Harbour Gazette \(\d+\)/)
+    await outlets.getByRole('button', { name: 'Harbour Gazette' }).click()
+    await expect.poll(() => box.inputValue()).toBe('council source:"Harbour Gazette"')
+    await expect.poll(async () => (await results.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).join(' ')).toMatch(/^(?:\S+(?:lighthouse\.html|factiva-january\.txt#2)\s?)+$/)
+
+    await box.fill('source:"lantern briefing"')
+    await expect.poll(() => results.first().getAttribute('data-path')).toMatch(/newsletters\.mbox#2$/)
+    expect(await results.count()).toBe(1)
     await results.first().click()
     const source = page.locator('reader-panel .source-line')
     await expect.poll(() => source.textContent()).toMatch(/Lantern Briefing/)
