@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ArchiveService } from '../../src-main/core/api'
-import type { IndexReport } from '../../src-main/core/update/types'
+import type { IndexProgress, IndexReport } from '../../src-main/core/update/types'
 import { allFormatFiles, MBOX } from '../fixtures/formats'
 
 let root: string
@@ -17,6 +17,7 @@ let base: string
 let svc: ArchiveService
 let first: IndexReport
 const network = { calls: 0 }
+const progress: IndexProgress[] = []
 
 beforeAll(async () => {
   base = mkdtempSync(path.join(tmpdir(), 'dateline-formats-'))
@@ -39,7 +40,7 @@ beforeAll(async () => {
   vi.spyOn(https, 'request').mockImplementation(count)
   vi.spyOn(net.Socket.prototype, 'connect').mockImplementation(count)
   svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data'), workers: false })
-  first = await svc.update()
+  first = await svc.update((p) => progress.push(p))
 }, 60_000)
 
 afterAll(async () => {
@@ -69,6 +70,8 @@ describe('an archive of every format', () => {
       text: { files: 1, articles: 1 }
     })
     expect(network.calls).toBe(0)
+    // a file that takes a while to read is named in the progress as it starts
+    for (const f of ['print/lighthouse.pdf', 'mail/newsletters.mbox', 'docs/harbour-contracts.docx']) expect(progress.some((p) => p.current === f), f).toBe(true)
   })
 
   it('finds each article by its words, at its own path inside a container', () => {

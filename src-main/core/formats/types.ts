@@ -63,8 +63,8 @@ export const LIMITS = {
   maxInflated: 200 * 1024 * 1024,
   /** ratio of inflated to compressed size above which a zip is taken for a bomb */
   maxRatio: 200,
-  /** articles in one container file */
-  maxArticles: 20_000,
+  /** articles in one container file (a mailbox of years of daily newsletters holds a few thousand) */
+  maxArticles: 100_000,
   /** pages read from a PDF */
   maxPages: 2_000
 }

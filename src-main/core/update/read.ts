@@ -5,6 +5,8 @@
  * for analysis only the articles whose text or metadata changed; those it no longer holds are
  * dropped.
  */
+import path from 'node:path'
+import { readerFor } from '../formats/registry'
 import { contentHash, readDocuments, type Document, type IsolatedRead } from '../archive/document'
 import { realFolder } from '../archive/inside'
 import { readArchiveFile } from '../archive/read-file'
@@ -21,7 +23,9 @@ export async function readChanged(
   stopIfCancelled: () => void,
   maxBytes = Number.MAX_SAFE_INTEGER,
   archive?: string,
-  isolate?: IsolatedRead
+  isolate?: IsolatedRead,
+  /** told as a file of a heavy format starts being read (a 200-page PDF takes seconds): progress per file */
+  onFile?: (path: string) => void
 ): Promise<Document[]> {
   const { manifest, byFile, skipped, seen, processed } = tally
   const docs: Document[] = []
@@ -46,6 +50,7 @@ export async function readChanged(
       tally.updated += olds.length
       return
     }
+    if (onFile && readerFor(path.extname(f.path))?.isolated) onFile(f.path)
     const built = await readDocuments(f, bytes, undefined, isolate)
     if (!built.ok) {
       skipped.push({ path: f.path, reason: built.reason })
