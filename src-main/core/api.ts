@@ -20,6 +20,7 @@ import { highlights, matchingDocuments, search, type SearchOptions, type SearchR
 import * as storySvc from './stories/service'
 import { documentEvents, timeline, type TimelineOptions, type TimelineResult } from './timeline/service'
 import type { TimelineEvent } from './timeline/build'
+import { readerThread } from './update/read'
 import { runUpdate } from './update/run'
 import type { IndexProgress, IndexReport } from './update/types'
 
@@ -88,10 +89,13 @@ export class ArchiveService {
   update(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> { return this.enqueue(() => runUpdate(this.ctx, onProgress, undefined, signal)) }
   /** Only these archive paths (files or folders): what the live watcher and imports use. */
   updatePaths(paths: readonly string[], onProgress?: (p: IndexProgress) => void): Promise<IndexReport> { return this.enqueue(() => runUpdate(this.ctx, onProgress, normalizeScope(paths))) }
-  /** Load the tagger, gazetteer and story index now, so the first changed file is searchable at once. */
+  /** Load the tagger, gazetteer, story index and the readers of the heavy formats now, so the first changed or dropped file is searchable at once. */
   warmUp(): Promise<void> {
     return this.enqueue(async () => {
+      // the reader thread loads its parsers meanwhile (pdf.js, readability: ~1-2 s)
+      const readers = this.ctx.opts.workers ? readerThread(this.ctx).warmUp() : undefined
       warmUpAnalysis()
+      await readers
       if (this.ctx.indexed) await storySvc.syncStories(this.ctx, this.ctx.snapshot.manifest, this.ctx.snapshot.segments, false)
     })
   }

@@ -84,7 +84,12 @@ export async function readChanged(
  */
 export function isolatedReader(ctx: ArchiveContext, signal?: AbortSignal): IsolatedRead | undefined {
   if (!ctx.opts.workers) return undefined
-  return (ext, bytes) => (ctx.reader ??= new ReaderThread(ctx.opts.workerScript || undefined)).read(ext, bytes, signal)
+  return (ext, bytes) => readerThread(ctx).read(ext, bytes, signal)
+}
+
+/** The archive's reader thread, started on first use. */
+export function readerThread(ctx: ArchiveContext): ReaderThread {
+  return (ctx.reader ??= new ReaderThread(ctx.opts.workerScript || undefined))
 }
 
 async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -107,6 +107,12 @@ export class ReaderThread {
     })
   }
 
+  /** Start the thread and load the parsers that load on first use (pdf.js's parser, readability). */
+  async warmUp(): Promise<void> {
+    const enc = new TextEncoder()
+    await Promise.all([this.read('.pdf', enc.encode('%PDF-1.4\n%%EOF\n')), this.read('.html', enc.encode('<html><body><article><p>Warm-up.</p></article></body></html>'))]).catch(() => {})
+  }
+
   private stop(worker: Worker) {
     if (this.worker === worker) {
       this.worker = undefined
