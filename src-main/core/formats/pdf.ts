@@ -6,22 +6,19 @@
  * out of the text and kept apart; the document's own dates (creation) are never the publication
  * date. A PDF without a text layer is reported as scanned, an encrypted one as such.
  */
-import { getDocument, GlobalWorkerOptions, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { parseMetaDate } from './meta-date'
 import { LIMITS, type ArticleMeta, type DocumentReader, type ReadResult } from './types'
 
-// pdf.js runs its parser in-process here (a "fake worker") from its own module file
-let workerSet = false
-function setWorker() {
-  if (workerSet) return
-  workerSet = true
-  try {
-    GlobalWorkerOptions.workerSrc = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href
-  } catch {
-    // bundled: pdf.js finds its worker beside itself
-  }
+/**
+ * pdf.js runs its parser in this thread (a "fake worker", in the reader thread already): handed
+ * its module here, it never loads one from a file URL, which a packaged app's archive may not serve.
+ */
+let parserLoaded: Promise<void> | undefined
+function loadParser(): Promise<void> {
+  return (parserLoaded ??= import('pdfjs-dist/legacy/build/pdf.worker.mjs').then((m) => {
+    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = m
+  }))
 }
 
 interface TextItem {
@@ -69,7 +66,7 @@ function printDate(m: RegExpExecArray): string | undefined {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
-  setWorker()
+  await loadParser()
   let doc
   try {
     doc = await getDocument({
