@@ -157,6 +157,8 @@ describe('re-indexing an older index', () => {
     expect(reindexMessage(12)).toMatch(/re-indexed: people, organisations and places are now found by a trained recogniser/)
     expect(reindexMessage(13)).toMatch(/re-indexed: organisations named with an acronym in brackets/)
     expect(reindexMessage(13)).not.toMatch(/trained recogniser/)
+    expect(reindexMessage(14)).toMatch(/re-indexed: web pages, PDF, Word, e-mail, feeds and Nexis or Factiva exports are now read/)
+    expect(reindexMessage(14)).not.toMatch(/acronym/)
     expect(reindexMessage('x')).toBe('The index was made by another version of Dateline; the archive is re-indexed.')
   })
 })

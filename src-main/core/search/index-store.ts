@@ -55,11 +55,13 @@ interface ManifestChange extends JournalEntry {
 // entities re-extracted with runs of over 64 characters without a space read as spaces
 // 12: document ids from the path as spelled (they were from its NFC form: two files, one id)
 // 13: entities re-extracted by the trained recogniser
-export const INDEX_VERSION = 14
+// 15: documents carry their format, container and stated metadata; a .txt export of many articles is split
+export const INDEX_VERSION = 15
 
 /** What a re-index brings, by the version that brought it: told to the user when an older index is replaced. */
 const INDEX_CHANGES: Record<number, string> = {
   13: 'people, organisations and places are now found by a trained recogniser, so every article\'s entities are extracted again',
+  15: 'web pages, PDF, Word, e-mail, feeds and Nexis or Factiva exports are now read, a .txt export of many articles is split into them, and what each file states (outlet, author, date) is used, so every article is read again',
   14: 'organisations named with an acronym in brackets, and a person named after an organisation and a title, are now read whole, and a weekday or a date without a year follows the tense of its sentence ("will play on Sunday"), so every article\'s entities, dates and events are extracted again'
 }
 
