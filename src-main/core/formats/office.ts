@@ -1,11 +1,11 @@
 /**
- * Word (.docx) and OpenDocument (.odt) files. DOCX: the body by mammoth (paragraphs as it reads
- * them), title and author from docProps/core.xml. ODT: paragraphs and headings of content.xml,
+ * Word (.docx) and OpenDocument (.odt) files. DOCX: the body's paragraphs (docx-text.ts), title
+ * and author from docProps/core.xml. ODT: paragraphs and headings of content.xml,
  * title and author from meta.xml. The file's creation date is when the file was made, not when
  * the article was published: kept as "captured". A Nexis export saved as .docx is split.
  */
-import mammoth from 'mammoth'
 import { DOMParser } from 'linkedom'
+import { docxBodyText } from './docx-text'
 import { splitExport } from './exports/split'
 import { parseMetaDate } from './meta-date'
 import type { Article, ArticleMeta, DocumentReader, ReadResult } from './types'
@@ -56,19 +56,14 @@ function finish(format: 'docx' | 'odt', text: string, props: { title?: string; m
 export const docxReader: DocumentReader = {
   isolated: true,
   extensions: ['.docx'],
-  async read(bytes): Promise<ReadResult> {
+  read(bytes): ReadResult {
     if (isOleFile(bytes)) return { ok: false, reason: 'encrypted or old-format Word file (save it as .docx without a password)' }
     const parts = readZipParts(bytes, (n) => n === 'docProps/core.xml' || n === 'word/document.xml')
     if (!parts.ok) return parts
     if (!parts.files['word/document.xml']) return { ok: false, reason: 'damaged Word file (no document part)' }
-    let text: string
-    try {
-      text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value
-    } catch {
-      return { ok: false, reason: 'damaged Word file' }
-    }
+    const text = docxBodyText(utf8.decode(parts.files['word/document.xml']))
     const core = xml(parts.files['docProps/core.xml'])
-    return finish('docx', text.replace(/\n{3,}/g, '\n\n'), propsMeta(core, ['dc:creator'], 'dcterms:created', 'Word'))
+    return finish('docx', text, propsMeta(core, ['dc:creator'], 'dcterms:created', 'Word'))
   }
 }
 
