@@ -164,6 +164,20 @@ describe('database exports', () => {
     expect(plain[0]!.text).not.toMatch(/words|NLDG|Copyright/)
   })
 
+  it('split an export saved as Word, RTF or HTML the same way', async () => {
+    const lines = (t: string) => t.split('\n')
+    const docx = await read('exports/nexis.docx', fx.buildDocx(lines(fx.NEXIS_TXT)))
+    expect(docx.map((d) => d.path)).toEqual([1, 2, 3, 4, 5].map((n) => `exports/nexis.docx#${n}`))
+    docx.forEach((d, i) => expectArticle(d, fx.NEXIS_EXPECTED[i]!))
+    const rtf = await read('exports/factiva.rtf', enc(`{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\n${lines(fx.FACTIVA_TXT).map((l) => `${l.replace(/[\\{}]/g, (c) => `\\${c}`)}\\par\n`).join('')}}`))
+    expect(rtf).toHaveLength(5)
+    rtf.forEach((d, i) => expectArticle(d, fx.FACTIVA_EXPECTED[i]!))
+    const html = await read('exports/factiva.html', enc(`<html><head><title>Factiva</title></head><body>${lines(fx.FACTIVA_TXT).map((l) => `<div>${l}</div>`).join('\n')}</body></html>`))
+    expect(html).toHaveLength(5)
+    html.forEach((d, i) => expectArticle(d, fx.FACTIVA_EXPECTED[i]!))
+    expect(html[0]!.format).toBe('factiva')
+  })
+
   it('leave an ordinary text that mentions "Document" or "Length:" alone', async () => {
     const docs = await read('notes/memo.txt', enc('Memo on the port\n\nLength: two pages. Document A is attached.\n\nEnd of story.'))
     expect(docs).toHaveLength(1)
