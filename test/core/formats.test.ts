@@ -143,3 +143,24 @@ describe('a container that changes', () => {
     expect(svc.documentPaths().filter((p) => p.startsWith('exports/factiva'))).toEqual([])
   })
 })
+
+describe('importing a heavy file', () => {
+  it('parses it once: the update indexing the copy takes the reading the import checked it with', async () => {
+    const { ReaderThread } = await import('../../src-main/core/workers/reader')
+    const b = mkdtempSync(path.join(tmpdir(), 'dateline-formats-import-'))
+    mkdirSync(path.join(b, 'archive'))
+    writeFileSync(path.join(b, 'lighthouse.pdf'), allFormatFiles()['print/lighthouse.pdf']!)
+    const s = await ArchiveService.open(path.join(b, 'archive'), { dataDir: path.join(b, 'data') })
+    const reads = vi.spyOn(ReaderThread.prototype, 'read')
+    try {
+      const r = await s.importFiles([path.join(b, 'lighthouse.pdf')])
+      expect(r.imported).toHaveLength(1)
+      expect(reads).toHaveBeenCalledTimes(1)
+      expect(s.search('gull').hits.map((h) => h.path)).toEqual([r.imported[0]!.to])
+    } finally {
+      reads.mockRestore()
+      await s.close()
+      rmSync(b, { recursive: true, force: true })
+    }
+  }, 60_000)
+})

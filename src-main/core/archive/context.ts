@@ -21,6 +21,7 @@ import { acquireLock } from '../store/lock'
 import { archiveDataDir, defaultDataDir } from '../store/paths'
 import type { AnalyzePool } from '../workers/pool'
 import type { ReaderThread } from '../workers/reader'
+import type { ReadResult } from '../formats/types'
 
 export interface OpenOptions {
   /** where Dateline keeps index data (default: the platform's app-data folder or DATELINE_DATA) */
@@ -77,6 +78,8 @@ export interface ArchiveContext {
   poolFailed: boolean
   /** the thread that reads the heavy formats (PDF, Word, pages, mail), started on the first such file */
   reader: ReaderThread | undefined
+  /** what an import read to check its files, by format and content, for the update that indexes them (update/read.ts) */
+  readMemo: Map<string, ReadResult>
 }
 
 /**
@@ -147,6 +150,7 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
     fullyReconciled: false,
     pool: undefined,
     poolFailed: false,
-    reader: undefined
+    reader: undefined,
+    readMemo: new Map()
   }
 }

@@ -70,7 +70,7 @@ export async function importFiles(ctx: ArchiveContext, sources: readonly string[
     exclude: [ctx.dataDir],
     signal: opts.signal,
     // no signal: a cancelled import stops between files, and the file in hand is finished whole
-    isolate: isolatedReader(ctx),
+    isolate: isolatedReader(ctx, undefined, 'keep'),
     onProgress: opts.onProgress,
     onFile: opts.onFile,
     fs: opts.fs

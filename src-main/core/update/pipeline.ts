@@ -35,7 +35,7 @@ export async function readAnalyseBuild(ctx: ArchiveContext, changed: readonly Fi
     const [from, to] = range
     const parts: Array<Promise<{ docs: Document[]; analyzed: NewSegmentDoc[]; workers: number }>> = []
     for (let at = from; at < to; at += READ_CHUNK) {
-      const reading = reads.then(() => readChanged(changed.slice(at, Math.min(to, at + READ_CHUNK)), tally, hooks.stopIfCancelled, ctx.opts.maxFileBytes, ctx.archive, isolatedReader(ctx, hooks.signal), (p) => hooks.report(shown, p)))
+      const reading = reads.then(() => readChanged(changed.slice(at, Math.min(to, at + READ_CHUNK)), tally, hooks.stopIfCancelled, ctx.opts.maxFileBytes, ctx.archive, isolatedReader(ctx, hooks.signal, 'take'), (p) => hooks.report(shown, p)))
       reads = reading.catch(() => {})
       parts.push(
         reading.then(async (docs) => ({

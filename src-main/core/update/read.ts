@@ -82,10 +82,30 @@ export async function readChanged(
  * The heavy formats are read in the archive's reader thread (started on the first such file) when
  * worker threads are allowed; else on this thread (tests, an environment without workers).
  */
-export function isolatedReader(ctx: ArchiveContext, signal?: AbortSignal): IsolatedRead | undefined {
+export function isolatedReader(ctx: ArchiveContext, signal?: AbortSignal, memo?: 'keep' | 'take'): IsolatedRead | undefined {
   if (!ctx.opts.workers) return undefined
-  return (ext, bytes) => readerThread(ctx).read(ext, bytes, signal)
+  return async (ext, bytes) => {
+    // an import reads a file to check it before copying; the update that indexes the copy right
+    // after takes that reading instead of parsing the same bytes again
+    const key = memo ? `${ext}:${contentHash(bytes)}` : ''
+    if (memo === 'take') {
+      const kept = ctx.readMemo.get(key)
+      if (kept) {
+        ctx.readMemo.delete(key)
+        return kept
+      }
+    }
+    const r = await readerThread(ctx).read(ext, bytes, signal)
+    if (memo === 'keep' && r.ok) {
+      if (ctx.readMemo.size >= READ_MEMO_MAX) ctx.readMemo.delete(ctx.readMemo.keys().next().value!)
+      ctx.readMemo.set(key, r)
+    }
+    return r
+  }
 }
+
+/** Readings an import keeps for the update after it (a cancelled import's are let go oldest first). */
+const READ_MEMO_MAX = 2000
 
 /** The archive's reader thread, started on first use. */
 export function readerThread(ctx: ArchiveContext): ReaderThread {
