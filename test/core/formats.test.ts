@@ -99,6 +99,8 @@ describe('an archive of every format', () => {
     expect(paths('source:ledger')).toEqual(['exports/factiva-january.txt#1', 'exports/factiva-january.txt#4'])
     expect(paths('author:olander')).toEqual(['exports/factiva-january.txt#3', 'exports/nexis-march.txt#3', 'web/reservoir.html'])
     expect(paths('water author:olander -source:"valley courier"')).toEqual([])
+    expect(paths('url:ardenby-herald.example')).toEqual(['feeds/herald.rss#1', 'feeds/herald.rss#2'])
+    expect(paths('url:"school-roof"')).toEqual(['feeds/herald.rss#1'])
     expect(paths('board -source:"valley courier"')).not.toContain('exports/nexis-march.txt#3')
     const r = svc.search('council')
     for (const { name, count } of r.sources) expect(count, name).toBe(paths(`council source:"${name}"`).length)

@@ -33,7 +33,7 @@ export interface ExecuteOptions {
    */
   verify?: { need: number; budget: number }
   /** what a document's file states (outlet, author), for source: and author: */
-  meta?(ref: string): { outlet?: string; author?: string } | undefined
+  meta?(ref: string): { outlet?: string; author?: string; url?: string } | undefined
 }
 
 export interface Executed {
@@ -149,7 +149,7 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
           for (let d = 0; d < n; d++) {
             if (!live[d]) continue
             const m = opts.meta?.(segment.refs[d]!)
-            if (metaMatches(p.key === 'source' ? m?.outlet : m?.author, p.words)) out[d] = 0
+            if (metaMatches(p.key === 'source' ? m?.outlet : p.key === 'author' ? m?.author : m?.url, p.words)) out[d] = 0
           }
           return out
         }

@@ -6,7 +6,7 @@
  *   -telegraph, NOT x     exclude
  *   "exact phrase"        words in this order
  *   title:raqqa           in the title only (fields: title, body)
- *   source:reuters        articles whose file names this outlet (also author:); a filter, not scored
+ *   source:reuters        articles whose file names this outlet (also author:, url:); a filter, not scored
  *   raq*                  prefix
  *   khatep~1              fuzzy, 1 or 2 edits
  *   (a OR b) c            grouping
@@ -17,7 +17,7 @@ import { DatelineError } from '../errors'
 import { FIELDS, type Field } from './segment'
 
 /** What a file states about an article, searchable as a filter (formats/types.ts ArticleMeta). */
-export const META_FIELDS = ['source', 'author'] as const
+export const META_FIELDS = ['source', 'author', 'url'] as const
 export type MetaField = (typeof META_FIELDS)[number]
 
 export type QueryNode =

@@ -71,9 +71,10 @@ describe('PDF', () => {
     expect(d!.text.indexOf('Gull Point reopened')).toBeLessThan(d!.text.indexOf('donations from more than'))
   })
 
-  it('reports a scan without a text layer, and a damaged file, with reasons', async () => {
+  it('reports a scan without a text layer, a damaged file and an encrypted one, with reasons', async () => {
     expect(await refused('scan.pdf', fx.buildPdf({ textLayer: false }))).toMatch(/no text layer \(scanned\?\)/)
     expect(await refused('broken.pdf', enc('%PDF-1.4\nthis is not a PDF body\n%%EOF'))).toMatch(/damaged PDF/)
+    expect(await refused('locked.pdf', fx.buildPdf({ encrypted: true }))).toBe('encrypted PDF (it needs a password)')
   })
 })
 
