@@ -31,8 +31,8 @@ export const CALLS = {
   timeline: { api: 'timeline', channel: 'timeline:query', arg: req.TimelineRequest, usage: 'timeline expects { query?: string, entities?: string[], resultEntities?: string[], resultExcludeEntities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD, limit?, undatedLimit? }', returns: returns<v.TimelineResponse>() },
   /** One article for the reader: text, highlights, entity mentions, date, story, events. */
   document: { api: 'document', channel: 'document:open', arg: req.DocumentRequest, usage: 'document expects { path: string, query?: string }', returns: returns<v.DocumentResponse>() },
-  /** Open the file an article was read from (a page, a PDF, a mailbox) in the system's program for it. */
-  openOriginal: { api: 'openOriginal', channel: 'document:open-original', arg: req.OpenOriginalRequest, usage: 'openOriginal expects { path: string }', returns: returns<{ file: string }>() },
+  /** Open the file an article was read from (a PDF, a mailbox) in the system's program for it; a web page or feed is shown in its folder instead. */
+  openOriginal: { api: 'openOriginal', channel: 'document:open-original', arg: req.OpenOriginalRequest, usage: 'openOriginal expects { path: string }', returns: returns<{ file: string; shown: 'opened' | 'in its folder' }>() },
   /** Entities of the whole archive by name or alias, or the hidden ones. */
   entities: {
     api: 'entities',

@@ -54,6 +54,7 @@ void app.whenReady().then(() => {
     },
     // the user's own program for the file (a PDF viewer, a mail client); an error message or ''
     openFile: (abs) => shell.openPath(abs),
+    revealFile: (abs) => shell.showItemInFolder(abs),
     send: (channel, payload) => {
       for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(channel, payload)
     }

@@ -153,7 +153,16 @@ export class ReaderPanel extends LitElement {
     const original = d.container ?? (d.format !== 'text' && d.format !== 'markdown' ? d.path : null)
     if (!parts.length && !original) return nothing
     return html`<div class="meta source-line">${parts.map((x, i) => html`${i ? ' · ' : ''}${x}`)}
-      ${original ? html`<button class="small" title=${`Open ${original} in its own program`} @click=${() => emit(this, 'open-original', { path: d.path })}>Open original${d.container ? ` (${d.format}, article ${d.path.slice(d.path.lastIndexOf('#') + 1)})` : ''}</button>` : nothing}</div>`
+      ${original ? this.renderOriginal(d, original) : nothing}</div>`
+  }
+
+  /** Open the file in its own program; a page or feed only shown in its folder (a browser would fetch its trackers). */
+  private renderOriginal(d: DocumentResponse, file: string) {
+    const reveal = d.format === 'html' || d.format === 'mhtml' || d.format === 'feed'
+    const which = d.container ? ` (${d.format}, article ${d.path.slice(d.path.lastIndexOf('#') + 1)})` : ''
+    return reveal
+      ? html`<button class="small" title=${`Show ${file} in its folder. Opening a saved page in a browser loads its remote images and trackers.`} @click=${() => emit(this, 'open-original', { path: d.path })}>Show original in folder${which}</button>`
+      : html`<button class="small" title=${`Open ${file} in its own program`} @click=${() => emit(this, 'open-original', { path: d.path })}>Open original${which}</button>`
   }
 
   private renderDateEditor(p: DocumentResponse['published']) {

@@ -1,5 +1,6 @@
 // #21: one file of every format dropped on the window is imported with its metadata; an article
-// inside a mailbox is found, opened, shows what its file states, and opens its original file.
+// inside a mailbox is found, opened, shows what its file states, and opens its original file; a
+// saved page's original is shown in its folder instead (a browser would fetch its trackers).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -17,6 +18,7 @@ let browser: Browser
 let server: { base: string; close(): Promise<void> }
 let page: Page | undefined
 const opened: string[] = []
+const revealed: string[] = []
 const fx = writeFixtureArchive()
 
 beforeAll(async () => {
@@ -31,6 +33,7 @@ beforeAll(async () => {
       opened.push(abs)
       return ''
     },
+    revealFile: (abs) => void revealed.push(abs),
     send: (channel, payload) => {
       if (page) emitTo(page, channel, payload)
     },
@@ -101,6 +104,16 @@ describe('dropping files of every format', () => {
     await expect.poll(() => opened.length).toBe(1)
     expect(opened[0]).toMatch(/newsletters\.mbox$/)
     expect(opened[0]!.startsWith(fx.root)).toBe(true)
+    // a saved page is shown in its folder, never opened in a browser that would fetch its trackers
+    await box.fill('gull source:"harbour gazette"')
+    await expect.poll(() => results.first().getAttribute('data-path')).toMatch(/lighthouse\.html$/)
+    await results.first().click()
+    await expect.poll(() => source.textContent()).toMatch(/Harbour Gazette/)
+    expect(await source.getByRole('button', { name: /Open original/ }).count()).toBe(0)
+    await source.getByRole('button', { name: 'Show original in folder' }).click()
+    await expect.poll(() => revealed.length).toBe(1)
+    expect(revealed[0]).toMatch(/lighthouse\.html$/)
+    expect(opened).toHaveLength(1)
     expect(errors).toEqual([])
     expect(external).toEqual([])
   })

@@ -34,7 +34,7 @@ registerIpcHandlers(
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false, recent: ['/b', '/a'] } }),
     search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], facets: { person: [], organization: [], place: [] }, sources: [], ms: 0 } }),
     document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
-    openOriginal: async (req) => ({ ok: true, value: { file: req.path.replace(/#\d+$/, '') } }),
+    openOriginal: async (req) => ({ ok: true, value: { file: req.path.replace(/#\d+$/, ''), shown: 'opened' } }),
     entities: async (req) => ({ ok: true, value: [{ id: 'place:raqqa', type: 'place', name: `found ${req.query ?? ''}`, aliases: [], documents: 2 }] }),
     curate: async (req) => ({ ok: true, value: { id: req.op === 'merge' ? req.ids[0]! : req.id, type: 'place', name: 'X', aliases: [], documents: 1 } }),
     corrections: async () => ({ ok: true, value: [{ index: 0, op: 'hide', at: 't', text: 'Hid X', entity: { id: 'place:x', name: 'X', type: 'place' } }] }),

@@ -43,11 +43,18 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
       withArchive(session, async (svc) => {
         const d = svc.document(req.path)
         const file = d.container ?? d.path
+        const abs = path.join(svc.archive, ...file.split('/'))
+        if (revealOnly(d.format)) {
+          // a browser opening a saved page would fetch its images and trackers: shown, not opened
+          if (!session.deps.revealFile) throw new DatelineError('io', 'Showing files in the file manager is not available here.')
+          session.deps.revealFile(abs)
+          return { file, shown: 'in its folder' as const }
+        }
         const open = session.deps.openFile
         if (!open) throw new DatelineError('io', 'Opening files in other programs is not available here.')
-        const failed = await open(path.join(svc.archive, ...file.split('/')))
+        const failed = await open(abs)
         if (failed) throw new DatelineError('io', `Could not open ${file}: ${failed}`)
-        return { file }
+        return { file, shown: 'opened' as const }
       }),
     setPublished: (req) =>
       withArchive(session, async (svc) => {
@@ -55,4 +62,13 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
         return { date, source, confidence, evidence, fileDate, ...(partial ? { partial } : {}) }
       })
   }
+}
+
+/**
+ * Web pages and feeds are shown in the file manager rather than opened: the system's program for
+ * them is a browser, which would load the page's remote images and trackers and tell the site
+ * the article was read. The user can still open it from there, knowingly.
+ */
+export function revealOnly(format: string): boolean {
+  return format === 'html' || format === 'mhtml' || format === 'feed'
 }

@@ -19,6 +19,8 @@ export interface ServiceDeps {
   pickImport(): Promise<string[] | null>
   /** open a file of the archive in the system's own program for it; an error message, or '' when it opened */
   openFile?(absPath: string): Promise<string>
+  /** show a file of the archive in the system's file manager */
+  revealFile?(absPath: string): void
   /** a message to the window (progress, live changes) */
   send(channel: string, payload: unknown): void
   /** files over this size are refused (default 20 MB; a setting) */
