@@ -29,6 +29,8 @@ export interface DatelineEvents {
   open: { index: number }
   /** result-list: the end of the loaded hits came into view */
   more: undefined
+  /** result-list: the rows in view changed (0-based first, exclusive last) */
+  range: { first: number; last: number }
   /** reader-panel: open another member of the story */
   'open-doc': { path: string }
   /** reader-panel: set, declare unknown (null date with 'unknown') or clear the publication date */
@@ -65,5 +67,6 @@ declare global {
     pick: DatelineEvent<'pick'>
     imported: DatelineEvent<'imported'>
     more: DatelineEvent<'more'>
+    range: DatelineEvent<'range'>
   }
 }

@@ -46,10 +46,10 @@ export interface IndexProgressView extends IndexProgress {
 /** A facet: documents of the result set mentioning the entity. */
 export type FacetView = FacetEntry
 
-/** A hit as the window draws it: the core's, its snippet as text with mark spans, its date always present. */
+/** A hit as the window draws it: the core's, its passages as text with mark spans, its date always present. */
 export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score' | 'source'> & {
-  /** the passage with the most matches: plain text, the matches as [start, end) spans in it */
-  snippet: Snippet
+  /** up to three passages in text order, together showing the matched words and filtered entities: plain text, the marks as [start, end) spans in each */
+  snippets: Snippet[]
   /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
   published: string | null
 }

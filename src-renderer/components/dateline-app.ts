@@ -50,7 +50,8 @@ export class DatelineApp extends LitElement {
   static override properties = {
     api: { attribute: false },
     showHelp: { state: true },
-    showEntities: { state: true }
+    showEntities: { state: true },
+    inView: { state: true }
   }
 
   static override styles = css`
@@ -105,12 +106,15 @@ export class DatelineApp extends LitElement {
   declare showHelp: boolean
   /** the entities pane is shown (it folds away in a narrow window) */
   declare showEntities: boolean
+  /** the result rows in view (0-based first, exclusive last), for the position in the summary */
+  declare inView: { first: number; last: number }
   readonly state: AppState
 
   constructor() {
     super()
     this.showHelp = false
     this.showEntities = true
+    this.inView = { first: 0, last: 0 }
     this.state = new AppState(() => this.bridge, {
       searched: () => this.renderRoot.querySelector<ResultList>('result-list')?.scrollTo({ top: 0 }),
       rangeCleared: () => this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush(),
@@ -260,7 +264,7 @@ export class DatelineApp extends LitElement {
       <drop-import .api=${this.api} @imported=${() => void this.state.refresh()}></drop-import>
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
-      ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
+      ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total.toLocaleString('en-US')} result${r.total === 1 ? '' : 's'}${this.position(r.total)}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
       ${r?.sources.length ? html`<p class="sources meta" aria-label="Outlets of these results">Outlets: ${r.sources.map(
         (x, i) => html`${i ? ', ' : ''}<button class="link" title=${`Only articles from ${x.name} (adds source:"${x.name}" to the search)`} @click=${() => this.onlySource(x.name)}>${x.name}</button> (${x.count})`
       )}</p>` : nothing}
@@ -271,13 +275,21 @@ export class DatelineApp extends LitElement {
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
-        <result-list id="results" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}></result-list>
+        <result-list id="results" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}
+          @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>
         <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)}
           @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)} aria-label="Reader"></reader-panel>
       </main>
       ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `
+  }
+
+  /** " · 1–24 of 1,658": which results are in view, when they are not all. */
+  private position(total: number): string {
+    const { first, last } = this.inView
+    if (last <= first || (first === 0 && last >= total)) return ''
+    return ` · ${(first + 1).toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`
   }
 
   /** Narrow the search to one outlet: the query gains source:"…", shown in the search box. */

@@ -10,7 +10,7 @@ import { formatDay } from '../lib/dates'
 import { snippetParts } from '../lib/snippet'
 import { emit } from '../events'
 
-export const ROW_HEIGHT = 78
+export const ROW_HEIGHT = 96
 const OVERSCAN = 6
 
 export class ResultList extends LitElement {
@@ -37,7 +37,9 @@ export class ResultList extends LitElement {
     .date { color: var(--muted, #5c6166); font-size: 12px; font-variant-numeric: tabular-nums; }
     .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .source { font-weight: 600; }
-    .snippet { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    /* the passages on two lines: the second matched word usually lies past the first line's end */
+    .snippet { font-size: 13px; line-height: 17px; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; }
+    .gap { color: var(--muted, #5c6166); }
     mark { background: var(--mark, #ffe08a); color: CanvasText; border-radius: 2px; }
     ol:focus-visible { outline: 2px solid Highlight; outline-offset: -2px; }
     .empty { color: var(--muted, #5c6166); padding: 16px 12px; font-size: 13px; }
@@ -106,7 +108,15 @@ export class ResultList extends LitElement {
     if (changed.has('selected') && this.selected >= 0) this.reveal(this.selected)
     const last = Math.ceil((this.top + this.viewport) / ROW_HEIGHT) + OVERSCAN
     if (last >= this.hits.length && this.hits.length < this.total) emit(this, 'more')
+    // the rows in view, for the "1–24 of 1,658" position (told only when it changes)
+    const range = { first: Math.min(this.hits.length, Math.floor(this.top / ROW_HEIGHT)), last: Math.min(this.hits.length, Math.floor((this.top + this.viewport) / ROW_HEIGHT)) }
+    if (range.first !== this.shown?.first || range.last !== this.shown?.last) {
+      this.shown = range
+      emit(this, 'range', range)
+    }
   }
+
+  private shown: { first: number; last: number } | undefined
 
   override render() {
     if (!this.hits.length && !this.busy) {
@@ -123,7 +133,9 @@ export class ResultList extends LitElement {
             @click=${() => emit(this, 'open', { index: i })}>
             <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
             <div class="path">${h.source ? html`<span class="source">${h.source}</span> · ` : nothing}${h.path}</div>
-            <div class="snippet">${snippetParts(h.snippet).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}</div>
+            <div class="snippet">${h.snippets.map(
+              (snip, n) => html`${n ? html`<span class="gap" aria-hidden="true"> ⋯ </span>` : nothing}${snippetParts(snip).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}`
+            )}</div>
           </li>`
         })}
       </ol>

@@ -1,7 +1,7 @@
 /** A snippet's text cut at its marks, so Lit renders plain text pieces (never HTML). */
 import type { HitView } from '../../src-main/contract/api'
 
-export function snippetParts(snippet: HitView['snippet']): Array<{ text: string; mark: boolean }> {
+export function snippetParts(snippet: HitView['snippets'][number]): Array<{ text: string; mark: boolean }> {
   const out: Array<{ text: string; mark: boolean }> = []
   let last = 0
   for (const [a, b] of snippet.marks) {

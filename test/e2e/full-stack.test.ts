@@ -106,6 +106,33 @@ describe('the window, through the preload, on the real core', () => {
     expect(external).toEqual([])
   })
 
+  it('shows why each row matched: passages with every query word, the filtered entity marked, and the position (#22 item 8)', async () => {
+    const { page, errors } = await openApp()
+    const box = page.getByRole('searchbox', { name: 'Search the archive' })
+    // two words three paragraphs apart (one passage of the old row held only the first): the row shows both
+    await box.fill('dockworkers ferry')
+    const row = page.locator('result-list li[data-path="wire/harbour-strike.txt"]')
+    await expect.poll(async () => (await row.locator('mark').allTextContents()).map((m) => m.toLowerCase().slice(0, 4)).sort().join(' ')).toMatch(/^dock.* ferr/)
+    expect(await row.locator('.gap').count()).toBeGreaterThan(0)
+    // filtered by a person with no query: the person's mentions are what is marked
+    await box.fill('')
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results`))
+    await page.getByRole('list', { name: 'People' }).getByRole('button', { name: /Haddad/ }).first().click()
+    await expect.poll(() => summary(page).textContent()).toMatch(/^3 results/)
+    for (const marks of await results(page).evaluateAll((els) => els.map((e) => [...e.querySelectorAll('mark')].map((m) => m.textContent ?? '')))) {
+      expect(marks.length).toBeGreaterThan(0)
+      expect(marks.some((m) => /haddad/i.test(m))).toBe(true)
+    }
+    await page.getByRole('button', { name: /^Remove filter .*Haddad/ }).click()
+    // in a short window not every row is in view: the summary says which are
+    await page.setViewportSize({ width: 1400, height: 560 })
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results · 1–\\d+ of ${DOCS} · `))
+    await page.locator('result-list').evaluate((el) => el.scrollTo({ top: 2 * 96 }))
+    await expect.poll(() => summary(page).textContent()).toMatch(new RegExp(`^${DOCS} results · 3–\\d+ of ${DOCS} · `))
+    await screenshots(page, 'result-rows')
+    expect(errors).toEqual([])
+  })
+
   it('shows a query error inline instead of failing', async () => {
     const { page, errors } = await openApp()
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('title:')

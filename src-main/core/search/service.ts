@@ -16,7 +16,7 @@ import { segmentBackend } from './backend'
 import type { Match } from './execute'
 import { lowerQuery, type Plan } from './plan'
 import { parseQuery } from './query'
-import { highlightSpans, makeFragment, snippetHtml, type Snippet } from './snippet'
+import { highlightSpans, makeFragment, makeFragments, mergeSpans, snippetHtml, type Snippet } from './snippet'
 import { topK } from './top'
 
 export interface SearchOptions {
@@ -46,8 +46,13 @@ export interface SearchHit {
   score: number
   /** the passage with the most matches, as escaped HTML with <mark>s (what the CLI prints) */
   snippet: string
-  /** the same passage as plain text with the matches as spans (what the window draws) */
+  /** the same passage as plain text with the matches as spans */
   fragment: Snippet
+  /**
+   * Up to three passages, in text order, that together show the distinct matched words, and the
+   * mentions of the entities the search is filtered by (what the window draws)
+   */
+  fragments: Snippet[]
   /** publication date ("2015-10-30", "2015-10", "2015") when asked for with `dates`; null when unknown */
   published?: string | null
   /** the outlet its file names (a page's site, an export's publication line), when it names one */
@@ -93,17 +98,22 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
     const day = (ref: string) => published!.get(ref)?.date ?? ''
     order = (a, b) => (day(a.ref) < day(b.ref) ? 1 : day(a.ref) > day(b.ref) ? -1 : b.score - a.score || byPath(a, b))
   } else order = (a, b) => b.score - a.score || byPath(a, b)
+  // the entities the results are filtered by are marked in the passages too: why each row is here
+  const filtered = new Set((opts.entities ?? []).map((id) => requireEntity(registry, id)))
   const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
     const meta = docs[m.ref]!
     const text = backend.textOf(m)
-    const fragment = makeFragment(text, highlightSpans(text, m.terms, m.spans))
+    const spans = highlightSpans(text, m.terms, m.spans)
+    const fragment = makeFragment(text, spans)
+    const mentions = filtered.size ? registry.entitiesOf(m.ref).filter((x) => filtered.has(x.record)).flatMap((x) => x.mentions) : []
     const hit: SearchHit = {
       id: m.ref,
       path: meta.path,
       title: meta.title,
       score: Math.round(m.score * 1e4) / 1e4,
       snippet: snippetHtml(fragment),
-      fragment
+      fragment,
+      fragments: makeFragments(text, mentions.length ? mergeSpans([...spans, ...mentions]) : spans)
     }
     if (published) hit.published = published.get(m.ref)?.date ?? null
     if (meta.meta?.outlet) hit.source = meta.meta.outlet

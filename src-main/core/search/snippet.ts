@@ -33,7 +33,8 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, phraseS
   return mergeSpans(spans)
 }
 
-function mergeSpans(spans: Span[]): Span[] {
+/** Sorted, overlapping spans joined. */
+export function mergeSpans(spans: Span[]): Span[] {
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1])
   const out: Span[] = []
   for (const s of spans) {
@@ -52,23 +53,62 @@ export interface Snippet {
 
 /** The window of the text with the most distinct matches, whitespace collapsed, its matches as spans. */
 export function makeFragment(text: string, spans: readonly Span[], length = SNIPPET_LENGTH): Snippet {
-  let start = 0
-  if (spans.length) {
-    // slide a window over the spans; prefer windows covering more distinct matched words
-    let best = -1
-    let bestAt = 0
-    for (let i = 0; i < spans.length; i++) {
-      const seen = new Set<string>()
-      for (let j = i; j < spans.length && spans[j]![1] <= spans[i]![0] + length - LEAD; j++) {
-        seen.add(text.slice(spans[j]![0], spans[j]![1]).toLowerCase())
-      }
-      if (seen.size > best) {
-        best = seen.size
-        bestAt = i
-      }
+  const [start, end] = windowAround(text, spans, bestStart(text, spans, length, new Set()), length)
+  return render(text, spans, start, end)
+}
+
+/**
+ * Up to `count` passages, in text order, that together show as many of the distinct matched words
+ * as they can: the first the richest window, each next one the window richest in words the
+ * earlier ones did not show (so a second query word far from the first gets its own passage).
+ */
+export function makeFragments(text: string, spans: readonly Span[], count = 3, length = FRAGMENT_LENGTH): Snippet[] {
+  if (!spans.length) return [makeFragment(text, spans, length)]
+  const windows: Array<[number, number]> = []
+  const shown = new Set<string>()
+  let left = [...spans]
+  while (windows.length < count && left.length) {
+    const at = bestStart(text, left, length, shown)
+    if (at < 0) break
+    const [a, b] = windowAround(text, left, at, length)
+    if (windows.some(([x, y]) => a < y && b > x)) {
+      left = left.filter(([s]) => s < a || s >= b)
+      continue
     }
-    start = Math.max(0, spans[bestAt]![0] - LEAD)
+    windows.push([a, b])
+    for (const [s, e] of left) if (s >= a && e <= b) shown.add(text.slice(s, e).toLowerCase())
+    left = left.filter(([s, e]) => !(s >= a && e <= b))
+    // once every matched word is shown, more passages only repeat it
+    if (left.every(([s, e]) => shown.has(text.slice(s, e).toLowerCase()))) break
   }
+  return windows.sort((x, y) => x[0] - y[0]).map(([a, b]) => render(text, spans, a, b))
+}
+
+/** Shorter passages when a hit shows several. */
+export const FRAGMENT_LENGTH = 120
+
+/** Index into `spans` of the window start covering the most distinct words not in `shown` (ties: the most words); -1 when none adds one. */
+function bestStart(text: string, spans: readonly Span[], length: number, shown: ReadonlySet<string>): number {
+  if (!spans.length) return -1
+  let best = -1
+  let bestAt = shown.size ? -1 : 0
+  for (let i = 0; i < spans.length; i++) {
+    const seen = new Set<string>()
+    for (let j = i; j < spans.length && spans[j]![1] <= spans[i]![0] + length - LEAD; j++) {
+      const w = text.slice(spans[j]![0], spans[j]![1]).toLowerCase()
+      if (!shown.has(w)) seen.add(w)
+    }
+    if (seen.size > best && (seen.size > 0 || !shown.size)) {
+      best = seen.size
+      bestAt = i
+    }
+  }
+  return bestAt
+}
+
+/** [start, end) of the passage that begins a little before span `at`, snapped to word boundaries. */
+function windowAround(text: string, spans: readonly Span[], at: number, length: number): [number, number] {
+  let start = spans.length && at >= 0 ? Math.max(0, spans[at]![0] - LEAD) : 0
   let end = Math.min(text.length, start + length)
   // snap to word boundaries
   if (start > 0) {
@@ -79,6 +119,10 @@ export function makeFragment(text: string, spans: readonly Span[], length = SNIP
     const back = text.slice(Math.max(start, end - 20), end).search(/\s\S*$/)
     if (back >= 0) end = Math.max(start, end - 20) + back
   }
+  return [start, end]
+}
+
+function render(text: string, spans: readonly Span[], start: number, end: number): Snippet {
   let out = start > 0 ? '… ' : ''
   const marks: Span[] = []
   let cursor = start

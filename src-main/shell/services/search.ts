@@ -26,7 +26,7 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         return {
           query: r.query,
           total: r.total,
-          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippet: h.fragment, published: h.published ?? null, ...(h.source ? { source: h.source } : {}) })),
+          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippets: h.fragments, published: h.published ?? null, ...(h.source ? { source: h.source } : {}) })),
           ignored: r.ignored,
           facets: r.facets,
           sources: r.sources,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { DatelineApi, HitView, SearchRequest, SearchResponse } from '../../../../src-main/contract/api'
 import { AppState } from '../../../../src-renderer/state/app-state'
 
-const hit = (path: string): HitView => ({ id: path, path, title: path, score: 1, snippet: { text: path, marks: [] }, published: null })
+const hit = (path: string): HitView => ({ id: path, path, title: path, score: 1, snippets: [{ text: path, marks: [] }], published: null })
 
 function fakeApi(answer: (req: SearchRequest) => string[]) {
   const searches: SearchRequest[] = []
