@@ -86,12 +86,19 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
   }
   try {
     const pages: string[][] = []
+    let unreadable = 0
     for (let p = 1; p <= Math.min(doc.numPages, LIMITS.maxPages); p++) {
-      const page = await doc.getPage(p)
-      const content = await page.getTextContent()
-      pages.push(pageLines(content.items as TextItem[]))
-      page.cleanup()
+      // a damaged page is left out, the others are read
+      try {
+        const page = await doc.getPage(p)
+        const content = await page.getTextContent()
+        pages.push(pageLines(content.items as TextItem[]))
+        page.cleanup()
+      } catch {
+        unreadable++
+      }
     }
+    if (!pages.length) return { ok: false, reason: unreadable ? 'damaged PDF (no page could be read)' : 'a PDF without pages' }
     const chars = pages.reduce((n, l) => n + l.join('').length, 0)
     if (chars < 20 * pages.length && chars < 200) return { ok: false, reason: 'no text layer (scanned?): text recognition (OCR) is not part of Dateline' }
     const meta: ArticleMeta = {}
