@@ -43,6 +43,9 @@ async function keepWhatIsDone(ctx: ArchiveContext, before: ArchiveSnapshot, mani
   throw new DatelineError('cancelled', `Indexing was cancelled; the ${kept} article${kept === 1 ? '' : 's'} indexed so far are kept and searchable, the rest is read at the next update.`)
 }
 
+/** A new archive's first segment: searchable after ~1-2 s of analysis instead of at the end. */
+const FIRST_BATCH = 500
+
 /** How long an update waits for another process's update to finish. */
 const LOCK_WAIT_MS = 120_000
 
@@ -53,13 +56,16 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
   }
   const t0 = performance.now()
   let linking: Promise<void> | undefined
+  // searches see each segment as it is built; if the update then fails, they go back to what is on disk
+  let onDisk: ArchiveSnapshot | undefined
+  let settled = false
   await ctx.store.ensureDir()
   // another writer (an import in another process) is waited for, not failed on halfway
   const lock = await acquireLock(ctx.store.dir, LOCK_WAIT_MS)
   try {
     // build on what is on disk: another process (a CLI import beside the app) may have written since
     await reloadIfChanged(ctx)
-    const before = ctx.snapshot
+    const before = (onDisk = ctx.snapshot)
     await ctx.store.removeStrayFiles(new Set(before.manifest.segments))
 
     // scan, diff
@@ -95,7 +101,13 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
           early.compared += st.compared
         })
     }
-    const ranges = batchRanges(changed.length, ctx.opts.segmentBatch, WORKER_MIN_BATCH.cold)
+    const ranges = batchRanges(changed.length, ctx.opts.segmentBatch, WORKER_MIN_BATCH.cold, undefined, before.documentCount === 0 ? FIRST_BATCH : undefined)
+    const publish = () => {
+      // a snapshot of what is built so far (segments are immutable; the manifest is copied)
+      ctx.snapshot = new ArchiveSnapshot({ ...manifest, docs: { ...manifest.docs }, segments: [...segs.keys()] }, new Map(segs))
+      ctx.cache.registry = undefined
+      ctx.cache.stories = undefined
+    }
     onProgress?.({ phase: 'read', done: 0, total: changed.length, current: changed[0]?.path })
     // the workers load their models (~1.5 s) while the first files are read
     if (changed.length >= WORKER_MIN_BATCH.cold && ctx.opts.workers && !ctx.poolFailed) analysisPool(ctx).start()
@@ -110,6 +122,8 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
         segs.set(seg.id, seg)
         for (const d of batch) indexed.push({ path: d.path, hash: d.hash })
         linkBatch(batch)
+        // more batches to come: what is built is searchable now
+        if (indexed.length < changed.length) publish()
         return seg
       }
     }).catch((err: unknown) => {
@@ -120,7 +134,10 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
       }
       throw err
     })
-    if (cancelled) return await keepWhatIsDone(ctx, before, manifest, newSegments, indexed.length, linking)
+    if (cancelled) {
+      settled = true
+      return await keepWhatIsDone(ctx, before, manifest, newSegments, indexed.length, linking)
+    }
     onProgress?.({ phase: 'index', done: changed.length, total: changed.length, current: linking ? 'stories' : undefined })
     await linking
 
@@ -173,8 +190,14 @@ export async function runUpdate(ctx: ArchiveContext, onProgress?: (p: IndexProgr
     const repaired = ctx.problems
     ctx.problems = []
     ctx.indexed = true
+    settled = true
     return { ...report, changes, segments: { built, merged, total: segments.size }, workers: workersUsed, repaired, stories: linkStats, ms: Math.round(performance.now() - t0) }
   } finally {
+    if (!settled && onDisk && ctx.snapshot !== onDisk) {
+      ctx.snapshot = onDisk
+      ctx.cache.registry = undefined
+      ctx.cache.stories = undefined
+    }
     // a failed or cancelled update still lets its story linking finish before the next one starts
     await linking?.catch(() => {})
     await lock.release()

@@ -6,9 +6,13 @@
  *   story links are built while the workers analyse the second (2,000 files: 1,000 + 1,000).
  * - A small last batch: what this thread does after the workers' last answer (build that segment,
  *   link its stories) runs on one core alone, so it should be short (10,000: 5,000 + 4,000 + 1,000).
+ * - On request a small first batch, for a new archive: its segment is searchable while the rest is
+ *   analysed (10,000: 500 + 4,750 + 3,750 + 1,000).
  */
-export function batchRanges(files: number, segmentBatch: number, workerMin: number, tail = workerMin): Array<[number, number]> {
+export function batchRanges(files: number, segmentBatch: number, workerMin: number, tail = workerMin, first?: number): Array<[number, number]> {
   if (files <= 0) return []
+  // a first batch of `first` files: a new archive answers searches once it is built, long before the end
+  if (first !== undefined && first > 0 && files > 2 * first) return [[0, first], ...batchRanges(files - first, segmentBatch, workerMin, tail).map(([a, b]): [number, number] => [a + first, b + first])]
   const step = Math.min(segmentBatch, Math.max(workerMin, Math.ceil(files / 2)))
   const out: Array<[number, number]> = []
   for (let i = 0; i < files; i += step) out.push([i, Math.min(files, i + step)])

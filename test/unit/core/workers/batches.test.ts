@@ -17,4 +17,10 @@ describe('segment batches', () => {
     expect(batchRanges(2000, 5000, 1000)).toEqual([[0, 1000], [1000, 2000]])
     expect(batchRanges(10_000, 5000, 1000)).toEqual([[0, 5000], [5000, 9000], [9000, 10_000]])
   })
+
+  it('start a new archive with a small first batch, searchable early, when there is more than twice as much', () => {
+    expect(batchRanges(10_000, 5000, 1000, undefined, 500)).toEqual([[0, 500], [500, 5250], [5250, 9000], [9000, 10_000]])
+    expect(batchRanges(1100, 5000, 1000, undefined, 500)).toEqual([[0, 500], [500, 1100]])
+    expect(batchRanges(900, 5000, 1000, undefined, 500)).toEqual([[0, 900]])
+  })
 })
