@@ -29,7 +29,7 @@ export function worthWorkers(ctx: ArchiveContext, size: number): boolean {
 /**
  * Analyse one batch: in the pool when worth it (falling back to this thread if the workers cannot
  * run), else here, yielding to the event loop every 10 files so the window's calls are answered
- * and cancellation is noticed. `of` is the whole batch this is a chunk of: it decides.
+ * and cancellation is noticed. `of` is the whole update this is a chunk of: it decides (a new archive's small first batch goes to the workers the update starts, not to this thread).
  */
 export async function analyseBatch(
   ctx: ArchiveContext,

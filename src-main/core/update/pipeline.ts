@@ -40,7 +40,7 @@ export async function readAnalyseBuild(ctx: ArchiveContext, changed: readonly Fi
       parts.push(
         reading.then(async (docs) => ({
           docs,
-          ...(docs.length ? await analyseBatch(ctx, docs, report(at), hooks.stopIfCancelled, hooks.signal, to - from) : { analyzed: [], workers: 0 })
+          ...(docs.length ? await analyseBatch(ctx, docs, report(at), hooks.stopIfCancelled, hooks.signal, changed.length) : { analyzed: [], workers: 0 })
         }))
       )
     }
