@@ -17,6 +17,7 @@ import { entitiesCommand } from './commands/entities'
 import { exportCommand } from './commands/export'
 import { runEntityCommand } from './commands/entity'
 import { importCommand } from './commands/import'
+import { noteCommand, starCommand, tagCommand } from './commands/marks'
 import { indexCommand } from './commands/index-archive'
 import { reuseCommand } from './commands/reuse'
 import { searchCommand } from './commands/search'
@@ -41,7 +42,10 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   watch: watchCommand,
   status: statusCommand,
-  export: exportCommand
+  export: exportCommand,
+  star: starCommand,
+  tag: tagCommand,
+  note: noteCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -54,8 +58,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (command === 'entity') return await runEntityCommand(rest, io)
     const args = parseArgs(
       rest,
-      ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size', 'folder'],
-      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines']
+      ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size', 'folder', 'passage', 'delete', 'edit'],
+      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines', 'off', 'remove']
     )
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined

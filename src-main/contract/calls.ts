@@ -33,6 +33,14 @@ export const CALLS = {
   document: { api: 'document', channel: 'document:open', arg: req.DocumentRequest, usage: 'document expects { path: string, query?: string }', returns: returns<v.DocumentResponse>() },
   /** Open the file an article was read from (a PDF, a mailbox) in the system's program for it; a web page or feed is shown in its folder instead. */
   openOriginal: { api: 'openOriginal', channel: 'document:open-original', arg: req.OpenOriginalRequest, usage: 'openOriginal expects { path: string }', returns: returns<{ file: string; shown: 'opened' | 'in its folder' }>() },
+  /** Star, tag or note an article (kept in the data folder, never in the article); its marks after the change. */
+  annotate: {
+    api: 'annotate',
+    channel: 'document:annotate',
+    arg: req.AnnotateRequest,
+    usage: 'annotate expects { op: "star", path, on } | { op: "tag", path, tag, on } | { op: "note", path, text, passage?: { start, end } } | { op: "edit-note", path, id, text } | { op: "delete-note", path, id }',
+    returns: returns<v.AnnotationsView>()
+  },
   /** Entities of the whole archive by name or alias, or the hidden ones. */
   entities: {
     api: 'entities',

@@ -48,6 +48,15 @@ export const DocumentRequest = z.strictObject({
 
 export const OpenOriginalRequest = z.strictObject({ path: DOC_PATH })
 
+/** A star, a tag or a note (annotations/service.ts checks tag names and note lengths with readable messages). */
+export const AnnotateRequest = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('star'), path: DOC_PATH, on: z.boolean() }),
+  z.strictObject({ op: z.literal('tag'), path: DOC_PATH, tag: z.string().min(1).max(200), on: z.boolean() }),
+  z.strictObject({ op: z.literal('note'), path: DOC_PATH, text: z.string().max(2_000_000), passage: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(1) }).optional() }),
+  z.strictObject({ op: z.literal('edit-note'), path: DOC_PATH, id: z.string().min(1).max(64), text: z.string().max(2_000_000) }),
+  z.strictObject({ op: z.literal('delete-note'), path: DOC_PATH, id: z.string().min(1).max(64) })
+])
+
 /** The core's correction request (entities/service.ts), checked. */
 export const CurationRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('merge'), ids: z.array(ID).min(2).max(20), name: NAME.optional() }),
@@ -104,6 +113,7 @@ export const RecentPath = z.string().min(1).max(4096)
 export type SearchRequest = z.infer<typeof SearchRequest>
 export type DocumentRequest = z.infer<typeof DocumentRequest>
 export type OpenOriginalRequest = z.infer<typeof OpenOriginalRequest>
+export type AnnotateRequest = z.infer<typeof AnnotateRequest>
 export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>

@@ -5,6 +5,7 @@
  */
 import type { Published } from '../core/dates/publication'
 import type { DocumentView } from '../core/documents/service'
+import type { AnnotationsView } from '../core/annotations/service'
 import type { DateExpressionView } from '../core/dates/service'
 import type { FacetEntry } from '../core/entities/facets'
 import type { EntityView as CoreEntityView } from '../core/entities/service'
@@ -47,7 +48,7 @@ export interface IndexProgressView extends IndexProgress {
 export type FacetView = FacetEntry
 
 /** A hit as the window draws it: the core's, its passages as text with mark spans, its date always present. */
-export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score' | 'source'> & {
+export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score' | 'source' | 'starred' | 'tags' | 'notes'> & {
   /** up to three passages in text order, together showing the matched words and filtered entities: plain text, the marks as [start, end) spans in each */
   snippets: Snippet[]
   /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */
@@ -96,7 +97,12 @@ export interface DocumentResponse {
   format: DocumentView['format']
   container: string | null
   meta: DocumentView['meta']
+  /** the user's star, tags and notes, each note anchored to the text as it is now */
+  annotations: AnnotationsView
 }
+
+/** An article's star, tags and notes. */
+export type { AnnotationsView }
 
 export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {
   events: TimelineEventView[]

@@ -4,6 +4,7 @@
  * context (archive/context.ts); index updates and imports run one at a time, in order.
  */
 import { warmUpAnalysis } from './analyze'
+import { allTags, annotate, annotationsOf, type AnnotateRequest, type AnnotationsView } from './annotations/service'
 import { openContext, type ArchiveContext, type OpenOptions } from './archive/context'
 import { normalizeScope } from './archive/scan'
 import { documentDates, published, setFolderYear, setPublicationDate } from './dates/service'
@@ -137,6 +138,12 @@ export class ArchiveService {
   // ---- the user's corrections (kept beside the index, never in the archive) ----
 
   setPublicationDate(pathOrId: string, date: string | null): Promise<Published> { return this.enqueueUser(() => setPublicationDate(this.ctx, pathOrId, date)) }
+  /** Star, tag or note an article (annotations/service.ts); its marks after the change. */
+  annotate(req: AnnotateRequest): Promise<AnnotationsView> { return this.enqueueUser(() => annotate(this.ctx, req)) }
+  /** An article's star, tags and notes, each note anchored to the text as it is now. */
+  annotations(pathOrId: string): AnnotationsView { return annotationsOf(this.ctx, pathOrId) }
+  /** Every tag in use, with its article count. */
+  tags(): Array<{ tag: string; count: number }> { return allTags(this.ctx) }
   /** The year the files under a folder are from (null clears it): completes their partial dates. */
   setFolderYear(folder: string, year: number | null): Promise<{ folder: string; year: number | null; documents: number }> { return this.enqueueUser(() => setFolderYear(this.ctx, folder, year)) }
   curate(req: entitySvc.CurationRequest): Promise<entitySvc.EntityView> { return this.enqueueUser(() => entitySvc.curate(this.ctx, req)) }

@@ -26,6 +26,7 @@ export function jsonDoc(d: DocumentView) {
     ...(m.url ? { url: m.url } : {}),
     ...(d.container ? { container: d.container } : {}),
     ...(Object.keys(m).length ? { meta: m } : {}),
+    ...(d.annotations.starred || d.annotations.tags.length || d.annotations.notes.length ? { annotations: d.annotations } : {}),
     entities: d.entities,
     published: d.published,
     story: d.story

@@ -10,6 +10,7 @@ import { ArchiveSnapshot } from './snapshot'
 import { loadCuration, type CurationFile } from '../entities/curation'
 import type { EntityRegistry } from '../entities/registry'
 import { loadUserDates, type UserDatesFile } from '../dates/user-dates'
+import { ANNOTATIONS_FILE, loadAnnotations, type AnnotationsFile } from '../annotations/file'
 import type { Published } from '../dates/publication'
 import type { Story } from '../stories/group'
 import type { StoryLinks } from '../stories/links'
@@ -68,6 +69,8 @@ export interface ArchiveContext {
   /** what could not be read of the user's files (their valid part is in use) */
   notices: string[]
   userDates: UserDatesFile
+  /** the user's stars, tags and notes (annotations/) */
+  annotations: AnnotationsFile
   links: StoryLinks
   storiesJournal: StoriesJournal
   /** derived from the snapshot and the user's files; dropped when either changes */
@@ -125,6 +128,8 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
   const loaded = await store.load(archive)
   const { curation, problems: notices } = await loadCuration(path.join(store.dir, CURATION_FILE))
   const userDates = await loadUserDates(path.join(store.dir, USER_DATES_FILE))
+  const annotations = await loadAnnotations(path.join(store.dir, ANNOTATIONS_FILE))
+  if (annotations.problem) notices.push(annotations.problem)
   const { links, journal: storiesJournal } = await loadStoryLinks(store.dir)
   return {
     archive,
@@ -144,6 +149,7 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
     curation,
     notices,
     userDates,
+    annotations: annotations.data,
     links,
     storiesJournal,
     cache: {},

@@ -3,6 +3,7 @@
  * its publication date with how it is known, its story, and what its file states about it.
  */
 import type { ArchiveContext } from '../archive/context'
+import { annotationsOf, type AnnotationsView } from '../annotations/service'
 import { formatOf } from '../archive/document'
 import type { ArticleMeta, FormatName } from '../formats/types'
 import type { Published } from '../dates/publication'
@@ -27,6 +28,8 @@ export interface DocumentView {
   container: string | null
   /** what the file states about the article: outlet, author, URL, dates, with where each is stated */
   meta: ArticleMeta
+  /** the user's star, tags and notes */
+  annotations: AnnotationsView
 }
 
 /** One document with its entities (by relative path or document id). */
@@ -48,6 +51,7 @@ export function documentView(ctx: ArchiveContext, pathOrId: string): DocumentVie
     story: documentStory(ctx, meta.id),
     format: formatOf(meta),
     container: meta.container ?? null,
-    meta: meta.meta ?? {}
+    meta: meta.meta ?? {},
+    annotations: annotationsOf(ctx, meta.id)
   }
 }

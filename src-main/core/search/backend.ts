@@ -6,7 +6,9 @@
  * distributed index) would be another implementation of this interface.
  */
 import type { ArchiveSnapshot } from '../archive/snapshot'
-import { execute, type Executed, type Match } from './execute'
+import type { DocAnnotations } from '../annotations/file'
+import { execute, type DocFilterValues, type Executed, type Match } from './execute'
+import type { IndexedDocument } from './index-store'
 import type { Plan } from './plan'
 import type { Segment } from './segment'
 
@@ -20,9 +22,16 @@ export interface SearchBackend {
 }
 
 /** The snapshot's segments as a search backend. */
-export function segmentBackend(snapshot: ArchiveSnapshot): SearchBackend {
+export function segmentBackend(snapshot: ArchiveSnapshot, marksOf?: (doc: IndexedDocument) => DocAnnotations | undefined): SearchBackend {
   const live = (seg: Segment) => snapshot.liveMask(seg)
-  const statedOf = (ref: string) => snapshot.manifest.docs[ref]?.meta
+  // what the file states, and the user's marks on it, for the filters source:, tag:, is:, note:
+  const statedOf = (ref: string): DocFilterValues | undefined => {
+    const d = snapshot.manifest.docs[ref]
+    if (!d) return undefined
+    const marks = marksOf?.(d)
+    if (!marks) return d.meta
+    return { ...d.meta, starred: marks.starred === true, tags: marks.tags ?? [], notes: (marks.notes ?? []).map((n) => n.text).join('\n') }
+  }
   return {
     run: (plan, verify) => execute(plan, [...snapshot.segments.values()], { live, meta: statedOf, ...(verify ? { verify } : {}) }),
     runOne(plan, docId) {

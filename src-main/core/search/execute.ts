@@ -10,7 +10,8 @@
  * words to highlight is worked out only for the documents shown (Match.terms).
  */
 import { findPhraseIn, type PhraseScan } from './phrase'
-import { metaMatches, type Plan } from './plan'
+import { metaMatches, metaWords, type Plan } from './plan'
+import type { MetaField } from './query'
 import { bm25, fieldIndex, FIELDS, idf, type Field, type GlobalStats, type Segment, type TermLeaf } from './segment'
 
 export interface Match {
@@ -32,8 +33,37 @@ export interface ExecuteOptions {
    * (shared among segments by size) are checked; the rest are left out and estimated.
    */
   verify?: { need: number; budget: number }
-  /** what a document's file states (outlet, author), for source: and author: */
-  meta?(ref: string): { outlet?: string; author?: string; url?: string } | undefined
+  /** what a document's file states and the user's marks on it, for source:, author:, url:, tag:, is:, note: */
+  meta?(ref: string): DocFilterValues | undefined
+}
+
+/** A document's values the filters compare: what its file states, and the user's marks. */
+export interface DocFilterValues {
+  outlet?: string
+  author?: string
+  url?: string
+  starred?: boolean
+  tags?: readonly string[]
+  notes?: string
+}
+
+function filterMatches(m: DocFilterValues | undefined, key: MetaField, words: readonly string[]): boolean {
+  if (!m) return false
+  switch (key) {
+    case 'source':
+      return metaMatches(m.outlet, words)
+    case 'author':
+      return metaMatches(m.author, words)
+    case 'url':
+      return metaMatches(m.url, words)
+    case 'note':
+      return metaMatches(m.notes, words)
+    case 'tag':
+      // the whole tag: tag:raqqa is not raqqa-defections
+      return (m.tags ?? []).some((t) => { const w = metaWords(t); return w.length === words.length && w.every((x, i) => x === words[i]) })
+    case 'is':
+      return words[0] === 'starred' ? m.starred === true : words[0] === 'tagged' ? (m.tags?.length ?? 0) > 0 : words[0] === 'noted' ? Boolean(m.notes) : false
+  }
 }
 
 export interface Executed {
@@ -148,8 +178,7 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
           const out = empty()
           for (let d = 0; d < n; d++) {
             if (!live[d]) continue
-            const m = opts.meta?.(segment.refs[d]!)
-            if (metaMatches(p.key === 'source' ? m?.outlet : p.key === 'author' ? m?.author : m?.url, p.words)) out[d] = 0
+            if (filterMatches(opts.meta?.(segment.refs[d]!), p.key, p.words)) out[d] = 0
           }
           return out
         }

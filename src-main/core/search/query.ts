@@ -7,6 +7,7 @@
  *   "exact phrase"        words in this order
  *   title:raqqa           in the title only (fields: title, body)
  *   source:reuters        articles whose file names this outlet (also author:, url:); a filter, not scored
+ *   tag:x, is:starred, note:"check with"   the user's marks (is: starred, tagged, noted)
  *   raq*                  prefix
  *   khatep~1              fuzzy, 1 or 2 edits
  *   (a OR b) c            grouping
@@ -17,7 +18,7 @@ import { DatelineError } from '../errors'
 import { FIELDS, type Field } from './segment'
 
 /** What a file states about an article, searchable as a filter (formats/types.ts ArticleMeta). */
-export const META_FIELDS = ['source', 'author', 'url'] as const
+export const META_FIELDS = ['source', 'author', 'url', 'tag', 'is', 'note'] as const
 export type MetaField = (typeof META_FIELDS)[number]
 
 export type QueryNode =
@@ -112,6 +113,7 @@ function lex(input: string): Token[] {
             continue
           }
           if (!/[\p{L}\p{N}]/u.test(rest)) throw new QueryError(`"${fieldMatch[1]}:" needs a name after it, for example ${name}:reuters or ${name}:"harbour gazette".`)
+          if (key === 'is' && !/^(?:starred|tagged|noted)$/i.test(rest)) throw new QueryError(`"is:${rest}" is not a mark: use is:starred, is:tagged or is:noted.`)
           out.push({ t: 'meta', key, text: rest, neg })
           continue
         }

@@ -12,10 +12,11 @@ import type { Span } from '../entities/types'
 import { DatelineError } from '../errors'
 import { storyState } from '../stories/service'
 import { documentsWithEventsIn } from '../timeline/service'
+import { allTags, annotationsLookup } from '../annotations/service'
 import { segmentBackend } from './backend'
 import type { Match } from './execute'
-import { lowerQuery, type Plan } from './plan'
-import { parseQuery } from './query'
+import { lowerQuery, metaWords, type Plan } from './plan'
+import { parseQuery, QueryError } from './query'
 import { highlightSpans, makeFragment, makeFragments, mergeSpans, snippetHtml, type Snippet } from './snippet'
 import { topK } from './top'
 
@@ -57,6 +58,10 @@ export interface SearchHit {
   published?: string | null
   /** the outlet its file names (a page's site, an export's publication line), when it names one */
   source?: string
+  /** the user's marks: starred, its tags, how many notes */
+  starred?: boolean
+  tags?: string[]
+  notes?: number
 }
 
 export interface SearchResult {
@@ -69,6 +74,8 @@ export interface SearchResult {
   facets: Facets
   /** the outlets the matching documents' files name, with document counts, most first (source: filters by one) */
   sources: Array<{ name: string; count: number }>
+  /** the user's tags on the matching documents, with counts, most first (tag: filters by one) */
+  tags: Array<{ tag: string; count: number }>
   ms: number
   /**
    * The total is an estimate: a phrase had more candidates than one search checks, so the
@@ -86,10 +93,11 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   const registry = entityRegistry(ctx)
   // An empty query lists every document (useful with an entity filter).
   const { plan, ignored } = query.trim() ? lowerQuery(parseQuery(query)) : { plan: { k: 'all' as const }, ignored: [] }
+  checkTags(ctx, plan)
   const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
   const offset = Math.max(0, opts.offset ?? 0)
   const docs = ctx.snapshot.manifest.docs
-  const backend = segmentBackend(ctx.snapshot)
+  const backend = segmentBackend(ctx.snapshot, annotationsLookup(ctx))
   const { matches, estimated } = match(ctx, plan, registry, opts, { need: offset + limit, budget: opts.phraseCheckBudget ?? ctx.opts.phraseCheckBudget })
   const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
   const published = opts.sort === 'date' || opts.dates ? storyState(ctx).published : undefined
@@ -98,6 +106,7 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
     const day = (ref: string) => published!.get(ref)?.date ?? ''
     order = (a, b) => (day(a.ref) < day(b.ref) ? 1 : day(a.ref) > day(b.ref) ? -1 : b.score - a.score || byPath(a, b))
   } else order = (a, b) => b.score - a.score || byPath(a, b)
+  const marksOf = annotationsLookup(ctx)
   // the entities the results are filtered by are marked in the passages too: why each row is here
   const filtered = new Set((opts.entities ?? []).map((id) => requireEntity(registry, id)))
   const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
@@ -117,14 +126,43 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
     }
     if (published) hit.published = published.get(m.ref)?.date ?? null
     if (meta.meta?.outlet) hit.source = meta.meta.outlet
+    const marks = marksOf(meta)
+    if (marks?.starred) hit.starred = true
+    if (marks?.tags?.length) hit.tags = marks.tags
+    if (marks?.notes?.length) hit.notes = marks.notes.length
     return hit
   })
   const facetLimit = Math.max(0, Math.min(opts.facetLimit ?? 10, 1000))
   const facets = countFacets(registry, facetLimit ? matches.map((m) => m.ref) : [], facetLimit)
   const sources = facetLimit ? countSources(matches.map((m) => docs[m.ref]?.meta?.outlet), facetLimit) : []
-  const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, sources, ms: Math.round((performance.now() - t0) * 100) / 100 }
+  const tags = facetLimit && Object.keys(ctx.annotations.docs).length ? countTags(matches.map((m) => marksOf(docs[m.ref]!)?.tags)) : []
+  const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, sources, tags, ms: Math.round((performance.now() - t0) * 100) / 100 }
   if (estimated) result.approximate = true
   return result
+}
+
+/** A tag: the user has no such tag, so the search would find nothing for a reason worth saying. */
+function checkTags(ctx: ArchiveContext, plan: Plan): void {
+  const wanted: string[][] = []
+  const walk = (p: Plan) => {
+    if (p.k === 'meta' && p.key === 'tag') wanted.push(p.words)
+    else if (p.k === 'and' || p.k === 'or') p.children.forEach(walk)
+    else if (p.k === 'not') walk(p.child)
+    else if (p.k === 'phrase') walk(p.candidates)
+  }
+  walk(plan)
+  if (!wanted.length) return
+  const known = allTags(ctx).map((t) => t.tag)
+  for (const w of wanted) {
+    if (known.some((t) => metaWords(t).join(' ') === w.join(' '))) continue
+    throw new QueryError(known.length ? `No article has the tag "${w.join('-')}"; your tags: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}.` : `No article has the tag "${w.join('-')}": you have not tagged any article yet.`)
+  }
+}
+
+function countTags(lists: Iterable<readonly string[] | undefined>): Array<{ tag: string; count: number }> {
+  const counts = new Map<string, number>()
+  for (const l of lists) for (const t of l ?? []) counts.set(t, (counts.get(t) ?? 0) + 1)
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : 1))
 }
 
 /** Outlets by how many results name them; one spelling per outlet (the most frequent), case and spacing aside. */
@@ -155,13 +193,13 @@ export function highlights(ctx: ArchiveContext, pathOrId: string, query: string)
   const meta = ctx.snapshot.meta(pathOrId)
   if (!query.trim()) return []
   const { plan } = lowerQuery(parseQuery(query))
-  const backend = segmentBackend(ctx.snapshot)
+  const backend = segmentBackend(ctx.snapshot, annotationsLookup(ctx))
   const m = backend.runOne(plan, meta.id)
   return m ? highlightSpans(backend.textOf(m), m.terms, m.spans) : []
 }
 
 function match(ctx: ArchiveContext, plan: Plan, registry: EntityRegistry, opts: Filters, verify?: { need: number; budget: number }): { matches: Match[]; estimated: number } {
-  const run = segmentBackend(ctx.snapshot).run(plan, verify)
+  const run = segmentBackend(ctx.snapshot, annotationsLookup(ctx)).run(plan, verify)
   let matches = run.matches
   if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
     const day = (v: string | undefined) => {

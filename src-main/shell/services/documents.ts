@@ -5,7 +5,7 @@ import { DatelineError } from '../../core/errors'
 import { publicEvent } from '../../core/timeline/build'
 import { withArchive, type Session } from './session'
 
-export function documentServices(session: Session): Pick<Services, 'document' | 'setPublished' | 'openOriginal'> {
+export function documentServices(session: Session): Pick<Services, 'document' | 'setPublished' | 'openOriginal' | 'annotate'> {
   return {
     document: (req) =>
       withArchive(session, (svc): DocumentResponse => {
@@ -36,9 +36,11 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
           dates: svc.documentDates(d.path).dates,
           format: d.format,
           container: d.container,
-          meta: d.meta
+          meta: d.meta,
+          annotations: d.annotations
         }
       }),
+    annotate: (req) => withArchive(session, (svc) => svc.annotate(req)),
     openOriginal: (req) =>
       withArchive(session, async (svc) => {
         const d = svc.document(req.path)

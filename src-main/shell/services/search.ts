@@ -26,10 +26,11 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         return {
           query: r.query,
           total: r.total,
-          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippets: h.fragments, published: h.published ?? null, ...(h.source ? { source: h.source } : {}) })),
+          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippets: h.fragments, published: h.published ?? null, ...(h.source ? { source: h.source } : {}), ...(h.starred ? { starred: true } : {}), ...(h.tags ? { tags: h.tags } : {}), ...(h.notes ? { notes: h.notes } : {}) })),
           ignored: r.ignored,
           facets: r.facets,
           sources: r.sources,
+          tags: r.tags,
           ms: r.ms,
           ...(r.approximate ? { approximate: true } : {})
         }

@@ -12,7 +12,7 @@ function fakeApi(answer: (req: SearchRequest) => string[]) {
     search: async (req: SearchRequest) => {
       searches.push(req)
       const hits = answer(req).map(hit)
-      const value: SearchResponse = { query: req.query, total: hits.length, hits, ignored: [], facets: { person: [], organization: [], place: [] }, sources: [], ms: 1 }
+      const value: SearchResponse = { query: req.query, total: hits.length, hits, ignored: [], facets: { person: [], organization: [], place: [] }, sources: [], tags: [], ms: 1 }
       return { ok: true, value }
     },
     timeline: async () => ({ ok: true, value: { events: [], undatedEvents: [], unresolvedEvents: [], density: { unit: 'day', buckets: [] }, entities: {}, ms: 0 } }),
