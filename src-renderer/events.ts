@@ -2,7 +2,7 @@
  * The events the window's components send up to <dateline-app>, with their details: one typed
  * map, and one way to send them (bubbling, across shadow roots).
  */
-import type { CurationRequest, ImportResponse, TimelineEventView } from '../src-main/contract/api'
+import type { AnnotateRequest, CurationRequest, ImportResponse, TimelineEventView } from '../src-main/contract/api'
 
 export interface EntityFilter {
   id: string
@@ -35,6 +35,8 @@ export interface DatelineEvents {
   'open-doc': { path: string }
   /** reader-panel: set, declare unknown (null date with 'unknown') or clear the publication date */
   'set-published': { path: string; date: string | null }
+  /** reader-panel: star, tag or note the article */
+  annotate: AnnotateRequest
   /** reader-panel: open the file the article was read from in the system's program */
   'open-original': { path: string }
   /** timeline-panel: the brushed range, or null when cleared */
@@ -63,6 +65,7 @@ declare global {
     'open-doc': DatelineEvent<'open-doc'>
     'set-published': DatelineEvent<'set-published'>
     'open-original': DatelineEvent<'open-original'>
+    annotate: DatelineEvent<'annotate'>
     brush: DatelineEvent<'brush'>
     pick: DatelineEvent<'pick'>
     imported: DatelineEvent<'imported'>

@@ -8,7 +8,7 @@ import { CALLS, EVENTS, type CallSpec } from './calls'
 import type { Result } from './views'
 
 export * from './views'
-export type { CurationRequest, DocumentRequest, EntityListRequest, PublishedRequest, SearchRequest, TimelineRequest, UndoRequest } from './requests'
+export type { AnnotateRequest, CurationRequest, DocumentRequest, EntityListRequest, PublishedRequest, SearchRequest, TimelineRequest, UndoRequest } from './requests'
 export { MAX_IMPORT_PATHS, MAX_QUERY_CHARS } from './requests'
 export { CALLS, EVENTS } from './calls'
 

@@ -279,7 +279,8 @@ export class DatelineApp extends LitElement {
           @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>
         <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)}
-          @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)} aria-label="Reader"></reader-panel>
+          @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)}
+          @annotate=${(e: DatelineEvent<'annotate'>) => void this.state.annotate(e.detail)} aria-label="Reader"></reader-panel>
       </main>
       ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `

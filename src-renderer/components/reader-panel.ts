@@ -6,7 +6,7 @@
  * {path, date} when the user sets the date by hand (YYYY-MM-DD, 'unknown', or null to infer it again).
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { DocumentResponse } from '../../src-main/contract/api'
+import type { AnnotateRequest, DocumentResponse } from '../../src-main/contract/api'
 import { splitRuns } from '../lib/segments'
 import { emit } from '../events'
 import { dateInWords, formatDay, publishedInWords } from '../lib/dates'
@@ -33,6 +33,14 @@ export class ReaderPanel extends LitElement {
     .reused { background: color-mix(in srgb, var(--reused, #4c8bf5) 14%, transparent); }
     .focus { background: color-mix(in srgb, var(--focus, #e5484d) 22%, transparent); }
     .date { text-decoration: underline dotted; text-underline-offset: 3px; cursor: help; }
+    .noted { background: color-mix(in srgb, var(--noted, #2da44e) 18%, transparent); border-bottom: 2px solid var(--noted, #2da44e); }
+    .marks { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; font-size: 12px; margin: 4px 0 8px; }
+    .marks .chip { border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 10px; padding: 0 6px; margin-right: 4px; }
+    .marks .chip button { border: none; background: none; cursor: pointer; font: inherit; }
+    .marks .tag-input { font: inherit; width: 9em; }
+    .marks .notes { flex-basis: 100%; }
+    .marks .notes textarea { width: 100%; font: inherit; box-sizing: border-box; }
+    .marks q.lost { text-decoration: line-through; }
     section { border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); margin-top: 12px; padding-top: 6px; font-size: 13px; }
     h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted, #5c6166); margin: 6px 0; }
     ul { margin: 0; padding-left: 18px; }
@@ -140,6 +148,74 @@ export class ReaderPanel extends LitElement {
     emit(this, 'set-published', { path: this.doc.path, date })
   }
 
+  /** The user's marks: a star, tags, notes (on the article or on the selected passage). Kept in the data folder. */
+  private renderMarks(d: DocumentResponse) {
+    const a = d.annotations
+    const send = (req: AnnotateRequest) => emit(this, 'annotate', req)
+    const addTag = (e: KeyboardEvent) => {
+      const input = e.target as HTMLInputElement
+      if (e.key !== 'Enter' || !input.value.trim()) return
+      send({ op: 'tag', path: d.path, tag: input.value.trim(), on: true })
+      input.value = ''
+    }
+    const addNote = (onSelection: boolean) => {
+      const box = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea.note-text')
+      if (!box?.value.trim()) return box?.focus()
+      const passage = onSelection ? (this.selectedPassage() ?? this.lastSelection) : undefined
+      if (onSelection && !passage) return this.renderRoot.querySelector<HTMLElement>('article.text')?.focus()
+      send({ op: 'note', path: d.path, text: box.value, ...(passage ? { passage } : {}) })
+      box.value = ''
+    }
+    return html`<section class="marks" aria-label="Your marks">
+      <button class="small star" aria-pressed=${a.starred ? 'true' : 'false'} title=${a.starred ? 'Take the star away' : 'Star this article (search is:starred)'} @click=${() => send({ op: 'star', path: d.path, on: !a.starred })}>${a.starred ? '★ Starred' : '☆ Star'}</button>
+      <span class="tags" aria-label="Tags">${a.tags.map((t) => html`<span class="chip">#${t}<button aria-label=${`Remove tag ${t}`} @click=${() => send({ op: 'tag', path: d.path, tag: t, on: false })}>×</button></span>`)}
+        <input class="tag-input" aria-label="Add a tag" placeholder="add tag ⏎" maxlength="64" @keydown=${addTag} /></span>
+      <details class="notes" ?open=${a.notes.length > 0}>
+        <summary>Notes (${a.notes.length})</summary>
+        <ul>${a.notes.map(
+          (n) => html`<li>${n.passage ? html`<q class=${n.anchor === 'lost' ? 'lost' : ''} title=${n.anchor === 'lost' ? 'This passage is no longer in the article' : n.anchor === 'moved' ? 'The article changed; the passage was found again' : 'The passage this note is on'}>${n.passage.quote.slice(0, 120)}</q>${n.anchor === 'lost' ? html` <span class="meta">(passage no longer in the article)</span>` : nothing} ` : nothing}${n.text}
+            <button class="small" aria-label="Delete this note" @click=${() => send({ op: 'delete-note', path: d.path, id: n.id })}>×</button></li>`
+        )}</ul>
+        <textarea class="note-text" aria-label="Note text" rows="2" maxlength="10000" placeholder="A note on this article, or select a passage first"></textarea>
+        <button class="small" @click=${() => addNote(false)}>Add note</button>
+        <button class="small" @mousedown=${(e: Event) => e.preventDefault()} @click=${() => addNote(true)} title="Select words in the article, then add the note on them">Note on selection</button>
+      </details>
+    </section>`
+  }
+
+  /** The last passage selected in the article (a click elsewhere may clear the selection before the button acts). */
+  private lastSelection: { start: number; end: number } | undefined
+  private readonly onSelectionChange = () => {
+    const p = this.selectedPassage()
+    if (p) this.lastSelection = p
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    document.addEventListener('selectionchange', this.onSelectionChange)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    document.removeEventListener('selectionchange', this.onSelectionChange)
+  }
+
+  /** The selected words of the article as offsets into its text (the article's text nodes are its text). */
+  private selectedPassage(): { start: number; end: number } | undefined {
+    const article = this.renderRoot.querySelector('article.text')
+    // Chromium gives a shadow root's selection; elsewhere the document's
+    const sel = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection()
+    if (!article || !sel || sel.rangeCount === 0 || sel.isCollapsed) return undefined
+    const r = sel.getRangeAt(0)
+    if (!article.contains(r.startContainer) || !article.contains(r.endContainer)) return undefined
+    const before = document.createRange()
+    before.setStart(article, 0)
+    before.setEnd(r.startContainer, r.startOffset)
+    const start = before.toString().length
+    const end = start + r.toString().length
+    return end > start ? { start, end } : undefined
+  }
+
   /** What the file states: outlet, author, URL (as text: the app opens no web page), capture date; and its file. */
   private renderSource(d: DocumentResponse) {
     const m = d.meta
@@ -188,6 +264,8 @@ export class ReaderPanel extends LitElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
+    // a passage selected in another article is not this one's
+    if (changed.has('doc') && (changed.get('doc') as DocumentResponse | null | undefined)?.path !== this.doc?.path) this.lastSelection = undefined
     if (changed.has('doc') || changed.has('spot') || changed.has('current') || changed.has('findText')) {
       // the event's sentence, else the current match in the article (never the legend's sample mark)
       const el = this.renderRoot.querySelector('.focus') ?? this.renderRoot.querySelector('article .current') ?? this.renderRoot.querySelector('article mark')
@@ -209,7 +287,8 @@ export class ReaderPanel extends LitElement {
       { name: 'entity', spans: d.entities.flatMap((e) => e.mentions), values: d.entities.flatMap((e) => e.mentions.map(() => e.type)) },
       { name: 'reused', spans: d.story?.reused ?? [] },
       { name: 'focus', spans: this.spot ? [this.spot] : [] },
-      { name: 'date', spans: d.dates.map((x): [number, number] => [x.start, x.end]), values: d.dates.map((_, i) => String(i)) }
+      { name: 'date', spans: d.dates.map((x): [number, number] => [x.start, x.end]), values: d.dates.map((_, i) => String(i)) },
+      { name: 'noted', spans: d.annotations.notes.flatMap((n): Array<[number, number]> => (n.passage && n.anchor !== 'lost' ? [[n.passage.start, n.passage.end]] : [])) }
     ])
     const p = d.published
     return html`
@@ -220,6 +299,7 @@ export class ReaderPanel extends LitElement {
           void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[type="date"]')?.focus())
         }}>Set date…</button>`}</div>
       ${this.renderSource(d)}
+      ${this.renderMarks(d)}
       ${this.editingDate ? this.renderDateEditor(p) : nothing}
       ${this.finding ? this.renderFind() : nothing}
       ${p.evidence.length ? html`<div class="meta" title="How the date is known">${p.evidence.join(' · ')}</div>` : nothing}
@@ -230,7 +310,7 @@ export class ReaderPanel extends LitElement {
       </div>
       <article class="text" aria-label="Article text">${runs.map((r) => {
         const date = r.marks['date'] !== undefined ? d.dates[Number(r.marks['date'])] : undefined
-        const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '', date ? 'date' : '']
+        const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '', date ? 'date' : '', r.marks['noted'] !== undefined ? 'noted' : '']
           .filter(Boolean)
           .join(' ')
         const cur = r.marks['current'] !== undefined ? 'current' : ''

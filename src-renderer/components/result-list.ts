@@ -37,6 +37,8 @@ export class ResultList extends LitElement {
     .date { color: var(--muted, #5c6166); font-size: 12px; font-variant-numeric: tabular-nums; }
     .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .source { font-weight: 600; }
+    .star { color: var(--star, #b7791f); }
+    .tags { color: var(--muted, #5c6166); font-size: 12px; white-space: nowrap; }
     /* the passages on two lines: the second matched word usually lies past the first line's end */
     .snippet { font-size: 13px; line-height: 17px; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; }
     .gap { color: var(--muted, #5c6166); }
@@ -131,7 +133,7 @@ export class ResultList extends LitElement {
           const i = first + k
           return html`<li role="option" id="hit-${i}" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
             @click=${() => emit(this, 'open', { index: i })}>
-            <div class="top"><span class="title">${h.title}</span><span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
+            <div class="top"><span class="title">${h.starred ? html`<span class="star" title="Starred">★ </span>` : nothing}${h.title}</span>${h.tags?.length ? html`<span class="tags">${h.tags.map((t) => `#${t}`).join(' ')}</span>` : nothing}${h.notes ? html`<span class="tags" title=${`${h.notes} note${h.notes === 1 ? '' : 's'}`}>✎${h.notes}</span>` : nothing}<span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
             <div class="path">${h.source ? html`<span class="source">${h.source}</span> · ` : nothing}${h.path}</div>
             <div class="snippet">${h.snippets.map(
               (snip, n) => html`${n ? html`<span class="gap" aria-hidden="true"> ⋯ </span>` : nothing}${snippetParts(snip).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}`

@@ -3,7 +3,7 @@
  * search again; new results → the timeline again; the archive changed → everything again). The
  * components read the stores and send typed events; <dateline-app> turns those into actions here.
  */
-import type { CurationRequest, DatelineApi } from '../../src-main/contract/api'
+import type { AnnotateRequest, CurationRequest, DatelineApi } from '../../src-main/contract/api'
 import type { EntityFilter } from '../events'
 import { ArchiveStore } from './archive'
 import type { Messages, StateContext, ViewEffects } from './context'
@@ -193,6 +193,13 @@ export class AppState {
       this.search.datePublished(path, done.date)
       this.timeline.refresh()
     }
+  }
+
+  /** Star, tag or note an article: the reader and its result row show it at once. */
+  async annotate(req: AnnotateRequest): Promise<void> {
+    if (!(await this.reader.annotate(req))) return
+    const doc = this.reader.state.doc
+    if (doc && doc.path === req.path) this.search.marked(req.path, doc.annotations)
   }
 
   /** Undo a correction: the results, facets and lists follow. */

@@ -1,5 +1,5 @@
 /** The article open in the reader, and setting its publication date. */
-import type { DocumentResponse } from '../../src-main/contract/api'
+import type { AnnotateRequest, DocumentResponse } from '../../src-main/contract/api'
 import type { StateContext } from './context'
 import { Store } from './store'
 
@@ -44,6 +44,19 @@ export class ReaderStore extends Store<ReaderState> {
     this.ctx.messages.set({ error: '' })
     if (this.state.doc?.path === path) await this.open(path)
     return { date: r.value.date }
+  }
+
+  /** Star, tag or note the open article; its marks are shown at once (the article is not read again). */
+  async annotate(req: AnnotateRequest): Promise<boolean> {
+    const r = await this.ctx.api().annotate(req)
+    if (!r.ok) {
+      this.ctx.messages.set({ error: r.error.message })
+      return false
+    }
+    this.ctx.messages.set({ error: '' })
+    const doc = this.state.doc
+    if (doc && doc.path === req.path) this.set({ doc: { ...doc, annotations: r.value } })
+    return true
   }
 
   /** Open the article's file (a page, a PDF, a mailbox) in the system's program for it. */

@@ -124,4 +124,15 @@ export class SearchStore extends Store<SearchState> {
   datePublished(path: string, date: string | null): void {
     this.set({ hits: this.state.hits.map((h) => (h.path === path ? { ...h, published: date } : h)) })
   }
+
+  /** The user starred, tagged or noted an article: its row shows it without a new search. */
+  marked(path: string, marks: { starred: boolean; tags: string[]; notes: unknown[] }): void {
+    this.set({
+      hits: this.state.hits.map((h) => {
+        if (h.path !== path) return h
+        const { starred: _s, tags: _t, notes: _n, ...rest } = h
+        return { ...rest, ...(marks.starred ? { starred: true } : {}), ...(marks.tags.length ? { tags: marks.tags } : {}), ...(marks.notes.length ? { notes: marks.notes.length } : {}) }
+      })
+    })
+  }
 }

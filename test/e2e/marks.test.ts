@@ -1,0 +1,108 @@
+// #24 stars, tags and notes in the window, on the real core: star and tag an article from the
+// reader, note a selected passage (marked in the text), find them again with is:, tag: and note:.
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registerIpcHandlers } from '../../src-main/shell/ipc'
+import { createServices } from '../../src-main/shell/services'
+import { writeFixtureArchive } from '../fixtures/archive'
+import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
+
+const outDir = path.resolve('out')
+const { ipc, handlers } = recordingIpc()
+let browser: Browser
+let server: { base: string; close(): Promise<void> }
+let page: Page | undefined
+const fx = writeFixtureArchive()
+
+beforeAll(async () => {
+  server = await serveRenderer(outDir)
+  const services = createServices({
+    dataDir: fx.dataDir,
+    pickFolder: async () => null,
+    lastArchive: () => fx.root,
+    rememberArchive: () => {},
+    pickImport: async () => null,
+    send: (channel, payload) => {
+      if (page) emitTo(page, channel, payload)
+    },
+    watch: false
+  })
+  registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: server.base })
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('stars, tags and notes in the window', () => {
+  it('star, tag and note a passage from the reader, and find them again', async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors: string[] = []
+    const external: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.base + '/') && !r.url().startsWith('data:')) external.push(r.url())
+    })
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await installPreload(page, handlers, outDir)
+    await page.goto(server.base + '/')
+    await expect.poll(() => page!.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe('5 documents')
+    const box = page.getByRole('searchbox', { name: 'Search the archive' })
+    const results = page.getByRole('listbox', { name: 'Results' }).getByRole('option')
+    await box.fill('dockworkers')
+    const row = page.locator('result-list li[data-path="wire/harbour-strike.txt"]')
+    await row.click()
+    const marks = page.getByRole('region', { name: 'Your marks' })
+    await expect.poll(() => marks.count()).toBe(1)
+
+    await marks.getByRole('button', { name: '☆ Star' }).click()
+    await expect.poll(() => marks.getByRole('button', { name: '★ Starred' }).getAttribute('aria-pressed')).toBe('true')
+    await expect.poll(() => row.locator('.star').count()).toBe(1)
+    const tag = marks.getByRole('textbox', { name: 'Add a tag' })
+    await tag.fill('Port-Strike')
+    await tag.press('Enter')
+    await expect.poll(() => marks.getByLabel('Tags').textContent()).toMatch(/#port-strike/)
+    await expect.poll(() => row.locator('.tags').first().textContent()).toBe('#port-strike')
+
+    // a note on a selected passage: the words are marked in the text
+    await marks.locator('summary').click()
+    await page.evaluate(() => {
+      const article = document.querySelector('dateline-app')!.shadowRoot!.querySelector('reader-panel')!.shadowRoot!.querySelector('article.text')!
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf('4,200 containers')
+        if (at >= 0) {
+          document.getSelection()!.setBaseAndExtent(n, at, n, at + '4,200 containers'.length)
+          return
+        }
+      }
+      throw new Error('passage not found')
+    })
+    await marks.getByRole('textbox', { name: 'Note text' }).fill('Only the union gives this figure')
+    await marks.getByRole('button', { name: 'Note on selection' }).click()
+    await expect.poll(() => marks.locator('q').textContent()).toBe('4,200 containers')
+    await expect.poll(() => page!.locator('reader-panel article .noted').textContent()).toBe('4,200 containers')
+    expect(await accessibilityViolations(page)).toEqual([])
+
+    const shown = () => results.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')).join(' '))
+    for (const [q, want] of [
+      ['dockworkers -is:starred', 'scraped/harbour-strike-copy.txt'],
+      ['is:starred', 'wire/harbour-strike.txt'],
+      ['dockworkers -tag:port-strike', 'scraped/harbour-strike-copy.txt'],
+      ['tag:port-strike', 'wire/harbour-strike.txt'],
+      ['dockworkers -note:"union gives"', 'scraped/harbour-strike-copy.txt'],
+      ['note:"union gives"', 'wire/harbour-strike.txt']
+    ] as const) {
+      await box.fill(q)
+      await expect.poll(shown, { message: q }).toBe(want)
+    }
+    // an unknown tag says so
+    await box.fill('tag:harbour')
+    await expect.poll(() => page!.getByRole('alert').textContent()).toMatch(/No article has the tag "harbour"; your tags: port-strike/)
+    expect(errors).toEqual([])
+    expect(external).toEqual([])
+  })
+})
