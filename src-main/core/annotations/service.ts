@@ -58,6 +58,30 @@ export function annotationsLookup(ctx: ArchiveContext): (doc: Pick<IndexedDocume
   }
 }
 
+/** The marked documents of the snapshot with their marks (by path, else by content: a moved file). */
+export function annotatedDocuments(ctx: ArchiveContext): Array<[IndexedDocument, DocAnnotations]> {
+  const entries = Object.entries(ctx.annotations.docs)
+  if (!entries.length) return []
+  const out: Array<[IndexedDocument, DocAnnotations]> = []
+  const missing = new Map<string, DocAnnotations>()
+  for (const [p, a] of entries) {
+    let d: IndexedDocument | undefined
+    try {
+      d = ctx.snapshot.meta(p)
+    } catch {
+      d = undefined
+    }
+    if (d && d.path === p) out.push([d, a])
+    else missing.set(a.hash, a)
+  }
+  // moved or renamed files: found by their content (one pass over the documents, only then)
+  if (missing.size) for (const d of ctx.snapshot.documents()) {
+    const a = missing.get(d.hash)
+    if (a && !Object.hasOwn(ctx.annotations.docs, d.path)) out.push([d, a])
+  }
+  return out
+}
+
 export function annotationsOf(ctx: ArchiveContext, pathOrId: string): AnnotationsView {
   const meta = ctx.snapshot.meta(pathOrId)
   const a = annotationsLookup(ctx)(meta)

@@ -22,18 +22,19 @@ export interface SearchBackend {
 }
 
 /** The snapshot's segments as a search backend. */
-export function segmentBackend(snapshot: ArchiveSnapshot, marksOf?: (doc: IndexedDocument) => DocAnnotations | undefined): SearchBackend {
+export function segmentBackend(snapshot: ArchiveSnapshot, annotated?: () => Iterable<[IndexedDocument, DocAnnotations]>): SearchBackend {
   const live = (seg: Segment) => snapshot.liveMask(seg)
-  // what the file states, and the user's marks on it, for the filters source:, tag:, is:, note:
-  const statedOf = (ref: string): DocFilterValues | undefined => {
-    const d = snapshot.manifest.docs[ref]
-    if (!d) return undefined
-    const marks = marksOf?.(d)
-    if (!marks) return d.meta
-    return { ...d.meta, starred: marks.starred === true, tags: marks.tags ?? [], notes: (marks.notes ?? []).map((n) => n.text).join('\n') }
+  // what the file states, for source:, author:, url:
+  const statedOf = (ref: string): DocFilterValues | undefined => snapshot.manifest.docs[ref]?.meta
+  // the user's marks by document id, made once per search from the (few) marked documents: tag:,
+  // is: and note: then cost a map lookup per document, not a manifest lookup
+  let byId: Map<string, DocFilterValues> | undefined
+  const marksOf = (ref: string): DocFilterValues | undefined => {
+    byId ??= new Map([...(annotated?.() ?? [])].map(([d, m]) => [d.id, { starred: m.starred === true, tags: m.tags ?? [], notes: (m.notes ?? []).map((n) => n.text).join('\n') }]))
+    return byId.get(ref)
   }
   return {
-    run: (plan, verify) => execute(plan, [...snapshot.segments.values()], { live, meta: statedOf, ...(verify ? { verify } : {}) }),
+    run: (plan, verify) => execute(plan, [...snapshot.segments.values()], { live, meta: statedOf, marks: marksOf, ...(verify ? { verify } : {}) }),
     runOne(plan, docId) {
       const meta = snapshot.manifest.docs[docId]
       // only the document's own segment: which words match in it does not depend on the others
@@ -45,7 +46,7 @@ export function segmentBackend(snapshot: ArchiveSnapshot, marksOf?: (doc: Indexe
         if (ord >= 0) mask[ord] = 1
         return mask
       }
-      return execute(plan, [seg], { live: only, meta: statedOf }).matches.find((x) => x.ref === docId)
+      return execute(plan, [seg], { live: only, meta: statedOf, marks: marksOf }).matches.find((x) => x.ref === docId)
     },
     textOf: (m) => m.segment.docs.get(m.ref)!.text
   }

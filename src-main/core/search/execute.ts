@@ -33,8 +33,10 @@ export interface ExecuteOptions {
    * (shared among segments by size) are checked; the rest are left out and estimated.
    */
   verify?: { need: number; budget: number }
-  /** what a document's file states and the user's marks on it, for source:, author:, url:, tag:, is:, note: */
+  /** what a document's file states, for source:, author:, url: */
   meta?(ref: string): DocFilterValues | undefined
+  /** the user's marks on a document, for tag:, is:, note: */
+  marks?(ref: string): DocFilterValues | undefined
 }
 
 /** A document's values the filters compare: what its file states, and the user's marks. */
@@ -178,7 +180,8 @@ export function execute(plan: Plan, segments: readonly Segment[], opts: ExecuteO
           const out = empty()
           for (let d = 0; d < n; d++) {
             if (!live[d]) continue
-            if (filterMatches(opts.meta?.(segment.refs[d]!), p.key, p.words)) out[d] = 0
+            const ref = segment.refs[d]!
+            if (filterMatches(p.key === 'source' || p.key === 'author' || p.key === 'url' ? opts.meta?.(ref) : opts.marks?.(ref), p.key, p.words)) out[d] = 0
           }
           return out
         }

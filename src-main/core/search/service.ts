@@ -12,7 +12,7 @@ import type { Span } from '../entities/types'
 import { DatelineError } from '../errors'
 import { storyState } from '../stories/service'
 import { documentsWithEventsIn } from '../timeline/service'
-import { allTags, annotationsLookup } from '../annotations/service'
+import { allTags, annotatedDocuments, annotationsLookup } from '../annotations/service'
 import { segmentBackend } from './backend'
 import type { Match } from './execute'
 import { lowerQuery, metaWords, type Plan } from './plan'
@@ -97,7 +97,7 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   const limit = Math.max(0, Math.min(opts.limit ?? 20, 1000))
   const offset = Math.max(0, opts.offset ?? 0)
   const docs = ctx.snapshot.manifest.docs
-  const backend = segmentBackend(ctx.snapshot, annotationsLookup(ctx))
+  const backend = segmentBackend(ctx.snapshot, () => annotatedDocuments(ctx))
   const { matches, estimated } = match(ctx, plan, registry, opts, { need: offset + limit, budget: opts.phraseCheckBudget ?? ctx.opts.phraseCheckBudget })
   const byPath = (a: { ref: string }, b: { ref: string }) => (docs[a.ref]!.path < docs[b.ref]!.path ? -1 : 1)
   const published = opts.sort === 'date' || opts.dates ? storyState(ctx).published : undefined
@@ -193,13 +193,13 @@ export function highlights(ctx: ArchiveContext, pathOrId: string, query: string)
   const meta = ctx.snapshot.meta(pathOrId)
   if (!query.trim()) return []
   const { plan } = lowerQuery(parseQuery(query))
-  const backend = segmentBackend(ctx.snapshot, annotationsLookup(ctx))
+  const backend = segmentBackend(ctx.snapshot, () => annotatedDocuments(ctx))
   const m = backend.runOne(plan, meta.id)
   return m ? highlightSpans(backend.textOf(m), m.terms, m.spans) : []
 }
 
 function match(ctx: ArchiveContext, plan: Plan, registry: EntityRegistry, opts: Filters, verify?: { need: number; budget: number }): { matches: Match[]; estimated: number } {
-  const run = segmentBackend(ctx.snapshot, annotationsLookup(ctx)).run(plan, verify)
+  const run = segmentBackend(ctx.snapshot, () => annotatedDocuments(ctx)).run(plan, verify)
   let matches = run.matches
   if (opts.eventsFrom !== undefined || opts.eventsTo !== undefined) {
     const day = (v: string | undefined) => {
