@@ -17,6 +17,7 @@ import type { Span } from './entities/types'
 import { importFiles, type ImportOptions, type ImportReport } from './import/service'
 import type { IndexedDocument } from './search/index-store'
 import type { SegmentDoc } from './search/segment'
+import { resultRows, rowsToCsv, rowsToJson } from './search/export'
 import { highlights, matchingDocuments, search, type SearchOptions, type SearchResult } from './search/service'
 import * as storySvc from './stories/service'
 import { documentEvents, timeline, type TimelineOptions, type TimelineResult } from './timeline/service'
@@ -142,6 +143,11 @@ export class ArchiveService {
   annotate(req: AnnotateRequest): Promise<AnnotationsView> { return this.enqueueUser(() => annotate(this.ctx, req)) }
   /** An article's star, tags and notes, each note anchored to the text as it is now. */
   annotations(pathOrId: string): AnnotationsView { return annotationsOf(this.ctx, pathOrId) }
+  /** Every result of a search as CSV or JSON (path, title, outlet, date and its source, score, marks, entities). */
+  exportResults(query: string, format: 'csv' | 'json', opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo' | 'sort'> = {}): { text: string; rows: number } {
+    const rows = resultRows(this.ctx, query, opts)
+    return { text: format === 'csv' ? rowsToCsv(rows) : rowsToJson(query, rows), rows: rows.length }
+  }
   /** Every tag in use, with its article count. */
   tags(): Array<{ tag: string; count: number }> { return allTags(this.ctx) }
   /** The year the files under a folder are from (null clears it): completes their partial dates. */

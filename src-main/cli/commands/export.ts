@@ -1,4 +1,6 @@
 /**
+ * dateline export <archive> --results [<query>] [--format csv|json] [--out <file>]: every result of a
+ * search as a table (core/search/export.ts lists the columns).
  * dateline export <archive> --documents --json-lines [--out <file>]: one JSON line per article,
  * each what `dateline doc <archive> <path> --json` prints for it, in path order. Streams: lines
  * go out in blocks as they are made, so memory stays flat however large the archive. A file is
@@ -11,8 +13,39 @@ import { jsonDoc } from './doc'
 
 const BLOCK = 256 * 1024
 
-export const exportCommand: Command = async ({ args, io, openIndexed }) => {
-  if (!args.flags.has('documents')) throw new DatelineError('usage', 'export: say what to export: dateline export <archive> --documents --json-lines [--out <file>]')
+export const exportCommand: Command = async (ctx) => {
+  const { args } = ctx
+  if (args.flags.has('results')) return exportResults(ctx)
+  return exportDocuments(ctx)
+}
+
+/** dateline export <archive> --results [<query>] [--entity <id>…] [--exclude-entity <id>…] [--format csv|json] [--out <file>] */
+const exportResults: Command = async ({ args, io, openIndexed }) => {
+  const format = args.flags.get('format') ?? 'csv'
+  if (format !== 'csv' && format !== 'json') throw new DatelineError('usage', 'export --results: --format is csv (default) or json')
+  const out = args.flags.get('out')
+  if (out === true) throw new DatelineError('usage', 'export: --out needs a file name')
+  const svc = await openIndexed()
+  const { text, rows } = svc.exportResults(args.positionals[1] ?? '', format, { entities: args.all('entity'), excludeEntities: args.all('exclude-entity') })
+  if (typeof out === 'string') {
+    const fh = await open(out, 'wx').catch((e: NodeJS.ErrnoException) => {
+      throw new DatelineError('io', e.code === 'EEXIST' ? `export: ${out} exists; choose another file (an export never writes over one)` : `export: cannot create ${out}: ${e.message}`)
+    })
+    try {
+      await fh.write(text)
+      await fh.close()
+    } catch (e) {
+      await fh.close().catch(() => {})
+      await rm(out, { force: true })
+      throw ioError(e, `export to ${out} (the half-written file was removed)`)
+    }
+    io.err(`exported ${rows} result${rows === 1 ? '' : 's'} to ${out}`)
+  } else io.out(text.replace(/\r?\n$/, ''))
+  return 0
+}
+
+const exportDocuments: Command = async ({ args, io, openIndexed }) => {
+  if (!args.flags.has('documents')) throw new DatelineError('usage', 'export: say what to export: dateline export <archive> --documents --json-lines [--out <file>], or --results [<query>] [--format csv|json] [--out <file>]')
   if (!args.flags.has('json-lines')) throw new DatelineError('usage', 'export: documents are exported as JSON lines; add --json-lines')
   const out = args.flags.get('out')
   if (out === true) throw new DatelineError('usage', 'export: --out needs a file name')

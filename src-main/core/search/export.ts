@@ -1,0 +1,77 @@
+/**
+ * The results of a search as a table for other tools: path, title, outlet, publication date and
+ * how it is known, score, the user's marks, and the entities — as CSV (RFC 4180, a cell that a
+ * spreadsheet would run as a formula is quoted as text) or as JSON.
+ */
+import type { ArchiveContext } from '../archive/context'
+import { annotationsOf } from '../annotations/service'
+import { entityRegistry } from '../entities/service'
+import { storyState } from '../stories/service'
+import { search, type SearchOptions } from './service'
+
+export interface ResultRow {
+  path: string
+  title: string
+  outlet: string | null
+  author: string | null
+  url: string | null
+  published: string | null
+  publishedSource: string
+  score: number
+  starred: boolean
+  tags: string[]
+  notes: string[]
+  people: string[]
+  organizations: string[]
+  places: string[]
+}
+
+/** Every result of the query (no paging), in the search's order. */
+export function resultRows(ctx: ArchiveContext, query: string, opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo' | 'sort'> = {}): ResultRow[] {
+  const total = search(ctx, query, { ...opts, limit: 0, facetLimit: 0 }).total
+  const rows: ResultRow[] = []
+  const published = storyState(ctx).published
+  const registry = entityRegistry(ctx)
+  for (let offset = 0; offset < total; offset += 1000) {
+    for (const h of search(ctx, query, { ...opts, limit: 1000, offset, facetLimit: 0 }).hits) {
+      const meta = ctx.snapshot.meta(h.id)
+      const marks = annotationsOf(ctx, h.id)
+      const p = published.get(h.id)
+      const names = (type: string) => [...new Set(registry.entitiesOf(h.id).filter((e) => e.record.type === type && !e.record.hidden).map((e) => e.record.name))]
+      rows.push({
+        path: h.path,
+        title: h.title,
+        outlet: meta.meta?.outlet ?? null,
+        author: meta.meta?.author ?? null,
+        url: meta.meta?.url ?? null,
+        published: p?.date ?? null,
+        publishedSource: p?.source ?? 'none',
+        score: h.score,
+        starred: marks.starred,
+        tags: marks.tags,
+        notes: marks.notes.map((n) => n.text),
+        people: names('person'),
+        organizations: names('organization'),
+        places: names('place')
+      })
+    }
+  }
+  return rows
+}
+
+const COLUMNS: Array<keyof ResultRow> = ['path', 'title', 'outlet', 'author', 'url', 'published', 'publishedSource', 'score', 'starred', 'tags', 'notes', 'people', 'organizations', 'places']
+
+function cell(v: ResultRow[keyof ResultRow]): string {
+  let s = v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v)
+  // a title like "=HYPERLINK(…)" must stay text in a spreadsheet
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export function rowsToCsv(rows: readonly ResultRow[]): string {
+  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
+}
+
+export function rowsToJson(query: string, rows: readonly ResultRow[]): string {
+  return JSON.stringify({ query, total: rows.length, results: rows }, null, 1) + '\n'
+}
