@@ -41,6 +41,14 @@ export const CALLS = {
     usage: 'annotate expects { op: "star", path, on } | { op: "tag", path, tag, on } | { op: "note", path, text, passage?: { start, end } } | { op: "edit-note", path, id, text } | { op: "delete-note", path, id }',
     returns: returns<v.AnnotationsView>()
   },
+  /** Save the current search's results as CSV or JSON where the user chooses (null: the dialog was cancelled). */
+  exportResults: {
+    api: 'exportResults',
+    channel: 'search:export',
+    arg: req.ExportResultsRequest,
+    usage: 'exportResults expects { query: string, entities?, excludeEntities?, sort?, eventsFrom?, eventsTo?, format: "csv" | "json" }',
+    returns: returns<{ file: string; rows: number } | null>()
+  },
   /** Entities of the whole archive by name or alias, or the hidden ones. */
   entities: {
     api: 'entities',

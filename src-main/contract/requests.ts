@@ -48,6 +48,17 @@ export const DocumentRequest = z.strictObject({
 
 export const OpenOriginalRequest = z.strictObject({ path: DOC_PATH })
 
+/** The current search's results to a file the user picks (a save dialog that asks before replacing one). */
+export const ExportResultsRequest = z.strictObject({
+  query: QUERY,
+  entities: IDS.optional(),
+  excludeEntities: IDS.optional(),
+  sort: z.enum(['relevance', 'date']).optional(),
+  eventsFrom: YMD.optional(),
+  eventsTo: YMD.optional(),
+  format: z.enum(['csv', 'json'])
+})
+
 /** A star, a tag or a note (annotations/service.ts checks tag names and note lengths with readable messages). */
 export const AnnotateRequest = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('star'), path: DOC_PATH, on: z.boolean() }),
@@ -114,6 +125,7 @@ export type SearchRequest = z.infer<typeof SearchRequest>
 export type DocumentRequest = z.infer<typeof DocumentRequest>
 export type OpenOriginalRequest = z.infer<typeof OpenOriginalRequest>
 export type AnnotateRequest = z.infer<typeof AnnotateRequest>
+export type ExportResultsRequest = z.infer<typeof ExportResultsRequest>
 export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>

@@ -55,6 +55,12 @@ void app.whenReady().then(() => {
     // the user's own program for the file (a PDF viewer, a mail client); an error message or ''
     openFile: (abs) => shell.openPath(abs),
     revealFile: (abs) => shell.showItemInFolder(abs),
+    pickSaveFile: async (name, format) => {
+      const win = BrowserWindow.getFocusedWindow()
+      const opts = { title: 'Export results', defaultPath: name, filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'JSON', extensions: ['json'] }], properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] }
+      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+      return res.canceled || !res.filePath ? null : res.filePath
+    },
     send: (channel, payload) => {
       for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(channel, payload)
     }

@@ -77,6 +77,8 @@ export class DatelineApp extends LitElement {
     .error { color: var(--danger); margin: 4px 12px; }
     .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
     .summary, .sources { color: var(--muted); margin: 4px 12px; font-size: 13px; }
+    .summary-line { display: flex; align-items: baseline; gap: 6px; }
+    .summary-line button { font-size: 12px; }
     .welcome { padding: 24px 32px; max-width: 720px; }
     .welcome h2 { font-size: 20px; margin: 8px 0; }
     .welcome h3 { font-size: 13px; margin: 16px 0 4px; }
@@ -264,7 +266,8 @@ export class DatelineApp extends LitElement {
       <drop-import .api=${this.api} @imported=${() => void this.state.refresh()}></drop-import>
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
-      ${r ? html`<p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total.toLocaleString('en-US')} result${r.total === 1 ? '' : 's'}${this.position(r.total)}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>` : nothing}
+      ${r ? html`<div class="summary-line"><p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total.toLocaleString('en-US')} result${r.total === 1 ? '' : 's'}${this.position(r.total)}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>
+        ${r.total ? html`<button class="small" title="Save every result (path, title, outlet, date, score, your marks, entities) as a spreadsheet file" @click=${() => void this.state.search.exportResults('csv')}>Export CSV…</button><button class="small" title="The same as JSON" @click=${() => void this.state.search.exportResults('json')}>JSON…</button>` : nothing}</div>` : nothing}
       ${r?.sources.length ? html`<p class="sources meta" aria-label="Outlets of these results">Outlets: ${r.sources.map(
         (x, i) => html`${i ? ', ' : ''}<button class="link" title=${`Only articles from ${x.name} (adds source:"${x.name}" to the search)`} @click=${() => this.onlySource(x.name)}>${x.name}</button> (${x.count})`
       )}</p>` : nothing}

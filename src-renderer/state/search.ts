@@ -107,6 +107,14 @@ export class SearchStore extends Store<SearchState> {
     this.after(same)
   }
 
+  /** Save every result of the current search as CSV or JSON where the user chooses; says where, or why not. */
+  async exportResults(format: 'csv' | 'json'): Promise<void> {
+    const { query, entities, excludeEntities, sort, eventsFrom, eventsTo } = this.request(0)
+    const r = await this.ctx.api().exportResults({ query, format, ...(entities ? { entities } : {}), ...(excludeEntities ? { excludeEntities } : {}), ...(sort ? { sort } : {}), ...(eventsFrom ? { eventsFrom } : {}), ...(eventsTo ? { eventsTo } : {}) })
+    if (!r.ok) return this.ctx.messages.set({ error: r.error.message })
+    if (r.value) this.ctx.messages.set({ error: '', notice: `Saved ${r.value.rows.toLocaleString('en-US')} result${r.value.rows === 1 ? '' : 's'} to ${r.value.file}` })
+  }
+
   async more(): Promise<void> {
     const { result, hits } = this.state
     if (this.loadingMore || !result || hits.length >= result.total) return

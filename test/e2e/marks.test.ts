@@ -1,5 +1,6 @@
 // #24 stars, tags and notes in the window, on the real core: star and tag an article from the
 // reader, note a selected passage (marked in the text), find them again with is:, tag: and note:.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +15,7 @@ let browser: Browser
 let server: { base: string; close(): Promise<void> }
 let page: Page | undefined
 const fx = writeFixtureArchive()
+let saved = ''
 
 beforeAll(async () => {
   server = await serveRenderer(outDir)
@@ -23,6 +25,7 @@ beforeAll(async () => {
     lastArchive: () => fx.root,
     rememberArchive: () => {},
     pickImport: async () => null,
+    pickSaveFile: async (name) => (saved = path.join(path.dirname(fx.root), name)),
     send: (channel, payload) => {
       if (page) emitTo(page, channel, payload)
     },
@@ -99,6 +102,12 @@ describe('stars, tags and notes in the window', () => {
       await box.fill(q)
       await expect.poll(shown, { message: q }).toBe(want)
     }
+    // the results saved as CSV where the (faked) save dialog says, and read back
+    await page.getByRole('button', { name: 'Export CSV…' }).click()
+    await expect.poll(() => page!.locator('dateline-app').evaluate((el) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '')).toMatch(/^Saved 1 result to .*dateline-results\.csv$/)
+    const csv = readFileSync(saved, 'utf-8').trim().split(/\r\n/)
+    expect(csv[0]).toMatch(/^path,title,outlet,/)
+    expect(csv.slice(1)).toEqual([expect.stringMatching(/^wire\/harbour-strike\.txt,.*,true,port-strike,Only the union gives this figure,/)])
     // an unknown tag says so
     await box.fill('tag:harbour')
     await expect.poll(() => page!.getByRole('alert').textContent()).toMatch(/No article has the tag "harbour"; your tags: port-strike/)

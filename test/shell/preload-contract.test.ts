@@ -34,6 +34,7 @@ registerIpcHandlers(
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false, recent: ['/b', '/a'] } }),
     search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], facets: { person: [], organization: [], place: [] }, sources: [], tags: [], ms: 0 } }),
     document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
+    exportResults: async (req) => ({ ok: true, value: { file: `/tmp/x.${req.format}`, rows: 0 } }),
     annotate: async (req) => ({ ok: true, value: { starred: req.op === 'star' && req.on, tags: [], notes: [] } }),
     openOriginal: async (req) => ({ ok: true, value: { file: req.path.replace(/#\d+$/, ''), shown: 'opened' } }),
     entities: async (req) => ({ ok: true, value: [{ id: 'place:raqqa', type: 'place', name: `found ${req.query ?? ''}`, aliases: [], documents: 2 }] }),

@@ -1,12 +1,28 @@
 /** Searching the open archive from the window: results as you type, and the timeline of the results. */
 import type { Services } from '../../contract/api'
+import { DatelineError, ioError } from '../../core/errors'
+import { writeFileAtomic } from '../../core/store/atomic'
 import { publicEvent } from '../../core/timeline/build'
 import { withArchive, type Session } from './session'
 
 const WINDOW_PHRASE_CHECKS = 1000
 
-export function searchServices(session: Session): Pick<Services, 'search' | 'timeline'> {
+export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults'> {
   return {
+    exportResults: (req) =>
+      withArchive(session, async (svc) => {
+        const pick = session.deps.pickSaveFile
+        if (!pick) throw new DatelineError('io', 'Saving files is not available here.')
+        const file = await pick(`dateline-results.${req.format}`, req.format)
+        if (!file) return null
+        const { format, query, ...filters } = req
+        const { text, rows } = svc.exportResults(query, format, filters)
+        // the dialog asked before replacing an existing file; written whole or not at all
+        await writeFileAtomic(file, text).catch((e: unknown) => {
+          throw ioError(e, `save the results to ${file}`)
+        })
+        return { file, rows }
+      }),
     search: (req) =>
       withArchive(session, (svc) => {
         const r = svc.search(req.query, {

@@ -21,6 +21,8 @@ export interface ServiceDeps {
   openFile?(absPath: string): Promise<string>
   /** show a file of the archive in the system's file manager */
   revealFile?(absPath: string): void
+  /** native save dialog (it asks before replacing a file); null when cancelled */
+  pickSaveFile?(suggestedName: string, format: 'csv' | 'json'): Promise<string | null>
   /** a message to the window (progress, live changes) */
   send(channel: string, payload: unknown): void
   /** files over this size are refused (default 20 MB; a setting) */
