@@ -12,7 +12,8 @@
 export function batchRanges(files: number, segmentBatch: number, workerMin: number, tail = workerMin, first?: number): Array<[number, number]> {
   if (files <= 0) return []
   // a first batch of `first` files: a new archive answers searches once it is built, long before the end
-  if (first !== undefined && first > 0 && files > 2 * first) return [[0, first], ...batchRanges(files - first, segmentBatch, workerMin, tail).map(([a, b]): [number, number] => [a + first, b + first])]
+  const head = first === undefined ? 0 : Math.min(first, segmentBatch)
+  if (head > 0 && files > 2 * head) return [[0, head], ...batchRanges(files - head, segmentBatch, workerMin, tail).map(([a, b]): [number, number] => [a + head, b + head])]
   const step = Math.min(segmentBatch, Math.max(workerMin, Math.ceil(files / 2)))
   const out: Array<[number, number]> = []
   for (let i = 0; i < files; i += step) out.push([i, Math.min(files, i + step)])

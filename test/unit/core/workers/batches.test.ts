@@ -22,5 +22,7 @@ describe('segment batches', () => {
     expect(batchRanges(10_000, 5000, 1000, undefined, 500)).toEqual([[0, 500], [500, 5250], [5250, 9000], [9000, 10_000]])
     expect(batchRanges(1100, 5000, 1000, undefined, 500)).toEqual([[0, 500], [500, 1100]])
     expect(batchRanges(900, 5000, 1000, undefined, 500)).toEqual([[0, 900]])
+    // never larger than a segment
+    expect(batchRanges(1100, 300, 1000, undefined, 500).slice(0, 2)).toEqual([[0, 300], [300, 600]])
   })
 })
