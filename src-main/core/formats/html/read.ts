@@ -41,7 +41,7 @@ function removeAll(doc: { querySelectorAll(s: string): Iterable<{ remove(): void
   for (const el of [...doc.querySelectorAll(selector)]) el.remove()
 }
 
-/** One page → one article. `source` names the page for the reason of a refusal. */
+/** One page → one article, or undefined when it holds no text to read. */
 export function readHtmlPage(html: string): Article | undefined {
   const { document } = parseHTML(html)
   const meta = pageMeta(document as never, html)
