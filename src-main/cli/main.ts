@@ -20,6 +20,7 @@ import { importCommand } from './commands/import'
 import { noteCommand, starCommand, tagCommand } from './commands/marks'
 import { indexCommand } from './commands/index-archive'
 import { reuseCommand } from './commands/reuse'
+import { savedCommand } from './commands/saved'
 import { searchCommand } from './commands/search'
 import { statusCommand } from './commands/status'
 import { storiesCommand } from './commands/stories'
@@ -45,7 +46,8 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   star: starCommand,
   tag: tagCommand,
-  note: noteCommand
+  note: noteCommand,
+  saved: savedCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

@@ -18,6 +18,8 @@ import { importFiles, type ImportOptions, type ImportReport } from './import/ser
 import type { IndexedDocument } from './search/index-store'
 import type { SegmentDoc } from './search/segment'
 import { resultRows, rowsToCsv, rowsToJson } from './search/export'
+import type { SearchSpec } from './searches/file'
+import { deleteSaved, listSaved, runSaved, saveSearch, type SavedSearchView } from './searches/service'
 import { highlights, matchingDocuments, search, type SearchOptions, type SearchResult } from './search/service'
 import * as storySvc from './stories/service'
 import { documentEvents, timeline, type TimelineOptions, type TimelineResult } from './timeline/service'
@@ -148,6 +150,13 @@ export class ArchiveService {
     const rows = resultRows(this.ctx, query, opts)
     return { text: format === 'csv' ? rowsToCsv(rows) : rowsToJson(query, rows), rows: rows.length }
   }
+  /** Save a search under a name; what matches now is what "new since" is counted from. */
+  saveSearch(name: string, spec: SearchSpec): Promise<SavedSearchView> { return this.enqueueUser(() => saveSearch(this.ctx, name, spec)) }
+  /** Saved searches, newest first, each with how many articles are new or changed since it was last run. */
+  savedSearches(): Promise<{ saved: SavedSearchView[]; notice?: string }> { return listSaved(this.ctx) }
+  /** Run a saved search: its results and the paths new since its last run (seen from now on). */
+  runSavedSearch(name: string, opts: { limit?: number } = {}) { return this.enqueueUser(() => runSaved(this.ctx, name, opts)) }
+  deleteSavedSearch(name: string): Promise<void> { return this.enqueueUser(() => deleteSaved(this.ctx, name)) }
   /** Every tag in use, with its article count. */
   tags(): Array<{ tag: string; count: number }> { return allTags(this.ctx) }
   /** The year the files under a folder are from (null clears it): completes their partial dates. */
