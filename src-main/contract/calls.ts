@@ -41,6 +41,13 @@ export const CALLS = {
     usage: 'annotate expects { op: "star", path, on } | { op: "tag", path, tag, on } | { op: "note", path, text, passage?: { start, end } } | { op: "edit-note", path, id, text } | { op: "delete-note", path, id }',
     returns: returns<v.AnnotationsView>()
   },
+  /** Saved searches, newest first, each with how many articles are new or changed since it last ran. */
+  savedSearches: { api: 'savedSearches', channel: 'saved:list', returns: returns<{ saved: v.SavedSearchView[]; notice?: string }>() },
+  /** Save the current search under a name. */
+  saveSearch: { api: 'saveSearch', channel: 'saved:add', arg: req.SaveSearchRequest, usage: 'saveSearch expects { name: string, query: string, entities?, excludeEntities? }', returns: returns<v.SavedSearchView>() },
+  /** Run a saved search: it, and the paths new since its last run (seen from now on); the window then searches it. */
+  runSavedSearch: { api: 'runSavedSearch', channel: 'saved:run', arg: req.SavedNameRequest, usage: 'runSavedSearch expects { name: string }', returns: returns<{ saved: v.SavedSearchView; newPaths: string[] }>() },
+  deleteSavedSearch: { api: 'deleteSavedSearch', channel: 'saved:delete', arg: req.SavedNameRequest, usage: 'deleteSavedSearch expects { name: string }', returns: returns<{ deleted: string }>() },
   /** Save the current search's results as CSV or JSON where the user chooses (null: the dialog was cancelled). */
   exportResults: {
     api: 'exportResults',

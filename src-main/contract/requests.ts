@@ -48,6 +48,10 @@ export const DocumentRequest = z.strictObject({
 
 export const OpenOriginalRequest = z.strictObject({ path: DOC_PATH })
 
+const SAVED_NAME = z.string().min(1).max(200)
+export const SaveSearchRequest = z.strictObject({ name: SAVED_NAME, query: QUERY, entities: IDS.optional(), excludeEntities: IDS.optional() })
+export const SavedNameRequest = z.strictObject({ name: SAVED_NAME })
+
 /** The current search's results to a file the user picks (a save dialog that asks before replacing one). */
 export const ExportResultsRequest = z.strictObject({
   query: QUERY,
@@ -126,6 +130,7 @@ export type DocumentRequest = z.infer<typeof DocumentRequest>
 export type OpenOriginalRequest = z.infer<typeof OpenOriginalRequest>
 export type AnnotateRequest = z.infer<typeof AnnotateRequest>
 export type ExportResultsRequest = z.infer<typeof ExportResultsRequest>
+export type SaveSearchRequest = z.infer<typeof SaveSearchRequest>
 export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>

@@ -104,6 +104,9 @@ export interface DocumentResponse {
 /** An article's star, tags and notes. */
 export type { AnnotationsView }
 
+/** A saved search with how many articles are new since it last ran. */
+export type { SavedSearchView } from '../core/searches/service'
+
 export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {
   events: TimelineEventView[]
   /** the first undated and unresolved events (all are counted in `undated` / `unresolved`) */

@@ -51,7 +51,8 @@ export class DatelineApp extends LitElement {
     api: { attribute: false },
     showHelp: { state: true },
     showEntities: { state: true },
-    inView: { state: true }
+    inView: { state: true },
+    naming: { state: true }
   }
 
   static override styles = css`
@@ -78,6 +79,9 @@ export class DatelineApp extends LitElement {
     .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
     .summary, .sources { color: var(--muted); margin: 4px 12px; font-size: 13px; }
     .summary-line { display: flex; align-items: baseline; gap: 6px; }
+    .saved { margin: 4px 12px; font-size: 13px; }
+    .saved ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+    .badge { background: var(--badge, #0550ae); color: #fff; border-radius: 8px; padding: 0 6px; font-size: 11px; }
     .summary-line button { font-size: 12px; }
     .welcome { padding: 24px 32px; max-width: 720px; }
     .welcome h2 { font-size: 20px; margin: 8px 0; }
@@ -110,6 +114,8 @@ export class DatelineApp extends LitElement {
   declare showEntities: boolean
   /** the result rows in view (0-based first, exclusive last), for the position in the summary */
   declare inView: { first: number; last: number }
+  /** the name box of "Save search…" is open */
+  declare naming: boolean
   readonly state: AppState
 
   constructor() {
@@ -117,6 +123,7 @@ export class DatelineApp extends LitElement {
     this.showHelp = false
     this.showEntities = true
     this.inView = { first: 0, last: 0 }
+    this.naming = false
     this.state = new AppState(() => this.bridge, {
       searched: () => this.renderRoot.querySelector<ResultList>('result-list')?.scrollTo({ top: 0 }),
       rangeCleared: () => this.renderRoot.querySelector<TimelinePanel>('timeline-panel')?.clearBrush(),
@@ -246,15 +253,20 @@ export class DatelineApp extends LitElement {
         <button @click=${() => void this.renderRoot.querySelector('drop-import')?.chooseFiles()} ?disabled=${!st?.archive}>Import files…</button>
         <button aria-pressed=${this.showEntities ? 'true' : 'false'} @click=${() => (this.showEntities = !this.showEntities)}>Entities</button>
         <button aria-pressed=${timeline.show ? 'true' : 'false'} @click=${() => this.state.timeline.toggle()}>Timeline</button>
+        <button aria-pressed=${this.state.saved.state.show ? 'true' : 'false'} ?disabled=${!st?.archive} @click=${() => void this.state.saved.toggle()}>Saved searches</button>
         <button aria-label="Help and shortcuts" aria-expanded=${this.showHelp ? 'true' : 'false'} @click=${() => (this.showHelp = !this.showHelp)}>?</button>
       </header>
       <div class="search">
-        <input type="search" aria-label="Search the archive" placeholder='Search: khatib raqqa, "exact phrase", -exclude, title:word, raqq*, khatib~1   (Ctrl+K)' @input=${(e: Event) => this.state.search.type((e.target as HTMLInputElement).value)} />
+        <input type="search" aria-label="Search the archive" placeholder='Search: khatib raqqa, "exact phrase", -exclude, title:word, raqq*, khatib~1   (Ctrl+K)' @input=${(e: Event) => {
+          this.state.saved.forget()
+          this.state.search.type((e.target as HTMLInputElement).value)
+        }} />
         <button aria-label="Clear the search and filters" title="Clear the search, filters and dates (Alt+← brings them back)" @click=${() => this.state.clearAll()}>×</button>
         <button aria-label="Back to the previous search" title="Back to the previous search (Alt+←)" ?disabled=${!this.state.canGoBack} @click=${() => this.state.back()}>←</button>
         <label>Order <select aria-label="Order results by" .value=${this.state.search.state.sort} @change=${(e: Event) => this.state.search.setSort((e.target as HTMLSelectElement).value as 'relevance' | 'date')}><option value="relevance">relevance</option><option value="date">date, newest first</option></select></label>
         ${this.showHelp ? this.renderHelp() : nothing}
       </div>
+      ${this.state.saved.state.show ? this.renderSaved() : nothing}
       ${filters.length || range
         ? html`<div class="chips" aria-label="Active filters">
             ${filters.map(
@@ -267,6 +279,16 @@ export class DatelineApp extends LitElement {
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
       ${r ? html`<div class="summary-line"><p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total.toLocaleString('en-US')} result${r.total === 1 ? '' : 's'}${this.position(r.total)}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>
+        ${this.naming
+          ? html`<input class="save-name" aria-label="Name of the saved search" maxlength="100" placeholder="name ⏎" @keydown=${(e: KeyboardEvent) => {
+              const name = (e.target as HTMLInputElement).value.trim()
+              if (e.key === 'Escape') this.naming = false
+              if (e.key === 'Enter' && name) void this.state.saveSearch(name).then((ok) => ok && (this.naming = false))
+            }} />`
+          : html`<button class="small" title="Keep this search (query and entity filters) to run again: it will say what is new since" @click=${() => {
+              this.naming = true
+              void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input.save-name')?.focus())
+            }}>Save search…</button>`}
         ${r.total ? html`<button class="small" title="Save every result (path, title, outlet, date, score, your marks, entities) as a spreadsheet file" @click=${() => void this.state.search.exportResults('csv')}>Export CSV…</button><button class="small" title="The same as JSON" @click=${() => void this.state.search.exportResults('json')}>JSON…</button>` : nothing}</div>` : nothing}
       ${r?.sources.length ? html`<p class="sources meta" aria-label="Outlets of these results">Outlets: ${r.sources.map(
         (x, i) => html`${i ? ', ' : ''}<button class="link" title=${`Only articles from ${x.name} (adds source:"${x.name}" to the search)`} @click=${() => this.onlySource(x.name)}>${x.name}</button> (${x.count})`
@@ -278,7 +300,7 @@ export class DatelineApp extends LitElement {
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
-        <result-list id="results" .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}
+        <result-list id="results" .fresh=${this.state.saved.state.fresh} .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}
           @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>
         <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)}
@@ -287,6 +309,20 @@ export class DatelineApp extends LitElement {
       </main>
       ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `
+  }
+
+  /** The saved searches: run one (its new articles marked), delete one. */
+  private renderSaved() {
+    const list = this.state.saved.state.list
+    return html`<section class="saved" aria-label="Saved searches">
+      ${list.length
+        ? html`<ul>${list.map(
+            (s) => html`<li><button class="link" title=${`Run: ${s.query || 'every article'}${s.entities?.length ? ` with ${s.entities.map((id) => s.names[id] ?? id).join(', ')}` : ''}`} @click=${() => void this.state.runSaved(s.name)}>${s.name}</button>
+              <span class="meta">${s.query}</span>${s.newSince ? html` <span class="badge">${s.newSince} new</span>` : nothing}
+              <button class="small" aria-label=${`Delete the saved search ${s.name}`} @click=${() => void this.state.saved.remove(s.name)}>×</button></li>`
+          )}</ul>`
+        : html`<p class="meta">No saved searches yet: search, then <em>Save search…</em> beside the result count.</p>`}
+    </section>`
   }
 
   /** " · 1–24 of 1,658": which results are in view, when they are not all. */

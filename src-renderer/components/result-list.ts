@@ -16,6 +16,7 @@ const OVERSCAN = 6
 export class ResultList extends LitElement {
   static override properties = {
     hits: { attribute: false },
+    fresh: { attribute: false },
     total: { type: Number },
     selected: { type: Number },
     busy: { type: Boolean },
@@ -38,6 +39,7 @@ export class ResultList extends LitElement {
     .path { color: var(--muted, #5c6166); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .source { font-weight: 600; }
     .star { color: var(--star, #b7791f); }
+    .new { background: var(--badge, #0550ae); color: #fff; border-radius: 6px; padding: 0 4px; font-size: 11px; font-weight: 600; }
     .tags { color: var(--muted, #5c6166); font-size: 12px; white-space: nowrap; }
     /* the passages on two lines: the second matched word usually lies past the first line's end */
     .snippet { font-size: 13px; line-height: 17px; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; }
@@ -48,6 +50,8 @@ export class ResultList extends LitElement {
   `
 
   declare hits: HitView[]
+  /** paths new since the saved search just run */
+  declare fresh: readonly string[]
   declare total: number
   declare selected: number
   /** a query is being answered: the rows are the previous query's */
@@ -63,6 +67,7 @@ export class ResultList extends LitElement {
   constructor() {
     super()
     this.hits = []
+    this.fresh = []
     this.total = 0
     this.selected = -1
     this.busy = false
@@ -133,7 +138,7 @@ export class ResultList extends LitElement {
           const i = first + k
           return html`<li role="option" id="hit-${i}" aria-selected=${i === this.selected ? 'true' : 'false'} aria-posinset=${i + 1} aria-setsize=${this.total} data-path=${h.path}
             @click=${() => emit(this, 'open', { index: i })}>
-            <div class="top"><span class="title">${h.starred ? html`<span class="star" title="Starred">★ </span>` : nothing}${h.title}</span>${h.tags?.length ? html`<span class="tags">${h.tags.map((t) => `#${t}`).join(' ')}</span>` : nothing}${h.notes ? html`<span class="tags" title=${`${h.notes} note${h.notes === 1 ? '' : 's'}`}>✎${h.notes}</span>` : nothing}<span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
+            <div class="top"><span class="title">${this.fresh.includes(h.path) ? html`<span class="new" title="New since this saved search last ran">NEW</span> ` : nothing}${h.starred ? html`<span class="star" title="Starred">★ </span>` : nothing}${h.title}</span>${h.tags?.length ? html`<span class="tags">${h.tags.map((t) => `#${t}`).join(' ')}</span>` : nothing}${h.notes ? html`<span class="tags" title=${`${h.notes} note${h.notes === 1 ? '' : 's'}`}>✎${h.notes}</span>` : nothing}<span class="date">${h.published ? formatDay(h.published, true) : 'date unknown'}</span></div>
             <div class="path">${h.source ? html`<span class="source">${h.source}</span> · ` : nothing}${h.path}</div>
             <div class="snippet">${h.snippets.map(
               (snip, n) => html`${n ? html`<span class="gap" aria-hidden="true"> ⋯ </span>` : nothing}${snippetParts(snip).map((p) => (p.mark ? html`<mark>${p.text}</mark>` : p.text))}`

@@ -10,6 +10,7 @@ import type { Messages, StateContext, ViewEffects } from './context'
 import { EntitiesStore } from './entities'
 import { FiltersStore } from './filters'
 import { ReaderStore } from './reader'
+import { SavedStore } from './saved'
 import { SearchStore } from './search'
 import { Store, type Subscribable } from './store'
 import { TimelineStore } from './timeline'
@@ -32,6 +33,7 @@ export class AppState {
   readonly reader: ReaderStore
   readonly timeline: TimelineStore
   readonly entities: EntitiesStore
+  readonly saved: SavedStore
   private offs: Array<() => void> = []
   /** earlier searches, most recent last (Alt+← goes back through them) */
   private history: SearchSnapshot[] = []
@@ -49,10 +51,11 @@ export class AppState {
     this.search = new SearchStore(ctx, this.filters, () => this.archive.open, (same) => this.afterSearch(same))
     this.reader = new ReaderStore(ctx, query)
     this.entities = new EntitiesStore(ctx)
+    this.saved = new SavedStore(ctx)
   }
 
   get stores(): Subscribable[] {
-    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.entities]
+    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.entities, this.saved]
   }
 
   /** Start: the status (reopening the last archive), the first search, and main's events. */
@@ -145,6 +148,25 @@ export class AppState {
     this.filters.set({ filters: prev.filters, range: prev.range })
     if (!prev.range) this.view.rangeCleared()
     void this.search.run()
+  }
+
+  /** Save the current search (query and entity filters) under a name. */
+  saveSearch(name: string): Promise<boolean> {
+    return this.saved.save(name, { query: this.search.state.query, entities: this.filters.included(), excludeEntities: this.filters.excluded() })
+  }
+
+  /** Run a saved search: its query and filters become the search's, its new articles are marked. */
+  async runSaved(name: string): Promise<void> {
+    const s = await this.saved.run(name)
+    if (!s) return
+    this.search.setQuery(s.query)
+    this.view.showQuery(s.query)
+    this.filters.set({
+      filters: [...(s.entities ?? []).map((id) => ({ id, name: s.names[id] ?? id, mode: 'include' as const })), ...(s.excludeEntities ?? []).map((id) => ({ id, name: s.names[id] ?? id, mode: 'exclude' as const }))],
+      range: null
+    })
+    this.view.rangeCleared()
+    await this.search.run()
   }
 
   /** The deliberate "clear": the query, every filter and the date range (Alt+← brings them back). */

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { withUserFilesLock, type ArchiveContext } from '../archive/context'
+import { entityRegistry } from '../entities/service'
 import { DatelineError } from '../errors'
 import { matchingDocuments, search, type SearchResult } from '../search/service'
 import { loadSearches, saveSearches, SEARCHES_FILE, type SavedSearch, type SearchSpec, type SearchesFile } from './file'
@@ -18,6 +19,8 @@ export interface SavedSearchView extends SearchSpec {
   lastRun: string
   /** articles matching now that did not match (or have changed) since it was last run */
   newSince: number
+  /** the names of the entities it filters by, by id (for the window's filter chips) */
+  names: Record<string, string>
 }
 
 function key(ctx: ArchiveContext, id: string): string {
@@ -69,9 +72,15 @@ export async function saveSearch(ctx: ArchiveContext, name: string, spec: Search
   return view(ctx, saved, 0)
 }
 
-function view(_ctx: ArchiveContext, s: SavedSearch, fresh: number): SavedSearchView {
+function view(ctx: ArchiveContext, s: SavedSearch, fresh: number): SavedSearchView {
   const { seen: _seen, ...rest } = s
-  return { ...rest, newSince: fresh }
+  const names: Record<string, string> = {}
+  const ids = [...(s.entities ?? []), ...(s.excludeEntities ?? [])]
+  if (ids.length) {
+    const registry = entityRegistry(ctx)
+    for (const id of ids) names[id] = registry.resolve(id)?.name ?? id
+  }
+  return { ...rest, newSince: fresh, names }
 }
 
 /** Saved searches, newest first, each with its count of new articles (counted for the first `count` listed). */

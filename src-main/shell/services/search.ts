@@ -7,8 +7,20 @@ import { withArchive, type Session } from './session'
 
 const WINDOW_PHRASE_CHECKS = 1000
 
-export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults'> {
+export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch'> {
   return {
+    savedSearches: () => withArchive(session, (svc) => svc.savedSearches()),
+    saveSearch: (req) => withArchive(session, (svc) => svc.saveSearch(req.name, { query: req.query, entities: req.entities, excludeEntities: req.excludeEntities })),
+    runSavedSearch: (req) =>
+      withArchive(session, async (svc) => {
+        const r = await svc.runSavedSearch(req.name, { limit: 0 })
+        return { saved: r.saved, newPaths: r.newPaths }
+      }),
+    deleteSavedSearch: (req) =>
+      withArchive(session, async (svc) => {
+        await svc.deleteSavedSearch(req.name)
+        return { deleted: req.name }
+      }),
     exportResults: (req) =>
       withArchive(session, async (svc) => {
         const pick = session.deps.pickSaveFile
