@@ -16,6 +16,7 @@ import { docCommand } from './commands/doc'
 import { entitiesCommand } from './commands/entities'
 import { exportCommand } from './commands/export'
 import { runEntityCommand } from './commands/entity'
+import { historyCommand } from './commands/history'
 import { importCommand } from './commands/import'
 import { noteCommand, starCommand, tagCommand } from './commands/marks'
 import { indexCommand } from './commands/index-archive'
@@ -47,7 +48,8 @@ const COMMANDS: Record<string, Command> = {
   star: starCommand,
   tag: tagCommand,
   note: noteCommand,
-  saved: savedCommand
+  saved: savedCommand,
+  history: historyCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

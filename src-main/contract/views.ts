@@ -107,6 +107,9 @@ export type { AnnotationsView }
 /** A saved search with how many articles are new since it last ran. */
 export type { SavedSearchView } from '../core/searches/service'
 
+/** A search the user ran. */
+export type { HistoryEntry as HistoryEntryView } from '../core/searches/file'
+
 export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {
   events: TimelineEventView[]
   /** the first undated and unresolved events (all are counted in `undated` / `unresolved`) */

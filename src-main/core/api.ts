@@ -18,8 +18,8 @@ import { importFiles, type ImportOptions, type ImportReport } from './import/ser
 import type { IndexedDocument } from './search/index-store'
 import type { SegmentDoc } from './search/segment'
 import { resultRows, rowsToCsv, rowsToJson } from './search/export'
-import type { SearchSpec } from './searches/file'
-import { deleteSaved, listSaved, runSaved, saveSearch, type SavedSearchView } from './searches/service'
+import type { HistoryEntry, SearchSpec } from './searches/file'
+import { clearHistory, deleteSaved, listSaved, recordSearch, runSaved, saveSearch, searchHistory, type SavedSearchView } from './searches/service'
 import { highlights, matchingDocuments, search, type SearchOptions, type SearchResult } from './search/service'
 import * as storySvc from './stories/service'
 import { documentEvents, timeline, type TimelineOptions, type TimelineResult } from './timeline/service'
@@ -157,6 +157,10 @@ export class ArchiveService {
   /** Run a saved search: its results and the paths new since its last run (seen from now on). */
   runSavedSearch(name: string, opts: { limit?: number } = {}) { return this.enqueueUser(() => runSaved(this.ctx, name, opts)) }
   deleteSavedSearch(name: string): Promise<void> { return this.enqueueUser(() => deleteSaved(this.ctx, name)) }
+  /** Keep a search in the history; the history, most recent first; clear it (how many were cleared). */
+  recordSearch(entry: Omit<HistoryEntry, 'at'>): Promise<void> { return this.enqueueUser(() => recordSearch(this.ctx, entry)) }
+  searchHistory(limit?: number): Promise<HistoryEntry[]> { return searchHistory(this.ctx, limit) }
+  clearSearchHistory(): Promise<number> { return this.enqueueUser(() => clearHistory(this.ctx)) }
   /** Every tag in use, with its article count. */
   tags(): Array<{ tag: string; count: number }> { return allTags(this.ctx) }
   /** The year the files under a folder are from (null clears it): completes their partial dates. */

@@ -81,6 +81,7 @@ export class DatelineApp extends LitElement {
     .summary-line { display: flex; align-items: baseline; gap: 6px; }
     .saved { margin: 4px 12px; font-size: 13px; }
     .saved ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+    .saved h3 { font-size: 12px; margin: 8px 0 2px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
     .badge { background: var(--badge, #0550ae); color: #fff; border-radius: 8px; padding: 0 6px; font-size: 11px; }
     .summary-line button { font-size: 12px; }
     .welcome { padding: 24px 32px; max-width: 720px; }
@@ -322,6 +323,13 @@ export class DatelineApp extends LitElement {
               <button class="small" aria-label=${`Delete the saved search ${s.name}`} @click=${() => void this.state.saved.remove(s.name)}>×</button></li>`
           )}</ul>`
         : html`<p class="meta">No saved searches yet: search, then <em>Save search…</em> beside the result count.</p>`}
+      <h3>Recent searches</h3>
+      ${this.state.saved.state.history.length
+        ? html`<ul class="history">${this.state.saved.state.history.slice(0, 15).map(
+            (h) => html`<li><button class="link" title=${`Run again (${h.at.slice(0, 16).replace('T', ' ')})`} @click=${() => void this.state.runPast(h)}>${h.query || 'every article'}${h.entities?.length ? ` + ${h.entities.length} filter${h.entities.length === 1 ? '' : 's'}` : ''}</button></li>`
+          )}</ul>
+          <button class="small" @click=${() => void this.state.saved.clearHistory()}>Clear history</button>`
+        : html`<p class="meta">None yet.</p>`}
     </section>`
   }
 

@@ -3,7 +3,7 @@
  * search again; new results → the timeline again; the archive changed → everything again). The
  * components read the stores and send typed events; <dateline-app> turns those into actions here.
  */
-import type { AnnotateRequest, CurationRequest, DatelineApi } from '../../src-main/contract/api'
+import type { AnnotateRequest, CurationRequest, DatelineApi, HistoryEntryView } from '../../src-main/contract/api'
 import type { EntityFilter } from '../events'
 import { ArchiveStore } from './archive'
 import type { Messages, StateContext, ViewEffects } from './context'
@@ -24,6 +24,8 @@ interface SearchSnapshot {
 }
 
 const HISTORY_MAX = 50
+/** A search that stands this long is kept in the history on disk. */
+const HISTORY_AFTER_MS = 2000
 
 export class AppState {
   readonly messages = new Store<Messages>({ error: '', notice: '' })
@@ -131,6 +133,22 @@ export class AppState {
     }
     this.current = now
     this.restoring = false
+    // kept in the history once it has stood for a moment (not every pause while typing), or when a result is opened
+    clearTimeout(this.recordTimer)
+    this.recordTimer = setTimeout(() => this.record(), HISTORY_AFTER_MS)
+  }
+
+  private recordTimer: ReturnType<typeof setTimeout> | undefined
+  private recorded: SearchSnapshot | undefined
+
+  private record(): void {
+    clearTimeout(this.recordTimer)
+    const s = this.current
+    if (!s || s === this.recorded || !this.archive.open || (!s.query.trim() && !s.filters.length)) return
+    this.recorded = s
+    const included = s.filters.filter((f) => f.mode === 'include').map((f) => f.id)
+    const excluded = s.filters.filter((f) => f.mode === 'exclude').map((f) => f.id)
+    void this.saved.recordSearch({ query: s.query, ...(included.length ? { entities: included } : {}), ...(excluded.length ? { excludeEntities: excluded } : {}), sort: s.sort, ...(s.range ? { eventsFrom: s.range.from, eventsTo: s.range.to } : {}) })
   }
 
   get canGoBack(): boolean {
@@ -158,14 +176,24 @@ export class AppState {
   /** Run a saved search: its query and filters become the search's, its new articles are marked. */
   async runSaved(name: string): Promise<void> {
     const s = await this.saved.run(name)
-    if (!s) return
+    if (s) await this.runSpec(s, s.names)
+  }
+
+  /** Run a search of the history again, as it was. */
+  async runPast(h: HistoryEntryView): Promise<void> {
+    this.saved.forget()
+    await this.runSpec(h, {}, h.sort, h.eventsFrom && h.eventsTo ? { from: h.eventsFrom, to: h.eventsTo } : null)
+  }
+
+  private async runSpec(s: { query: string; entities?: string[]; excludeEntities?: string[] }, names: Record<string, string>, sort?: 'relevance' | 'date', range: { from: string; to: string } | null = null): Promise<void> {
     this.search.setQuery(s.query)
+    if (sort) this.search.set({ sort })
     this.view.showQuery(s.query)
     this.filters.set({
-      filters: [...(s.entities ?? []).map((id) => ({ id, name: s.names[id] ?? id, mode: 'include' as const })), ...(s.excludeEntities ?? []).map((id) => ({ id, name: s.names[id] ?? id, mode: 'exclude' as const }))],
-      range: null
+      filters: [...(s.entities ?? []).map((id) => ({ id, name: names[id] ?? id, mode: 'include' as const })), ...(s.excludeEntities ?? []).map((id) => ({ id, name: names[id] ?? id, mode: 'exclude' as const }))],
+      range
     })
-    this.view.rangeCleared()
+    if (!range) this.view.rangeCleared()
     await this.search.run()
   }
 
@@ -200,6 +228,7 @@ export class AppState {
   }
 
   async openHit(index: number, spot: [number, number] | null = null): Promise<void> {
+    this.record()
     const hit = this.search.state.hits[index]
     if (!hit) return
     this.search.select(index)

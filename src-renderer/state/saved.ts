@@ -1,5 +1,5 @@
 /** Saved searches: the list (with how many articles are new since each ran), shown or not, and the paths new in the one last run. */
-import type { SavedSearchView } from '../../src-main/contract/api'
+import type { HistoryEntryView, SavedSearchView } from '../../src-main/contract/api'
 import type { StateContext } from './context'
 import { Store } from './store'
 
@@ -8,11 +8,13 @@ export interface SavedState {
   list: SavedSearchView[]
   /** paths new since the last run of the search just run (their rows say NEW) */
   fresh: string[]
+  /** the searches run, most recent first */
+  history: HistoryEntryView[]
 }
 
 export class SavedStore extends Store<SavedState> {
   constructor(private readonly ctx: StateContext) {
-    super({ show: false, list: [], fresh: [] })
+    super({ show: false, list: [], fresh: [], history: [] })
   }
 
   async toggle(): Promise<void> {
@@ -21,10 +23,23 @@ export class SavedStore extends Store<SavedState> {
   }
 
   async refresh(): Promise<void> {
-    const r = await this.ctx.api().savedSearches()
+    const [r, h] = await Promise.all([this.ctx.api().savedSearches(), this.ctx.api().searchHistory()])
     if (!r.ok) return this.ctx.messages.set({ error: r.error.message })
-    this.set({ list: r.value.saved })
+    this.set({ list: r.value.saved, history: h.ok ? h.value : [] })
     if (r.value.notice) this.ctx.messages.set({ notice: r.value.notice })
+  }
+
+  /** Keep a search in the history (quietly: a failure here must not disturb the search). */
+  async recordSearch(entry: Parameters<ReturnType<StateContext['api']>['recordSearch']>[0]): Promise<void> {
+    const r = await this.ctx.api().recordSearch(entry)
+    if (r.ok && this.state.show) await this.refresh()
+  }
+
+  async clearHistory(): Promise<void> {
+    const r = await this.ctx.api().clearSearchHistory()
+    if (!r.ok) return this.ctx.messages.set({ error: r.error.message })
+    this.set({ history: [] })
+    this.ctx.messages.set({ notice: `Cleared ${r.value.cleared} search${r.value.cleared === 1 ? '' : 'es'} from the history` })
   }
 
   async save(name: string, spec: { query: string; entities: string[]; excludeEntities: string[] }): Promise<boolean> {

@@ -71,7 +71,12 @@ describe('saved searches in the window', () => {
     await expect.poll(() => fresh.count()).toBe(1)
     expect(await page.locator('result-list li', { has: page.locator('.new') }).getAttribute('data-path')).toMatch(/ferry-cuts\.txt$/)
     // run: seen from now on
-    await expect.poll(() => list.textContent()).not.toMatch(/new/)
+    await expect.poll(() => list.textContent()).not.toMatch(/\d new/)
+    // opening a result keeps the search in the history, listed under Recent searches; clear forgets it
+    await page.locator('result-list li').first().click()
+    await expect.poll(() => list.locator('ul.history').textContent()).toMatch(/ferry/)
+    await list.getByRole('button', { name: 'Clear history' }).click()
+    await expect.poll(() => list.textContent()).toMatch(/Recent searches\s*None yet\./)
     expect(await accessibilityViolations(page)).toEqual([])
     expect(errors).toEqual([])
   })

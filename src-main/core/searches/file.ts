@@ -1,7 +1,7 @@
 /**
  * The analyst's searches, kept in the archive's data folder: saved searches (a name, the query and
- * its filters, and which articles matched when it was last run, to tell what is new since). A
- * damaged file is set aside, never silently dropped.
+ * its filters, and which articles matched when it was last run, to tell what is new since) and
+ * the history of searches run. A damaged file is set aside, never silently dropped.
  */
 import { writeFileAtomic } from '../store/atomic'
 import { readTextIfExists } from '../store/read'
@@ -22,10 +22,20 @@ export interface SavedSearch extends SearchSpec {
   seen: string[]
 }
 
+/** A search the user ran (the window keeps one once it has stood for a moment, or a result was opened). */
+export interface HistoryEntry extends SearchSpec {
+  at: string
+  sort?: 'relevance' | 'date'
+  eventsFrom?: string
+  eventsTo?: string
+}
+
 export interface SearchesFile {
   format: 'dateline-searches'
   version: 1
   saved: SavedSearch[]
+  /** newest last */
+  history?: HistoryEntry[]
 }
 
 export function emptySearches(): SearchesFile {

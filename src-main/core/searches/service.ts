@@ -8,7 +8,7 @@ import { withUserFilesLock, type ArchiveContext } from '../archive/context'
 import { entityRegistry } from '../entities/service'
 import { DatelineError } from '../errors'
 import { matchingDocuments, search, type SearchResult } from '../search/service'
-import { loadSearches, saveSearches, SEARCHES_FILE, type SavedSearch, type SearchSpec, type SearchesFile } from './file'
+import { loadSearches, saveSearches, SEARCHES_FILE, type HistoryEntry, type SavedSearch, type SearchSpec, type SearchesFile } from './file'
 
 export const MAX_SAVED = 1000
 const MAX_NAME = 100
@@ -114,4 +114,30 @@ export async function deleteSaved(ctx: ArchiveContext, name: string): Promise<vo
     const s = find(data, name)
     return { next: { ...data, saved: data.saved.filter((x) => x !== s) }, value: undefined }
   })
+}
+
+/** Searches kept in the history, the oldest dropped first. */
+export const MAX_HISTORY = 1000
+
+const sameSearch = (a: Omit<HistoryEntry, 'at'>, b: Omit<HistoryEntry, 'at'>) =>
+  a.query === b.query && (a.entities ?? []).join() === (b.entities ?? []).join() && (a.excludeEntities ?? []).join() === (b.excludeEntities ?? []).join() && a.sort === b.sort && a.eventsFrom === b.eventsFrom && a.eventsTo === b.eventsTo
+
+/** Keep a search in the history (the same search again moves to the end instead of repeating). */
+export async function recordSearch(ctx: ArchiveContext, entry: Omit<HistoryEntry, 'at'>): Promise<void> {
+  const e: HistoryEntry = { ...entry, at: new Date().toISOString() }
+  for (const k of ['entities', 'excludeEntities'] as const) if (!e[k]?.length) delete e[k]
+  await change(ctx, (data) => {
+    const history = (data.history ?? []).filter((h) => !sameSearch(h, e))
+    history.push(e)
+    return { next: { ...data, history: history.slice(-MAX_HISTORY) }, value: undefined }
+  })
+}
+
+/** The most recent searches first. */
+export async function searchHistory(ctx: ArchiveContext, limit = 50): Promise<HistoryEntry[]> {
+  return [...((await current(ctx)).history ?? [])].reverse().slice(0, limit)
+}
+
+export async function clearHistory(ctx: ArchiveContext): Promise<number> {
+  return change(ctx, (data) => ({ next: { ...data, history: [] }, value: data.history?.length ?? 0 }))
 }

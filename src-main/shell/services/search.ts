@@ -7,8 +7,15 @@ import { withArchive, type Session } from './session'
 
 const WINDOW_PHRASE_CHECKS = 1000
 
-export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch'> {
+export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch' | 'recordSearch' | 'searchHistory' | 'clearSearchHistory'> {
   return {
+    recordSearch: (req) =>
+      withArchive(session, async (svc) => {
+        await svc.recordSearch(req)
+        return { kept: true as const }
+      }),
+    searchHistory: () => withArchive(session, (svc) => svc.searchHistory(50)),
+    clearSearchHistory: () => withArchive(session, async (svc) => ({ cleared: await svc.clearSearchHistory() })),
     savedSearches: () => withArchive(session, (svc) => svc.savedSearches()),
     saveSearch: (req) => withArchive(session, (svc) => svc.saveSearch(req.name, { query: req.query, entities: req.entities, excludeEntities: req.excludeEntities })),
     runSavedSearch: (req) =>
