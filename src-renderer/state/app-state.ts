@@ -76,6 +76,7 @@ export class AppState {
   disconnect(): void {
     for (const off of this.offs) off()
     this.offs = []
+    clearTimeout(this.recordTimer)
   }
 
   async refresh(): Promise<void> {
