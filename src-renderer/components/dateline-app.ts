@@ -7,6 +7,7 @@
  * in stores (state/); this element lays out the panes, draws the header, search box and chips from
  * the stores, and turns the panes' events and the keyboard into the stores' actions.
  */
+import { repeat } from 'lit/directives/repeat.js'
 import { LitElement, css, html, nothing } from 'lit'
 import type { DatelineApi } from '../../src-main/contract/api'
 import { getApi } from '../api'
@@ -291,7 +292,10 @@ export class DatelineApp extends LitElement {
               void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input.save-name')?.focus())
             }}>Save search…</button>`}
         ${r.total ? html`<button class="small" title="Save every result (path, title, outlet, date, score, your marks, entities) as a spreadsheet file" @click=${() => void this.state.search.exportResults('csv')}>Export CSV…</button><button class="small" title="The same as JSON" @click=${() => void this.state.search.exportResults('json')}>JSON…</button>` : nothing}</div>` : nothing}
-      ${r?.sources.length ? html`<p class="sources meta" aria-label="Outlets of these results">Outlets: ${r.sources.map(
+      ${r?.sources.length ? html`<p class="sources meta" aria-label="Outlets of these results">Outlets: ${repeat(
+        r.sources,
+        // keyed by name: a button keeps its outlet when the results are answered again
+        (x) => x.name,
         (x, i) => html`${i ? ', ' : ''}<button class="link" title=${`Only articles from ${x.name} (adds source:"${x.name}" to the search)`} @click=${() => this.onlySource(x.name)}>${x.name}</button> (${x.count})`
       )}</p>` : nothing}
       ${st && !st.archive && !indexing ? this.renderWelcome(st.recent) : nothing}
@@ -317,7 +321,9 @@ export class DatelineApp extends LitElement {
     const list = this.state.saved.state.list
     return html`<section class="saved" aria-label="Saved searches">
       ${list.length
-        ? html`<ul>${list.map(
+        ? html`<ul>${repeat(
+            list,
+            (s) => s.name,
             (s) => html`<li><button class="link" title=${`Run: ${s.query || 'every article'}${s.entities?.length ? ` with ${s.entities.map((id) => s.names[id] ?? id).join(', ')}` : ''}`} @click=${() => void this.state.runSaved(s.name)}>${s.name}</button>
               <span class="meta">${s.query}</span>${s.newSince ? html` <span class="badge">${s.newSince} new</span>` : nothing}
               <button class="small" aria-label=${`Delete the saved search ${s.name}`} @click=${() => void this.state.saved.remove(s.name)}>×</button></li>`
