@@ -10,6 +10,7 @@ import { parseArgs } from './args'
 import type { CliIO, Command } from './context'
 import { megabytes } from './format'
 import { USAGE } from './usage'
+import { batchCommand } from './commands/batch'
 import { dateCommand } from './commands/date'
 import { datesCommand } from './commands/dates'
 import { docCommand } from './commands/doc'
@@ -49,7 +50,8 @@ const COMMANDS: Record<string, Command> = {
   tag: tagCommand,
   note: noteCommand,
   saved: savedCommand,
-  history: historyCommand
+  history: historyCommand,
+  batch: batchCommand
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

@@ -10,6 +10,7 @@ export const USAGE = `Usage:
   dateline note <archive> <relative-path> [<text> [--passage <start>:<end>] | --edit <id> <text> | --delete <id>] [--json]
   dateline saved <archive> [list | add <name> <query> [--entity <id>…] | run <name> | delete <name>] [--json]
   dateline history <archive> [--limit N] [--clear] [--json]
+  dateline batch <archive> <file | -> [--json]
   dateline export <archive> --documents --json-lines [--out <file>]
   dateline export <archive> --results [<query>] [--entity <id>…] [--format csv|json] [--out <file>]
   dateline entity show <archive> <id> [--json]

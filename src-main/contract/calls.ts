@@ -48,6 +48,8 @@ export const CALLS = {
   /** Run a saved search: it, and the paths new since its last run (seen from now on); the window then searches it. */
   runSavedSearch: { api: 'runSavedSearch', channel: 'saved:run', arg: req.SavedNameRequest, usage: 'runSavedSearch expects { name: string }', returns: returns<{ saved: v.SavedSearchView; newPaths: string[] }>() },
   deleteSavedSearch: { api: 'deleteSavedSearch', channel: 'saved:delete', arg: req.SavedNameRequest, usage: 'deleteSavedSearch expects { name: string }', returns: returns<{ deleted: string }>() },
+  /** Each line of a list searched on its own: how many articles, first and last publication date. */
+  batchSearch: { api: 'batchSearch', channel: 'search:batch', arg: req.BatchSearchRequest, usage: 'batchSearch expects { lines: 1 to 2,000 strings }', returns: returns<v.BatchRowView[]>() },
   /** Keep a search in the history (the window does once a search has stood for a moment or a result was opened). */
   recordSearch: { api: 'recordSearch', channel: 'history:record', arg: req.RecordSearchRequest, usage: 'recordSearch expects { query: string, entities?, excludeEntities?, sort?, eventsFrom?, eventsTo? }', returns: returns<{ kept: true }>() },
   /** The searches run, most recent first (50). */

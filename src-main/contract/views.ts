@@ -107,6 +107,9 @@ export type { AnnotationsView }
 /** A saved search with how many articles are new since it last ran. */
 export type { SavedSearchView } from '../core/searches/service'
 
+/** One line of a batch search. */
+export type { BatchRow as BatchRowView } from '../core/search/batch'
+
 /** A search the user ran. */
 export type { HistoryEntry as HistoryEntryView } from '../core/searches/file'
 

@@ -17,6 +17,7 @@ import type { Span } from './entities/types'
 import { importFiles, type ImportOptions, type ImportReport } from './import/service'
 import type { IndexedDocument } from './search/index-store'
 import type { SegmentDoc } from './search/segment'
+import { batchSearch, type BatchRow } from './search/batch'
 import { resultRows, rowsToCsv, rowsToJson } from './search/export'
 import type { HistoryEntry, SearchSpec } from './searches/file'
 import { clearHistory, deleteSaved, listSaved, recordSearch, runSaved, saveSearch, searchHistory, type SavedSearchView } from './searches/service'
@@ -161,6 +162,8 @@ export class ArchiveService {
   recordSearch(entry: Omit<HistoryEntry, 'at'>): Promise<void> { return this.enqueueUser(() => recordSearch(this.ctx, entry)) }
   searchHistory(limit?: number): Promise<HistoryEntry[]> { return searchHistory(this.ctx, limit) }
   clearSearchHistory(): Promise<number> { return this.enqueueUser(() => clearHistory(this.ctx)) }
+  /** Each line of a list searched on its own: matches, first and last publication date (search/batch.ts). */
+  batchSearch(lines: readonly string[]): BatchRow[] { return batchSearch(this.ctx, lines) }
   /** Every tag in use, with its article count. */
   tags(): Array<{ tag: string; count: number }> { return allTags(this.ctx) }
   /** The year the files under a folder are from (null clears it): completes their partial dates. */

@@ -11,6 +11,7 @@ import { repeat } from 'lit/directives/repeat.js'
 import { LitElement, css, html, nothing } from 'lit'
 import type { DatelineApi } from '../../src-main/contract/api'
 import { getApi } from '../api'
+import { formatDay } from '../lib/dates'
 import type { DatelineEvent } from '../events'
 import { AppState } from '../state/app-state'
 import { StoreController } from '../state/store'
@@ -82,6 +83,10 @@ export class DatelineApp extends LitElement {
     .summary-line { display: flex; align-items: baseline; gap: 6px; }
     .saved { margin: 4px 12px; font-size: 13px; }
     .saved ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+    .batch { display: flex; gap: 6px; align-items: flex-start; }
+    .batch textarea { flex: 1; font: inherit; }
+    .batch-table { border-collapse: collapse; margin: 6px 0; font-size: 12px; }
+    .batch-table th, .batch-table td { text-align: left; padding: 2px 10px 2px 0; border-bottom: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     .saved h3 { font-size: 12px; margin: 8px 0 2px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
     .badge { background: var(--badge, #0550ae); color: #fff; border-radius: 8px; padding: 0 6px; font-size: 11px; }
     .summary-line button { font-size: 12px; }
@@ -329,6 +334,16 @@ export class DatelineApp extends LitElement {
               <button class="small" aria-label=${`Delete the saved search ${s.name}`} @click=${() => void this.state.saved.remove(s.name)}>×</button></li>`
           )}</ul>`
         : html`<p class="meta">No saved searches yet: search, then <em>Save search…</em> beside the result count.</p>`}
+      <h3>Batch search</h3>
+      <div class="batch">
+        <textarea aria-label="Names or phrases, one per line" rows="3" placeholder="One name or phrase per line: each is searched on its own"></textarea>
+        <button class="small" @click=${() => void this.state.saved.batchSearch(this.renderRoot.querySelector<HTMLTextAreaElement>('.batch textarea')?.value ?? '')}>Search each line</button>
+      </div>
+      ${this.state.saved.state.batch.length
+        ? html`<table class="batch-table" aria-label="Batch search results"><thead><tr><th>Name or phrase</th><th>Articles</th><th>First</th><th>Last</th></tr></thead><tbody>${this.state.saved.state.batch.map(
+            (b) => html`<tr><td>${b.error ? html`${b.line} <span class="meta">(${b.error})</span>` : html`<button class="link" title=${`Search ${b.query}`} @click=${() => void this.state.runPast({ query: b.query, at: '' })}>${b.line}</button>`}</td><td>${b.count}</td><td>${b.first ? formatDay(b.first, true) : '—'}</td><td>${b.last ? formatDay(b.last, true) : '—'}</td></tr>`
+          )}</tbody></table>`
+        : nothing}
       <h3>Recent searches</h3>
       ${this.state.saved.state.history.length
         ? html`<ul class="history">${this.state.saved.state.history.slice(0, 15).map(

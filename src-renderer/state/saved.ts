@@ -1,5 +1,5 @@
 /** Saved searches: the list (with how many articles are new since each ran), shown or not, and the paths new in the one last run. */
-import type { HistoryEntryView, SavedSearchView } from '../../src-main/contract/api'
+import type { BatchRowView, HistoryEntryView, SavedSearchView } from '../../src-main/contract/api'
 import type { StateContext } from './context'
 import { Store } from './store'
 
@@ -10,11 +10,13 @@ export interface SavedState {
   fresh: string[]
   /** the searches run, most recent first */
   history: HistoryEntryView[]
+  /** the last batch search's table */
+  batch: BatchRowView[]
 }
 
 export class SavedStore extends Store<SavedState> {
   constructor(private readonly ctx: StateContext) {
-    super({ show: false, list: [], fresh: [], history: [] })
+    super({ show: false, list: [], fresh: [], history: [], batch: [] })
   }
 
   async toggle(): Promise<void> {
@@ -33,6 +35,16 @@ export class SavedStore extends Store<SavedState> {
   async recordSearch(entry: Parameters<ReturnType<StateContext['api']>['recordSearch']>[0]): Promise<void> {
     const r = await this.ctx.api().recordSearch(entry)
     if (r.ok && this.state.show) await this.refresh()
+  }
+
+  /** Search each line of a pasted list on its own. */
+  async batchSearch(text: string): Promise<void> {
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+    if (!lines.length) return
+    const r = await this.ctx.api().batchSearch({ lines: lines.slice(0, 2000) })
+    if (!r.ok) return this.ctx.messages.set({ error: r.error.message })
+    this.ctx.messages.set({ error: '', ...(lines.length > 2000 ? { notice: `Only the first 2,000 of ${lines.length.toLocaleString('en-US')} lines were searched.` } : {}) })
+    this.set({ batch: r.value })
   }
 
   async clearHistory(): Promise<void> {

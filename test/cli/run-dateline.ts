@@ -23,6 +23,19 @@ export async function runDateline(args: string[]): Promise<CliRun> {
   }
 }
 
+/** The command with `input` on its standard input (dateline batch <archive> -). */
+export function runDatelineWithInput(args: string[], input: string): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DATELINE_DATA: '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }))
+    child.stdin.end(input)
+  })
+}
+
 /** The command run as another user (tests that need permissions root would ignore). */
 export function runDatelineAs(args: string[], ids: { uid?: number; gid?: number }): Promise<CliRun> {
   return new Promise((resolve) => {

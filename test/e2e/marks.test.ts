@@ -77,6 +77,13 @@ describe('saved searches in the window', () => {
     await expect.poll(() => list.locator('ul.history').textContent()).toMatch(/ferry/)
     await list.getByRole('button', { name: 'Clear history' }).click()
     await expect.poll(() => list.textContent()).toMatch(/Recent searches\s*None yet\./)
+    // a batch search: one line per name, each counted on its own; a row runs its search
+    await list.getByRole('textbox', { name: 'Names or phrases, one per line' }).fill('ferry\nNobody Of That Name\n')
+    await list.getByRole('button', { name: 'Search each line' }).click()
+    const table = list.getByRole('table', { name: 'Batch search results' })
+    await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^ferry[2-9]/), expect.stringMatching(/^Nobody Of That Name0—/)])
+    await table.getByRole('button', { name: 'Nobody Of That Name' }).click()
+    await expect.poll(() => box.inputValue()).toBe('"Nobody Of That Name"')
     expect(await accessibilityViolations(page)).toEqual([])
     expect(errors).toEqual([])
   })

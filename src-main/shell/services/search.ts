@@ -7,8 +7,9 @@ import { withArchive, type Session } from './session'
 
 const WINDOW_PHRASE_CHECKS = 1000
 
-export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch' | 'recordSearch' | 'searchHistory' | 'clearSearchHistory'> {
+export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch' | 'recordSearch' | 'searchHistory' | 'clearSearchHistory' | 'batchSearch'> {
   return {
+    batchSearch: (req) => withArchive(session, (svc) => svc.batchSearch(req.lines)),
     recordSearch: (req) =>
       withArchive(session, async (svc) => {
         await svc.recordSearch(req)
