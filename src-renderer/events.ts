@@ -35,6 +35,10 @@ export interface DatelineEvents {
   'open-doc': { path: string }
   /** reader-panel: set, declare unknown (null date with 'unknown') or clear the publication date */
   'set-published': { path: string; date: string | null }
+  /** reader-panel, entity-panel, entity-page: open an entity's page */
+  'open-entity': { id: string; sort?: 'date' | 'title' }
+  /** entity-page: back to the article */
+  'close-entity': undefined
   /** reader-panel: star, tag or note the article */
   annotate: AnnotateRequest
   /** reader-panel: open the file the article was read from in the system's program */
@@ -66,6 +70,8 @@ declare global {
     'set-published': DatelineEvent<'set-published'>
     'open-original': DatelineEvent<'open-original'>
     annotate: DatelineEvent<'annotate'>
+    'open-entity': DatelineEvent<'open-entity'>
+    'close-entity': DatelineEvent<'close-entity'>
     brush: DatelineEvent<'brush'>
     pick: DatelineEvent<'pick'>
     imported: DatelineEvent<'imported'>

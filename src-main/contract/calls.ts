@@ -71,6 +71,8 @@ export const CALLS = {
     usage: 'entities expects { query?: string (≤ 200 chars), type?: person|organization|place, limit?: 1-500, sort?: count|name, hidden?: boolean }',
     returns: returns<v.EntityView[]>()
   },
+  /** One entity's page: names, its articles newest first, the span of their dates, the entities it appears with. */
+  entityPage: { api: 'entityPage', channel: 'entity:page', arg: req.EntityPageRequest, usage: 'entityPage expects { id: string, sort?: "date" | "title" }', returns: returns<v.EntityPageView>() },
   /** Correct the entity list (kept across re-indexing). */
   curate: {
     api: 'curate',

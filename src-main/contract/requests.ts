@@ -51,6 +51,7 @@ export const OpenOriginalRequest = z.strictObject({ path: DOC_PATH })
 const SAVED_NAME = z.string().min(1).max(200)
 export const SaveSearchRequest = z.strictObject({ name: SAVED_NAME, query: QUERY, entities: IDS.optional(), excludeEntities: IDS.optional() })
 export const SavedNameRequest = z.strictObject({ name: SAVED_NAME })
+export const EntityPageRequest = z.strictObject({ id: ID, sort: z.enum(['date', 'title']).optional() })
 export const BatchSearchRequest = z.strictObject({ lines: z.array(z.string().max(MAX_QUERY_CHARS)).min(1).max(2000) })
 export const RecordSearchRequest = z.strictObject({ query: QUERY, entities: IDS.optional(), excludeEntities: IDS.optional(), sort: z.enum(['relevance', 'date']).optional(), eventsFrom: YMD.optional(), eventsTo: YMD.optional() })
 

@@ -5,6 +5,7 @@
  */
 import type { Published } from '../core/dates/publication'
 import type { DocumentView } from '../core/documents/service'
+import type { EntityPage } from '../core/entities/page'
 import type { AnnotationsView } from '../core/annotations/service'
 import type { DateExpressionView } from '../core/dates/service'
 import type { FacetEntry } from '../core/entities/facets'
@@ -106,6 +107,9 @@ export type { AnnotationsView }
 
 /** A saved search with how many articles are new since it last ran. */
 export type { SavedSearchView } from '../core/searches/service'
+
+/** One entity's page, its entity as the window shows entities. */
+export type EntityPageView = Omit<EntityPage, 'entity'> & { entity: EntityView }
 
 /** One line of a batch search. */
 export type { BatchRow as BatchRowView } from '../core/search/batch'

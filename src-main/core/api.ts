@@ -10,6 +10,7 @@ import { normalizeScope } from './archive/scan'
 import { documentDates, published, setFolderYear, setPublicationDate } from './dates/service'
 import type { Published } from './dates/publication'
 import { documentView, type DocumentView } from './documents/service'
+import { entityPage, type EntityPage } from './entities/page'
 import * as entitySvc from './entities/service'
 import type { EntityRegistry } from './entities/registry'
 import type { Facets } from './entities/facets'
@@ -130,6 +131,8 @@ export class ArchiveService {
   entities(q: entitySvc.EntityQuery = {}): entitySvc.EntityView[] { return entitySvc.listEntities(this.ctx, q) }
   entity(id: string): entitySvc.EntityView { return entitySvc.entity(this.ctx, id) }
   documentsForEntity(id: string, opts: { limit?: number; offset?: number } = {}): entitySvc.EntityDocuments { return entitySvc.documentsForEntity(this.ctx, id, opts) }
+  /** An entity's page: names, articles (newest first), the span of their dates, the entities it appears with. */
+  entityPage(id: string, opts: { limit?: number; sort?: 'date' | 'title' } = {}): EntityPage { return entityPage(this.ctx, id, opts) }
   cooccurring(id: string, limit = 10): Facets { return entitySvc.cooccurring(this.ctx, id, limit) }
   stories(): storySvc.StoryView[] { return storySvc.listStories(this.ctx) }
   story(id: string): storySvc.StoryView { return storySvc.story(this.ctx, id) }

@@ -16,6 +16,7 @@ import type { DatelineEvent } from '../events'
 import { AppState } from '../state/app-state'
 import { StoreController } from '../state/store'
 import './drop-import'
+import './entity-page'
 import './entity-panel'
 import './reader-panel'
 import './result-list'
@@ -305,14 +306,24 @@ export class DatelineApp extends LitElement {
       )}</p>` : nothing}
       ${st && !st.archive && !indexing ? this.renderWelcome(st.recent) : nothing}
       <main class=${this.showEntities ? '' : 'no-entities'} ?hidden=${Boolean(st && !st.archive && !indexing)}>
-        <entity-panel .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
+        <entity-panel @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id)} .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
           @show-corrections=${(e: DatelineEvent<'show-corrections'>) => void this.state.entities.showCorrections(e.detail.open)} @undo=${(e: DatelineEvent<'undo'>) => void this.state.undoCorrection(e.detail.index)}
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
         <result-list id="results" .fresh=${this.state.saved.state.fresh} .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}
           @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>
-        <reader-panel .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
+        ${this.state.entityPage.state.page
+          ? html`<entity-page .page=${this.state.entityPage.state.page} .sort=${this.state.entityPage.state.sort} aria-label="Entity page"
+              @close-entity=${() => this.state.entityPage.close()}
+              @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id, e.detail.sort)}
+              @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
+              @open-doc=${(e: DatelineEvent<'open-doc'>) => {
+                this.state.entityPage.close()
+                void this.state.openStoryMember(e.detail.path)
+              }}></entity-page>`
+          : nothing}
+        <reader-panel ?hidden=${Boolean(this.state.entityPage.state.page)} @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id)} .doc=${this.state.reader.state.doc} @open-doc=${(e: DatelineEvent<'open-doc'>) => void this.state.openStoryMember(e.detail.path)}
           @set-published=${(e: DatelineEvent<'set-published'>) => void this.state.setPublished(e.detail.path, e.detail.date)}
           @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)}
           @annotate=${(e: DatelineEvent<'annotate'>) => void this.state.annotate(e.detail)} aria-label="Reader"></reader-panel>

@@ -282,6 +282,10 @@ export class EntityPanel extends LitElement {
       }}
       @focusout=${(e: FocusEvent) => !(e.relatedTarget && this.renderRoot.contains(e.relatedTarget as Node)) && (this.menu = null)}>
       <button role="menuitem" @click=${() => {
+        this.menu = null
+        emit(this, 'open-entity', { id: m.entity.id })
+      }}>Open its page</button>
+      <button role="menuitem" @click=${() => {
         this.renaming = m.entity.id
         this.menu = null
       }}>Rename…</button>

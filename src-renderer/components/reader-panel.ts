@@ -33,6 +33,7 @@ export class ReaderPanel extends LitElement {
     .reused { background: color-mix(in srgb, var(--reused, #4c8bf5) 14%, transparent); }
     .focus { background: color-mix(in srgb, var(--focus, #e5484d) 22%, transparent); }
     .date { text-decoration: underline dotted; text-underline-offset: 3px; cursor: help; }
+    [data-entity] { cursor: pointer; }
     .noted { background: color-mix(in srgb, var(--noted, #2da44e) 18%, transparent); border-bottom: 2px solid var(--noted, #2da44e); }
     .marks { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; font-size: 12px; margin: 4px 0 8px; }
     .marks .chip { border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 10px; padding: 0 6px; margin-right: 4px; }
@@ -183,6 +184,13 @@ export class ReaderPanel extends LitElement {
     </section>`
   }
 
+  /** A click on an entity's name (not the end of a selection) opens its page. */
+  private readonly onTextClick = (e: MouseEvent) => {
+    const el = (e.target as HTMLElement).closest?.('[data-entity]') as HTMLElement | null
+    if (!el?.dataset['entity'] || this.selectedPassage()) return
+    emit(this, 'open-entity', { id: el.dataset['entity'] })
+  }
+
   /** The last passage selected in the article (a click elsewhere may clear the selection before the button acts). */
   private lastSelection: { start: number; end: number } | undefined
   private readonly onSelectionChange = () => {
@@ -284,7 +292,7 @@ export class ReaderPanel extends LitElement {
       { name: 'mark', spans: d.highlights },
       { name: 'find', spans: found },
       { name: 'current', spans: current ? [current] : [] },
-      { name: 'entity', spans: d.entities.flatMap((e) => e.mentions), values: d.entities.flatMap((e) => e.mentions.map(() => e.type)) },
+      { name: 'entity', spans: d.entities.flatMap((e) => e.mentions), values: d.entities.flatMap((e, i) => e.mentions.map(() => String(i))) },
       { name: 'reused', spans: d.story?.reused ?? [] },
       { name: 'focus', spans: this.spot ? [this.spot] : [] },
       { name: 'date', spans: d.dates.map((x): [number, number] => [x.start, x.end]), values: d.dates.map((_, i) => String(i)) },
@@ -308,16 +316,17 @@ export class ReaderPanel extends LitElement {
         ${d.highlights.length ? html`<span><mark>search</mark></span>` : nothing}
         ${d.story?.reused.length ? html`<span class="reused">taken from ${d.story.of}</span>` : nothing}
       </div>
-      <article class="text" aria-label="Article text">${runs.map((r) => {
+      <article class="text" aria-label="Article text" @click=${this.onTextClick}>${runs.map((r) => {
         const date = r.marks['date'] !== undefined ? d.dates[Number(r.marks['date'])] : undefined
-        const cls = [r.marks['entity'] !== undefined ? `e-${r.marks['entity']}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '', date ? 'date' : '', r.marks['noted'] !== undefined ? 'noted' : '']
+        const ent = r.marks['entity'] !== undefined ? d.entities[Number(r.marks['entity'])] : undefined
+        const cls = [ent ? `e-${ent.type}` : '', r.marks['reused'] !== undefined ? 'reused' : '', r.marks['focus'] !== undefined ? 'focus' : '', date ? 'date' : '', r.marks['noted'] !== undefined ? 'noted' : '']
           .filter(Boolean)
           .join(' ')
         const cur = r.marks['current'] !== undefined ? 'current' : ''
         const inner =
           r.marks['find'] !== undefined ? html`<mark class="find ${cur}">${r.text}</mark>` : r.marks['mark'] !== undefined ? html`<mark class=${cur}>${r.text}</mark>` : r.text
         // a date says, on hover, what it stands for and why (as `dateline dates` does)
-        return cls ? html`<span class=${cls} title=${date ? dateInWords(date) : nothing}>${inner}</span>` : inner
+        return cls ? html`<span class=${cls} data-entity=${ent ? ent.id : nothing} title=${date ? dateInWords(date) : ent ? `${ent.name}: click for its page` : nothing}>${inner}</span>` : inner
       })}</article>
       ${d.story
         ? html`<section aria-label="Story">

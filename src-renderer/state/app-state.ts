@@ -10,6 +10,7 @@ import type { Messages, StateContext, ViewEffects } from './context'
 import { EntitiesStore } from './entities'
 import { FiltersStore } from './filters'
 import { ReaderStore } from './reader'
+import { EntityPageStore } from './entity-page'
 import { SavedStore } from './saved'
 import { SearchStore } from './search'
 import { Store, type Subscribable } from './store'
@@ -36,6 +37,7 @@ export class AppState {
   readonly timeline: TimelineStore
   readonly entities: EntitiesStore
   readonly saved: SavedStore
+  readonly entityPage: EntityPageStore
   private offs: Array<() => void> = []
   /** earlier searches, most recent last (Alt+← goes back through them) */
   private history: SearchSnapshot[] = []
@@ -54,10 +56,11 @@ export class AppState {
     this.reader = new ReaderStore(ctx, query)
     this.entities = new EntitiesStore(ctx)
     this.saved = new SavedStore(ctx)
+    this.entityPage = new EntityPageStore(ctx)
   }
 
   get stores(): Subscribable[] {
-    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.entities, this.saved]
+    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.entities, this.saved, this.entityPage]
   }
 
   /** Start: the status (reopening the last archive), the first search, and main's events. */

@@ -164,3 +164,37 @@ describe('stars, tags and notes in the window', () => {
     expect(external).toEqual([])
   })
 })
+
+describe('the entity page', () => {
+  it('opens from a name in the reader: its articles, the span of their dates, who it appears with; reads one, filters by it', async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await installPreload(page, handlers, outDir)
+    await page.goto(server.base + '/')
+    await expect.poll(() => page!.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('dockworkers')
+    await page.locator('result-list li[data-path="wire/harbour-strike.txt"]').click()
+    const name = page.locator('reader-panel article [data-entity]', { hasText: 'Daniel al-Haddad' }).first()
+    await name.click()
+    const ent = page.getByRole('region', { name: /^Entity: Daniel Al-Haddad$/i })
+    await expect.poll(() => ent.locator('.meta').first().textContent()).toMatch(/^person · 3 articles/)
+    const articles = ent.getByRole('list', { name: /Articles mentioning/ }).getByRole('listitem')
+    expect(await articles.count()).toBe(3)
+    await expect.poll(() => ent.getByRole('list', { name: /Organisations appearing with/ }).textContent()).toMatch(/Coastal Workers League/)
+    expect(await accessibilityViolations(page)).toEqual([])
+    // read one of its articles: the reader comes back with it
+    await articles.filter({ hasText: 'dispute' }).getByRole('button').click()
+    await expect.poll(() => page!.locator('reader-panel h2').textContent()).toMatch(/dispute/)
+    expect(await ent.count()).toBe(0)
+    // from the facet menu, then filter the results by it
+    await page.locator('entity-panel').getByRole('button', { name: /^Correct .*Haddad/ }).first().click()
+    await page.getByRole('menuitem', { name: 'Open its page' }).click()
+    await ent.getByRole('button', { name: /^Filter the results by/ }).click()
+    await expect.poll(() => page!.getByLabel('Active filters').textContent()).toMatch(/Haddad/)
+    await ent.getByRole('button', { name: '← Back to the article' }).click()
+    await expect.poll(() => ent.count()).toBe(0)
+    expect(errors).toEqual([])
+  })
+})

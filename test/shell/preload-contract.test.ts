@@ -34,6 +34,7 @@ registerIpcHandlers(
     chooseArchive: async () => ({ ok: true, value: { archive: '/b', documents: 0, indexing: false, recent: ['/b', '/a'] } }),
     search: async (req) => ({ ok: true, value: { query: req.query, total: 0, hits: [], ignored: [], facets: { person: [], organization: [], place: [] }, sources: [], tags: [], ms: 0 } }),
     document: async (req) => ({ ok: false, error: { code: 'not-found', message: `no ${req.path}` } }),
+    entityPage: async (req) => ({ ok: true, value: { entity: { id: req.id, type: 'place', name: 'X', aliases: [], documents: 0 }, total: 0, documents: [], first: null, last: null, cooccurring: { person: [], organization: [], place: [] } } }),
     batchSearch: async (req) => ({ ok: true, value: req.lines.map((line) => ({ line, query: line, count: 0, first: null, last: null })) }),
     recordSearch: async () => ({ ok: true, value: { kept: true } }),
     searchHistory: async () => ({ ok: true, value: [] }),

@@ -2,8 +2,13 @@
 import type { EntityView, Services } from '../../contract/api'
 import { withArchive, type Session } from './session'
 
-export function entityServices(session: Session): Pick<Services, 'entities' | 'curate' | 'corrections' | 'undoCorrection'> {
+export function entityServices(session: Session): Pick<Services, 'entities' | 'curate' | 'corrections' | 'undoCorrection' | 'entityPage'> {
   return {
+    entityPage: (req) =>
+      withArchive(session, (svc) => {
+        const p = svc.entityPage(req.id, { limit: 200, ...(req.sort ? { sort: req.sort } : {}) })
+        return { ...p, entity: entityView(p.entity) }
+      }),
     entities: (req) =>
       withArchive(session, (svc) => {
         const limit = req.limit ?? 50
