@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const args = parseArgs(
       rest,
       ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size', 'folder', 'passage', 'delete', 'edit'],
-      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines', 'off', 'remove', 'results']
+      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines', 'off', 'remove', 'results', 'entities']
     )
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined

@@ -13,6 +13,7 @@ export const USAGE = `Usage:
   dateline batch <archive> <file | -> [--json]
   dateline export <archive> --documents --json-lines [--out <file>]
   dateline export <archive> --results [<query>] [--entity <id>…] [--format csv|json] [--out <file>]
+  dateline export <archive> --entities [--format csv|json] [--out <file>]
   dateline entity show <archive> <id> [--json]
   dateline entity merge <archive> <id> <id>… [--name <name>]
   dateline entity rename <archive> <id> <new name>

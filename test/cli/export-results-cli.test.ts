@@ -65,4 +65,13 @@ describe('dateline export --results', () => {
     expect(j).toMatchObject({ query: 'is:starred', total: 1, results: [{ path: 'wire/harbour-strike.txt', starred: true, tags: ['port-strike'], notes: ['check, with "quotes"'] }] })
     expect(existsSync(path.join(fx.root, 'results.csv'))).toBe(false)
   }, 60_000)
+
+  it('exports the entity list as CSV and JSON', async () => {
+    const csv = (await dateline('export', fx.root, '--entities')).stdout.trim().split('\r\n')
+    expect(csv[0]).toBe('id,type,name,aliases,documents')
+    expect(csv.find((l) => l.includes(',person,Daniel Al-Haddad,'))).toMatch(/,3$/)
+    const j = JSON.parse((await dateline('export', fx.root, '--entities', '--format', 'json')).stdout)
+    expect(j.total).toBe(csv.length - 1)
+    expect(j.entities[0].documents).toBeGreaterThanOrEqual(j.entities.at(-1).documents)
+  }, 60_000)
 })

@@ -9,6 +9,7 @@
 import { open, rm } from 'node:fs/promises'
 import { DatelineError, ioError } from '../../core/errors'
 import type { Command } from '../context'
+import { table } from '../../core/search/export'
 import { jsonDoc } from './doc'
 
 const BLOCK = 256 * 1024
@@ -16,7 +17,37 @@ const BLOCK = 256 * 1024
 export const exportCommand: Command = async (ctx) => {
   const { args } = ctx
   if (args.flags.has('results')) return exportResults(ctx)
+  if (args.flags.has('entities')) return exportEntities(ctx)
   return exportDocuments(ctx)
+}
+
+/** dateline export <archive> --entities [--format csv|json] [--out <file>]: the entity list (hidden ones left out). */
+const exportEntities: Command = async ({ args, io, openIndexed }) => {
+  const format = args.flags.get('format') ?? 'csv'
+  if (format !== 'csv' && format !== 'json') throw new DatelineError('usage', 'export --entities: --format is csv (default) or json')
+  const svc = await openIndexed()
+  const rows = svc.entities({ limit: Number.MAX_SAFE_INTEGER, sort: 'count' }).map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents }))
+  const text = format === 'csv' ? table(['id', 'type', 'name', 'aliases', 'documents'], rows) : JSON.stringify({ total: rows.length, entities: rows }, null, 1) + '\n'
+  await writeOut(args.flags.get('out'), text, io, `${rows.length} entities`)
+  return 0
+}
+
+/** To --out (never over an existing file; a half-written one removed) or standard output. */
+async function writeOut(out: string | true | undefined, text: string, io: Parameters<Command>[0]['io'], what: string): Promise<void> {
+  if (out === true) throw new DatelineError('usage', 'export: --out needs a file name')
+  if (typeof out !== 'string') return io.out(text.replace(/\r?\n$/, ''))
+  const fh = await open(out, 'wx').catch((e: NodeJS.ErrnoException) => {
+    throw new DatelineError('io', e.code === 'EEXIST' ? `export: ${out} exists; choose another file (an export never writes over one)` : `export: cannot create ${out}: ${e.message}`)
+  })
+  try {
+    await fh.write(text)
+    await fh.close()
+  } catch (e) {
+    await fh.close().catch(() => {})
+    await rm(out, { force: true })
+    throw ioError(e, `export to ${out} (the half-written file was removed)`)
+  }
+  io.err(`exported ${what} to ${out}`)
 }
 
 /** dateline export <archive> --results [<query>] [--entity <id>…] [--exclude-entity <id>…] [--format csv|json] [--out <file>] */
@@ -27,20 +58,7 @@ const exportResults: Command = async ({ args, io, openIndexed }) => {
   if (out === true) throw new DatelineError('usage', 'export: --out needs a file name')
   const svc = await openIndexed()
   const { text, rows } = svc.exportResults(args.positionals[1] ?? '', format, { entities: args.all('entity'), excludeEntities: args.all('exclude-entity') })
-  if (typeof out === 'string') {
-    const fh = await open(out, 'wx').catch((e: NodeJS.ErrnoException) => {
-      throw new DatelineError('io', e.code === 'EEXIST' ? `export: ${out} exists; choose another file (an export never writes over one)` : `export: cannot create ${out}: ${e.message}`)
-    })
-    try {
-      await fh.write(text)
-      await fh.close()
-    } catch (e) {
-      await fh.close().catch(() => {})
-      await rm(out, { force: true })
-      throw ioError(e, `export to ${out} (the half-written file was removed)`)
-    }
-    io.err(`exported ${rows} result${rows === 1 ? '' : 's'} to ${out}`)
-  } else io.out(text.replace(/\r?\n$/, ''))
+  await writeOut(out, text, io, `${rows} result${rows === 1 ? '' : 's'}`)
   return 0
 }
 

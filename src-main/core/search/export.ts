@@ -69,7 +69,12 @@ function cell(v: ResultRow[keyof ResultRow]): string {
 }
 
 export function rowsToCsv(rows: readonly ResultRow[]): string {
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n'
+  return table(COLUMNS, rows)
+}
+
+/** CSV of any rows of plain values and lists (lists joined with "; "). */
+export function table<T>(columns: ReadonlyArray<keyof T & string>, rows: readonly T[]): string {
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c] as ResultRow[keyof ResultRow])).join(','))].join('\r\n') + '\r\n'
 }
 
 export function rowsToJson(query: string, rows: readonly ResultRow[]): string {
