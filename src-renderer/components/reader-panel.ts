@@ -23,6 +23,8 @@ export class ReaderPanel extends LitElement {
 
   static override styles = css`
     :host { display: block; overflow: auto; padding: 0 14px 24px; }
+    /* set aside while an entity page takes its place (it keeps its article, scroll and find) */
+    :host([hidden]) { display: none; }
     h2 { font-size: 17px; margin: 10px 0 2px; }
     .meta { color: var(--muted, #5c6166); font-size: 12px; margin-bottom: 8px; }
     .text { white-space: pre-wrap; line-height: 1.55; font-size: 14px; }

@@ -11,6 +11,7 @@ import { writeFixtureArchive } from '../fixtures/archive'
 import { allFormatFiles } from '../fixtures/formats'
 import { tempDir } from '../fixtures/imports'
 import { CHROMIUM, CHROMIUM_ARGS, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
+import { screenshots } from './screenshots'
 
 const outDir = path.resolve('out')
 const { ipc, handlers } = recordingIpc()
@@ -100,6 +101,7 @@ describe('dropping files of every format', () => {
     const source = page.locator('reader-panel .source-line')
     await expect.poll(() => source.textContent()).toMatch(/Lantern Briefing/)
     await expect.poll(() => page!.locator('reader-panel .published').textContent()).toBe('Published 6 February 2024 — as the file states it')
+    await screenshots(page, 'formats')
     await source.getByRole('button', { name: /Open original/ }).click()
     await expect.poll(() => opened.length).toBe(1)
     expect(opened[0]).toMatch(/newsletters\.mbox$/)

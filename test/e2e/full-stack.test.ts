@@ -10,11 +10,10 @@ import { registerIpcHandlers } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { TIMELINE_FILES } from '../fixtures/timeline'
+import { screenshots } from './screenshots'
 import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, indicatorContrast, installPreload, recordingIpc, serveRenderer } from './harness'
 
 const DOCS = 5 + Object.keys(TIMELINE_FILES).length
-// an ignored folder: a test run never rewrites tracked files (`npm run screenshots` refreshes the README's)
-const SHOTS = path.resolve(process.env['DATELINE_SCREENSHOTS'] || '.screenshots')
 const outDir = path.resolve('out')
 
 const { ipc, handlers } = recordingIpc()
@@ -72,21 +71,6 @@ async function openApp() {
   await page.goto(base + '/')
   await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe(`${DOCS} documents`)
   return { page, errors, external }
-}
-
-/**
- * Light and dark screenshots of the window as it is now, for the README; and in each theme, no
- * serious or critical WCAG 2.1 AA violation (contrast differs per theme, so both are checked).
- */
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true })
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(50)
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) })
-    expect.soft(await accessibilityViolations(page), `accessibility of "${name}" (${scheme})`).toEqual([])
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option')

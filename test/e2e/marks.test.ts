@@ -8,6 +8,7 @@ import { registerIpcHandlers } from '../../src-main/shell/ipc'
 import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
+import { screenshots } from './screenshots'
 
 const outDir = path.resolve('out')
 const { ipc, handlers } = recordingIpc()
@@ -82,6 +83,7 @@ describe('saved searches in the window', () => {
     await list.getByRole('button', { name: 'Search each line' }).click()
     const table = list.getByRole('table', { name: 'Batch search results' })
     await expect.poll(() => table.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^ferry[2-9]/), expect.stringMatching(/^Nobody Of That Name0—/)])
+    await screenshots(page, 'saved-searches')
     await table.getByRole('button', { name: 'Nobody Of That Name' }).click()
     await expect.poll(() => box.inputValue()).toBe('"Nobody Of That Name"')
     expect(await accessibilityViolations(page)).toEqual([])
@@ -137,7 +139,7 @@ describe('stars, tags and notes in the window', () => {
     await marks.getByRole('button', { name: 'Note on selection' }).click()
     await expect.poll(() => marks.locator('q').textContent()).toBe('4,200 containers')
     await expect.poll(() => page!.locator('reader-panel article .noted').textContent()).toBe('4,200 containers')
-    expect(await accessibilityViolations(page)).toEqual([])
+    await screenshots(page, 'marks')
 
     const shown = () => results.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')).join(' '))
     for (const [q, want] of [
@@ -180,10 +182,12 @@ describe('the entity page', () => {
     await name.click()
     const ent = page.getByRole('region', { name: /^Entity: Daniel Al-Haddad$/i })
     await expect.poll(() => ent.locator('.meta').first().textContent()).toMatch(/^person · 3 articles/)
+    // in the reader's place, not beside or below it
+    expect(await page.locator('reader-panel').isVisible()).toBe(false)
     const articles = ent.getByRole('list', { name: /Articles mentioning/ }).getByRole('listitem')
     expect(await articles.count()).toBe(3)
     await expect.poll(() => ent.getByRole('list', { name: /Organisations appearing with/ }).textContent()).toMatch(/Coastal Workers League/)
-    expect(await accessibilityViolations(page)).toEqual([])
+    await screenshots(page, 'entity-page')
     // read one of its articles: the reader comes back with it
     await articles.filter({ hasText: 'dispute' }).getByRole('button').click()
     await expect.poll(() => page!.locator('reader-panel h2').textContent()).toMatch(/dispute/)
