@@ -8,7 +8,7 @@
 import PostalMime, { type Email } from 'postal-mime'
 import { readHtmlPage } from './html/read'
 import { parseMetaDate } from './meta-date'
-import { LIMITS, type Article, type DocumentReader, type ReadResult } from './types'
+import { headed, LIMITS, type Article, type DocumentReader, type ReadResult } from './types'
 
 function header(mail: Email, name: string): string | undefined {
   return mail.headers.find((h) => h.key === name)?.value
@@ -35,7 +35,7 @@ function messageArticle(mail: Email): Article | undefined {
   const date = parseMetaDate(header(mail, 'date'))
   if (date) meta.published = { date, from: 'Date header' }
   if (!meta.origins!.outlet) delete meta.origins
-  return { text: title && !body.startsWith(title) ? `${title}\n\n${body}` : body, ...(title ? { title } : {}), meta }
+  return { text: headed(title, body), ...(title ? { title } : {}), meta }
 }
 
 export const emlReader: DocumentReader = {

@@ -6,9 +6,9 @@
  */
 import { DOMParser } from 'linkedom'
 import { docxBodyText } from './docx-text'
-import { splitExport } from './exports/split'
+import { readExport } from './exports/split'
 import { parseMetaDate } from './meta-date'
-import type { Article, ArticleMeta, DocumentReader, ReadResult } from './types'
+import { headed, type Article, type ArticleMeta, type DocumentReader, type ReadResult } from './types'
 import { isOleFile, readZipParts } from './zip'
 
 const utf8 = new TextDecoder('utf-8')
@@ -45,11 +45,11 @@ function propsMeta(doc: X | undefined, creator: string[], created: string, kind:
 }
 
 function finish(format: 'docx' | 'odt', text: string, props: { title?: string; meta: ArticleMeta }): ReadResult {
-  const exported = splitExport(text)
-  if (exported) return { ok: true, format: exported.format, container: true, articles: exported.articles, encoding: 'utf-8' }
+  const exported = readExport(text, 'utf-8')
+  if (exported) return exported
   if (!text.trim()) return { ok: false, reason: 'no text in this document' }
   const title = props.title
-  const article: Article = { text: title && !text.trimStart().startsWith(title) ? `${title}\n\n${text.trim()}` : text.trim(), ...(title ? { title } : {}), meta: props.meta }
+  const article: Article = { text: headed(title, text.trim()), ...(title ? { title } : {}), meta: props.meta }
   return { ok: true, format, container: false, articles: [article], encoding: 'utf-8' }
 }
 

@@ -3,7 +3,7 @@
  * then it is split into them, with the metadata their layout states.
  */
 import { decodeText } from '../text/decode'
-import { splitExport } from './exports/split'
+import { readExport } from './exports/split'
 import type { DocumentReader, ReadResult } from './types'
 
 export const plainTextReader: DocumentReader = {
@@ -11,9 +11,7 @@ export const plainTextReader: DocumentReader = {
   read(bytes): ReadResult {
     const d = decodeText(bytes)
     if (!d.ok) return d
-    const exported = splitExport(d.text)
-    if (exported) return { ok: true, format: exported.format, container: true, articles: exported.articles, encoding: d.encoding }
-    return { ok: true, format: 'text', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding }
+    return readExport(d.text, d.encoding) ?? { ok: true, format: 'text', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding }
   }
 }
 

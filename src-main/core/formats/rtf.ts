@@ -6,8 +6,8 @@
  * export saved as RTF is split into its articles.
  */
 import { decodeWindows1252 } from '../text/decode'
-import { splitExport } from './exports/split'
-import type { ArticleMeta, DocumentReader, ReadResult } from './types'
+import { readExport } from './exports/split'
+import { headed, type ArticleMeta, type DocumentReader, type ReadResult } from './types'
 
 const SKIP = new Set(['fonttbl', 'colortbl', 'stylesheet', 'pict', 'object', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl', 'footerr', 'footerf', 'listtable', 'listoverridetable', 'revtbl', 'rsidtbl', 'generator', 'xmlnstbl', 'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'fldinst', 'filetbl', 'bkmkstart', 'bkmkend', 'footnote', 'annotation', 'mmathPr', 'pgdsctbl', 'operator', 'company', 'doccomm', 'keywords', 'subject', 'category', 'comment', 'hlinkbase', 'buptim', 'revtim', 'printim', 'nonshppict', 'shppict', 'blipuid'])
 const INFO_TEXT = new Set(['title', 'author'])
@@ -203,13 +203,12 @@ export const rtfReader: DocumentReader = {
     const src = new TextDecoder('latin1').decode(bytes)
     if (!src.startsWith('{\\rtf')) return { ok: false, reason: 'not an RTF file (no {\\rtf header)' }
     const r = rtfToText(src)
-    const exported = splitExport(r.text)
-    if (exported) return { ok: true, format: exported.format, container: true, articles: exported.articles, encoding: 'windows-1252' }
+    const exported = readExport(r.text, 'windows-1252')
+    if (exported) return exported
     if (!r.text) return { ok: false, reason: 'no text in this document' }
     const meta: ArticleMeta = {}
     if (r.author) (meta.author = r.author), (meta.origins = { author: 'RTF author' })
     if (r.created) meta.captured = { date: r.created, from: 'RTF creation time' }
-    const text = r.title && !r.text.startsWith(r.title) ? `${r.title}\n\n${r.text}` : r.text
-    return { ok: true, format: 'rtf', container: false, articles: [{ text, ...(r.title ? { title: r.title } : {}), meta }], encoding: 'windows-1252' }
+    return { ok: true, format: 'rtf', container: false, articles: [{ text: headed(r.title, r.text), ...(r.title ? { title: r.title } : {}), meta }], encoding: 'windows-1252' }
   }
 }

@@ -57,6 +57,11 @@ export interface DocumentReader {
   read(bytes: Uint8Array): ReadResult | Promise<ReadResult>
 }
 
+/** An article's text as the reader shows it: the headline the file gives above the body, unless the body already opens with it. */
+export function headed(title: string | undefined, body: string): string {
+  return title && !body.startsWith(title) ? `${title}\n\n${body}` : body
+}
+
 /** Limits every reader keeps: a damaged or hostile file is refused with a reason, never a hang. */
 export const LIMITS = {
   /** bytes a compressed part (DOCX, ODT) may inflate to */

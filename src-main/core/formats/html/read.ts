@@ -7,8 +7,8 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { decodeText, type Encoding } from '../../text/decode'
-import { splitExport } from '../exports/split'
-import type { Article, DocumentReader, ReadResult } from '../types'
+import { readExport } from '../exports/split'
+import { headed, type Article, type DocumentReader, type ReadResult } from '../types'
 import { pageMeta } from './meta'
 import { blockText } from './text'
 
@@ -67,8 +67,7 @@ export function readHtmlPage(html: string): Article | undefined {
   }
   if (!body.trim()) return undefined
   title = headline?.trim() || title || pageTitle
-  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body
-  return { text, ...(title ? { title } : {}), meta: rest }
+  return { text: headed(title, body), ...(title ? { title } : {}), meta: rest }
 }
 
 export const htmlReader: DocumentReader = {
@@ -80,8 +79,8 @@ export const htmlReader: DocumentReader = {
     // a database's HTML export of many articles (Factiva, Nexis) is split by its layout
     if (/Document\s+[A-Za-z0-9]{16,}|End of Document|\d+ of \d+ DOCUMENTS/.test(d.html)) {
       const body = parseHTML(d.html).document.body
-      const exported = body ? splitExport(blockText(body as never)) : undefined
-      if (exported) return { ok: true, format: exported.format, container: true, articles: exported.articles, encoding: d.encoding }
+      const exported = body ? readExport(blockText(body as never), d.encoding) : undefined
+      if (exported) return exported
     }
     const article = readHtmlPage(d.html)
     if (!article) return { ok: false, reason: 'no article text in this page' }
