@@ -80,21 +80,25 @@ function hasMeta(m: ArticleMeta): boolean {
 
 export type BuiltDocuments = { ok: true; docs: Document[]; format: FormatName; container: boolean } | { ok: false; reason: string }
 
-/** Reads a heavy format elsewhere (the reader thread, workers/reader.ts), with a time and memory budget. */
-export type IsolatedRead = (ext: string, bytes: Uint8Array) => Promise<ReadResult>
+/** Reads a heavy format elsewhere (the reader thread, workers/reader.ts), with a time and memory budget; `hash` is the bytes' content hash. */
+export type IsolatedRead = (ext: string, bytes: Uint8Array, hash: string) => Promise<ReadResult>
 
-export async function readDocuments(
-  file: { path: string; size: number; mtimeMs: number },
-  bytes: Uint8Array,
-  readers: DocumentReader[] = defaultReaders,
+export interface ReadOptions {
+  readers?: DocumentReader[]
   isolate?: IsolatedRead
-): Promise<BuiltDocuments> {
+  /** the bytes' content hash, when the caller has it already (it is not computed twice) */
+  hash?: string
+}
+
+export async function readDocuments(file: { path: string; size: number; mtimeMs: number }, bytes: Uint8Array, opts: ReadOptions = {}): Promise<BuiltDocuments> {
+  const readers = opts.readers ?? defaultReaders
   const ext = path.extname(file.path)
   const reader = readerFor(ext, readers)
   if (!reader) return { ok: false, reason: 'unsupported file type' }
+  const fileHash = opts.hash ?? contentHash(bytes)
   let read
   try {
-    read = reader.isolated && isolate && readers === defaultReaders ? await isolate(ext.toLowerCase(), bytes) : await reader.read(bytes)
+    read = reader.isolated && opts.isolate && readers === defaultReaders ? await opts.isolate(ext.toLowerCase(), bytes, fileHash) : await reader.read(bytes)
   } catch (err) {
     if (err instanceof DatelineError && err.code === 'cancelled') throw err
     // a parser's own failure is this file's problem, never the update's
@@ -104,7 +108,6 @@ export async function readDocuments(
   const articles = read.articles.filter((a) => a.text.trim())
   if (!articles.length) return { ok: false, reason: read.container ? 'no articles in this file' : 'no text in this file' }
   const name = path.basename(file.path).replace(/\.[^.]+$/, '')
-  const fileHash = contentHash(bytes)
   const docs = articles.map((a, i): Document => {
     const p = read.container ? `${file.path}#${i + 1}` : file.path
     const meta = hasMeta(a.meta) ? a.meta : undefined

@@ -121,9 +121,9 @@ export async function runImport(sources: readonly string[], run: ImportRun): Pro
     if (data.length > limit) return reject(f.from, tooLargeReason(data.length, limit))
     const parts = f.rel.split('/').map((p) => portableName(p))
     const rel = parts.map((p) => p.name).join('/')
-    const checked = await readDocuments({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, run.readers, run.isolate)
-    if (!checked.ok) return reject(f.from, checked.reason)
     const hash = contentHash(data)
+    const checked = await readDocuments({ path: rel, size: data.length, mtimeMs: f.mtimeMs }, data, { readers: run.readers, isolate: run.isolate, hash })
+    if (!checked.ok) return reject(f.from, checked.reason)
     await myTurn
     const claim = claims.get(hash)
     if (claim) {

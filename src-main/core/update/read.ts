@@ -51,7 +51,7 @@ export async function readChanged(
       return
     }
     if (onFile && readerFor(path.extname(f.path))?.isolated) onFile(f.path)
-    const built = await readDocuments(f, bytes, undefined, isolate)
+    const built = await readDocuments(f, bytes, { isolate, hash: fileHash })
     if (!built.ok) {
       skipped.push({ path: f.path, reason: built.reason })
       manifest.rejected[f.path] = { size: f.size, mtimeMs: f.mtimeMs, reason: built.reason }
@@ -84,10 +84,10 @@ export async function readChanged(
  */
 export function isolatedReader(ctx: ArchiveContext, signal?: AbortSignal, memo?: 'keep' | 'take'): IsolatedRead | undefined {
   if (!ctx.opts.workers) return undefined
-  return async (ext, bytes) => {
+  return async (ext, bytes, hash) => {
     // an import reads a file to check it before copying; the update that indexes the copy right
     // after takes that reading instead of parsing the same bytes again
-    const key = memo ? `${ext}:${contentHash(bytes)}` : ''
+    const key = `${ext}:${hash}`
     if (memo === 'take') {
       const kept = ctx.readMemo.get(key)
       if (kept) {
