@@ -30,7 +30,7 @@ export function readZipParts(bytes: Uint8Array, wanted: (name: string) => boolea
   }
 }
 
-/** A zip's parts are checked for encryption by their flags: an encrypted Office file is an OLE file, not a zip. */
+/** An encrypted (or pre-2007) Office file is an OLE compound file, not a zip: told apart by its signature. */
 export function isOleFile(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
 }

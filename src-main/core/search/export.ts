@@ -26,14 +26,18 @@ export interface ResultRow {
   places: string[]
 }
 
+const PAGE = 1000
+
 /** Every result of the query (no paging), in the search's order. */
 export function resultRows(ctx: ArchiveContext, query: string, opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo' | 'sort'> = {}): ResultRow[] {
-  const total = search(ctx, query, { ...opts, limit: 0, facetLimit: 0 }).total
   const rows: ResultRow[] = []
   const published = storyState(ctx).published
   const registry = entityRegistry(ctx)
-  for (let offset = 0; offset < total; offset += 1000) {
-    for (const h of search(ctx, query, { ...opts, limit: 1000, offset, facetLimit: 0 }).hits) {
+  // pages of the search's largest page, until one comes back short
+  for (let offset = 0, more = true; more; offset += PAGE) {
+    const hits = search(ctx, query, { ...opts, limit: PAGE, offset, facetLimit: 0 }).hits
+    more = hits.length === PAGE
+    for (const h of hits) {
       const meta = ctx.snapshot.meta(h.id)
       const marks = annotationsOf(ctx, h.id)
       const p = published.get(h.id)

@@ -37,18 +37,19 @@ function newSince(ctx: ArchiveContext, s: SavedSearch): string[] {
   return [...matchingDocuments(ctx, s.query, { entities: s.entities, excludeEntities: s.excludeEntities })].filter((id) => !seen.has(key(ctx, id)))
 }
 
+const fileOf = (ctx: ArchiveContext) => path.join(ctx.store.dir, SEARCHES_FILE)
+
 async function change<T>(ctx: ArchiveContext, fn: (data: SearchesFile) => { next: SearchesFile; value: T }): Promise<T> {
   return withUserFilesLock(ctx, async () => {
-    const file = path.join(ctx.store.dir, SEARCHES_FILE)
-    const { data } = await loadSearches(file)
+    const { data } = await loadSearches(fileOf(ctx))
     const { next, value } = fn(data)
-    await saveSearches(file, next)
+    await saveSearches(fileOf(ctx), next)
     return value
   })
 }
 
 async function current(ctx: ArchiveContext): Promise<SearchesFile> {
-  return (await loadSearches(path.join(ctx.store.dir, SEARCHES_FILE))).data
+  return (await loadSearches(fileOf(ctx))).data
 }
 
 function find(data: SearchesFile, name: string): SavedSearch {
@@ -85,7 +86,7 @@ function view(ctx: ArchiveContext, s: SavedSearch, fresh: number): SavedSearchVi
 
 /** Saved searches, newest first, each with its count of new articles (counted for the first `count` listed). */
 export async function listSaved(ctx: ArchiveContext, count = 50): Promise<{ saved: SavedSearchView[]; notice?: string }> {
-  const { data, problem } = await loadSearches(path.join(ctx.store.dir, SEARCHES_FILE))
+  const { data, problem } = await loadSearches(fileOf(ctx))
   const saved = [...data.saved].reverse().map((s, i) => view(ctx, s, i < count ? safeNew(ctx, s) : 0))
   return problem ? { saved, notice: problem } : { saved }
 }
