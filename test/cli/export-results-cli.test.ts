@@ -6,29 +6,11 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { writeFixtureArchive, type FixtureArchive } from '../fixtures/archive'
 import { runDateline } from './run-dateline'
+import { parseCsv } from '../fixtures/csv'
 
 let fx: FixtureArchive
 const dateline = (...args: string[]) => runDateline([...args, '--data', fx.dataDir])
 
-/** RFC 4180 rows (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\n') row.push(cell.replace(/\r$/, '')), rows.push(row), (row = []), (cell = '')
-    else cell += c
-  }
-  return rows
-}
 
 beforeAll(async () => {
   fx = writeFixtureArchive()

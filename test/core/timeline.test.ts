@@ -10,6 +10,7 @@ import { toCsv, toTimelineJs } from '../../src-main/core/timeline/export'
 import { resolveTimex, type Anchor } from '../../src-main/core/timeline/resolve'
 import { findTimexes, newsChrono } from '../../src-main/core/timeline/timex'
 import { GOLD_EVENTS, PUBLISHED, writeTimelineArchive } from '../fixtures/timeline'
+import { parseCsv } from '../fixtures/csv'
 
 const at = (s: string): Anchor => ({ earliest: parseYmd(s)!, latest: parseYmd(s)! })
 
@@ -302,21 +303,3 @@ function validateTimelineJs(js: unknown): void {
   }
 }
 
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++
-      else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') row.push(cell), (cell = '')
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++
-    else cell += c
-  }
-  return rows
-}
