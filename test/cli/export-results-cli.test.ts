@@ -11,7 +11,6 @@ import { parseCsv } from '../fixtures/csv'
 let fx: FixtureArchive
 const dateline = (...args: string[]) => runDateline([...args, '--data', fx.dataDir])
 
-
 beforeAll(async () => {
   fx = writeFixtureArchive()
   writeFileSync(path.join(fx.root, 'wire', 'formula.txt'), '=HYPERLINK("https://x.example","Dockworkers strike again")\n\nA title a spreadsheet would run; the dockworkers story, again.\n')

@@ -302,4 +302,3 @@ function validateTimelineJs(js: unknown): void {
     ids.add(id)
   }
 }
-
