@@ -1,73 +1,41 @@
 // #21: one file of every format dropped on the window is imported with its metadata; an article
 // inside a mailbox is found, opened, shows what its file states, and opens its original file; a
 // saved page's original is shown in its folder instead (a browser would fetch its trackers).
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerIpcHandlers } from '../../src-main/shell/ipc'
-import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { allFormatFiles } from '../fixtures/formats'
 import { tempDir } from '../fixtures/imports'
-import { CHROMIUM, CHROMIUM_ARGS, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
 import { screenshots } from './screenshots'
+import { startWindow, type TestWindow } from './window'
 
-const outDir = path.resolve('out')
-const { ipc, handlers } = recordingIpc()
-let browser: Browser
-let server: { base: string; close(): Promise<void> }
-let page: Page | undefined
 const opened: string[] = []
 const revealed: string[] = []
 const fx = writeFixtureArchive()
+let win: TestWindow
 
 beforeAll(async () => {
-  server = await serveRenderer(outDir)
-  const services = createServices({
-    dataDir: fx.dataDir,
-    pickFolder: async () => null,
-    lastArchive: () => fx.root,
-    rememberArchive: () => {},
-    pickImport: async () => null,
+  win = await startWindow(fx, {
     openFile: async (abs) => {
       opened.push(abs)
       return ''
     },
-    revealFile: (abs) => void revealed.push(abs),
-    send: (channel, payload) => {
-      if (page) emitTo(page, channel, payload)
-    },
-    watch: false
+    revealFile: (abs) => void revealed.push(abs)
   })
-  registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: server.base })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => win?.close())
 
 describe('dropping files of every format', () => {
   it('imports each with its metadata; an article of a mailbox is found, shows its outlet and opens its file', async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const errors: string[] = []
-    const external: string[] = []
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.base + '/') && !r.url().startsWith('data:')) external.push(r.url())
-    })
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await installPreload(page, handlers, outDir)
-    await page.goto(server.base + '/')
-    await expect.poll(() => page!.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe('5 documents')
+    const { page, errors, external } = await win.open()
+    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe('5 documents')
 
     const dir = tempDir('e2e-formats')
     const drop: Record<string, string> = {}
     for (const [rel, bytes] of Object.entries(allFormatFiles())) {
       const name = path.basename(rel)
-      mkdirSync(dir, { recursive: true })
       writeFileSync(path.join(dir, name), bytes)
       drop[name] = path.join(dir, name)
     }
@@ -82,7 +50,7 @@ describe('dropping files of every format', () => {
     const files = Object.keys(drop).length
     await expect.poll(() => outcome.getByRole('status').textContent(), { timeout: 30_000 }).toBe(`${files} imported · 0 already in the archive · 0 rejected`)
     // 14 files hold 25 articles (a mailbox of 3, two feeds of 3, two exports of 5)
-    await expect.poll(() => page!.getByTestId('doc-count').textContent()).toBe(`${5 + 25} documents`)
+    await expect.poll(() => page.getByTestId('doc-count').textContent()).toBe(`${5 + 25} documents`)
 
     // the outlets of the results, each a way to narrow the search to it
     const box = page.getByRole('searchbox', { name: 'Search the archive' })
@@ -100,7 +68,7 @@ describe('dropping files of every format', () => {
     await results.first().click()
     const source = page.locator('reader-panel .source-line')
     await expect.poll(() => source.textContent()).toMatch(/Lantern Briefing/)
-    await expect.poll(() => page!.locator('reader-panel .published').textContent()).toBe('Published 6 February 2024 — as the file states it')
+    await expect.poll(() => page.locator('reader-panel .published').textContent()).toBe('Published 6 February 2024 — as the file states it')
     await screenshots(page, 'formats')
     await source.getByRole('button', { name: /Open original/ }).click()
     await expect.poll(() => opened.length).toBe(1)

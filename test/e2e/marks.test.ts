@@ -1,67 +1,39 @@
-// #24 stars, tags and notes in the window, on the real core: star and tag an article from the
-// reader, note a selected passage (marked in the text), find them again with is:, tag: and note:.
+// #24 in the window, on the real core: saved searches ("1 new"), the history and batch search;
+// star, tag and note a selected passage, find them with is:, tag:, note:, export the results; the
+// entity page.
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerIpcHandlers } from '../../src-main/shell/ipc'
-import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
-import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
+import { accessibilityViolations } from './harness'
 import { screenshots } from './screenshots'
+import { startWindow, type TestWindow } from './window'
 
-const outDir = path.resolve('out')
-const { ipc, handlers } = recordingIpc()
-let browser: Browser
-let server: { base: string; close(): Promise<void> }
-let page: Page | undefined
 const fx = writeFixtureArchive()
 let saved = ''
-let services: ReturnType<typeof createServices>
+let win: TestWindow
 
 beforeAll(async () => {
-  server = await serveRenderer(outDir)
-  services = createServices({
-    dataDir: fx.dataDir,
-    pickFolder: async () => null,
-    lastArchive: () => fx.root,
-    rememberArchive: () => {},
-    pickImport: async () => null,
-    pickSaveFile: async (name) => (saved = path.join(path.dirname(fx.root), name)),
-    send: (channel, payload) => {
-      if (page) emitTo(page, channel, payload)
-    },
-    watch: false
-  })
-  registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: server.base })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  win = await startWindow(fx, { pickSaveFile: async (name) => (saved = path.join(path.dirname(fx.root), name)) })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => win?.close())
 
 describe('saved searches in the window', () => {
   it('save a search, add an article elsewhere, and see "1 new", marked when it is run', async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await installPreload(page, handlers, outDir)
-    await page.goto(server.base + '/')
-    await expect.poll(() => page!.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    const { page, errors } = await win.open()
+    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
     const box = page.getByRole('searchbox', { name: 'Search the archive' })
     await box.fill('ferry')
     await page.getByRole('button', { name: 'Save search…' }).click()
     const name = page.getByRole('textbox', { name: 'Name of the saved search' })
     await name.fill('Ferries')
     await name.press('Enter')
-    await expect.poll(() => page!.locator('dateline-app').evaluate((el) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '')).toBe('Saved the search as "Ferries"')
+    await expect.poll(() => page.locator('dateline-app').evaluate((el) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '')).toBe('Saved the search as "Ferries"')
     // an article about ferries arrives (an import from elsewhere)
     const file = path.join(path.dirname(fx.root), 'ferry-cuts.txt')
     writeFileSync(file, 'Ferry timetable cut\n\nThe island ferry will sail twice a day until March, the operator said.\n')
-    expect((await services.importPaths([file])).ok).toBe(true)
+    expect((await win.services.importPaths([file])).ok).toBe(true)
     await box.fill('')
     await page.getByRole('button', { name: 'Saved searches' }).click()
     const list = page.getByRole('region', { name: 'Saved searches' })
@@ -93,17 +65,8 @@ describe('saved searches in the window', () => {
 
 describe('stars, tags and notes in the window', () => {
   it('star, tag and note a passage from the reader, and find them again', async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const errors: string[] = []
-    const external: string[] = []
-    page.on('request', (r) => {
-      if (!r.url().startsWith(server.base + '/') && !r.url().startsWith('data:')) external.push(r.url())
-    })
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await installPreload(page, handlers, outDir)
-    await page.goto(server.base + '/')
-    await expect.poll(() => page!.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    const { page, errors, external } = await win.open()
+    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
     const box = page.getByRole('searchbox', { name: 'Search the archive' })
     const results = page.getByRole('listbox', { name: 'Results' }).getByRole('option')
     await box.fill('dockworkers')
@@ -138,7 +101,7 @@ describe('stars, tags and notes in the window', () => {
     await marks.getByRole('textbox', { name: 'Note text' }).fill('Only the union gives this figure')
     await marks.getByRole('button', { name: 'Note on selection' }).click()
     await expect.poll(() => marks.locator('q').textContent()).toBe('4,200 containers')
-    await expect.poll(() => page!.locator('reader-panel article .noted').textContent()).toBe('4,200 containers')
+    await expect.poll(() => page.locator('reader-panel article .noted').textContent()).toBe('4,200 containers')
     await screenshots(page, 'marks')
 
     const shown = () => results.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')).join(' '))
@@ -155,13 +118,13 @@ describe('stars, tags and notes in the window', () => {
     }
     // the results saved as CSV where the (faked) save dialog says, and read back
     await page.getByRole('button', { name: 'Export CSV…' }).click()
-    await expect.poll(() => page!.locator('dateline-app').evaluate((el) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '')).toMatch(/^Saved 1 result to .*dateline-results\.csv$/)
+    await expect.poll(() => page.locator('dateline-app').evaluate((el) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '')).toMatch(/^Saved 1 result to .*dateline-results\.csv$/)
     const csv = readFileSync(saved, 'utf-8').trim().split(/\r\n/)
     expect(csv[0]).toMatch(/^path,title,outlet,/)
     expect(csv.slice(1)).toEqual([expect.stringMatching(/^wire\/harbour-strike\.txt,.*,true,port-strike,Only the union gives this figure,/)])
     // an unknown tag says so
     await box.fill('tag:harbour')
-    await expect.poll(() => page!.getByRole('alert').textContent()).toMatch(/No article has the tag "harbour"; your tags: port-strike/)
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/No article has the tag "harbour"; your tags: port-strike/)
     expect(errors).toEqual([])
     expect(external).toEqual([])
   })
@@ -169,13 +132,8 @@ describe('stars, tags and notes in the window', () => {
 
 describe('the entity page', () => {
   it('opens from a name in the reader: its articles, the span of their dates, who it appears with; reads one, filters by it', async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-    await installPreload(page, handlers, outDir)
-    await page.goto(server.base + '/')
-    await expect.poll(() => page!.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    const { page, errors } = await win.open()
+    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('dockworkers')
     await page.locator('result-list li[data-path="wire/harbour-strike.txt"]').click()
     const name = page.locator('reader-panel article [data-entity]', { hasText: 'Daniel al-Haddad' }).first()
@@ -190,13 +148,13 @@ describe('the entity page', () => {
     await screenshots(page, 'entity-page')
     // read one of its articles: the reader comes back with it
     await articles.filter({ hasText: 'dispute' }).getByRole('button').click()
-    await expect.poll(() => page!.locator('reader-panel h2').textContent()).toMatch(/dispute/)
+    await expect.poll(() => page.locator('reader-panel h2').textContent()).toMatch(/dispute/)
     expect(await ent.count()).toBe(0)
     // from the facet menu, then filter the results by it
     await page.locator('entity-panel').getByRole('button', { name: /^Correct .*Haddad/ }).first().click()
     await page.getByRole('menuitem', { name: 'Open its page' }).click()
     await ent.getByRole('button', { name: /^Filter the results by/ }).click()
-    await expect.poll(() => page!.getByLabel('Active filters').textContent()).toMatch(/Haddad/)
+    await expect.poll(() => page.getByLabel('Active filters').textContent()).toMatch(/Haddad/)
     await ent.getByRole('button', { name: '← Back to the article' }).click()
     await expect.poll(() => ent.count()).toBe(0)
     expect(errors).toEqual([])
