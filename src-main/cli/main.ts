@@ -9,7 +9,7 @@ import { DatelineError } from '../core/errors'
 import { parseArgs } from './args'
 import type { CliIO, Command } from './context'
 import { megabytes } from './format'
-import { USAGE } from './usage'
+import { commandUsage, USAGE } from './usage'
 import { batchCommand } from './commands/batch'
 import { dateCommand } from './commands/date'
 import { datesCommand } from './commands/dates'
@@ -61,11 +61,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.out(USAGE)
       return command ? 0 : 2
     }
+    // (-h only first: "-h" later may be a query's excluded word)
+    if (rest.includes('--help') || rest[0] === '-h') {
+      const usage = commandUsage(command)
+      if (!usage) throw new DatelineError('usage', `unknown command "${command}".\n${USAGE}`)
+      io.out(usage)
+      return 0
+    }
     if (command === 'entity') return await runEntityCommand(rest, io)
     const args = parseArgs(
       rest,
       ['data', 'limit', 'offset', 'entity', 'exclude-entity', 'type', 'query', 'sort', 'from', 'to', 'format', 'out', 'into', 'max-size', 'folder', 'passage', 'delete', 'edit'],
-      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines', 'off', 'remove', 'results', 'entities']
+      ['json', 'hidden', 'all', 'clear', 'undated', 'progress', 'poll', 'documents', 'json-lines', 'off', 'remove', 'results', 'entities', 'text-only']
     )
     const dataFlag = args.flags.get('data')
     const dataDir = typeof dataFlag === 'string' ? dataFlag : io.env['DATELINE_DATA'] || undefined

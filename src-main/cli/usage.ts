@@ -1,5 +1,5 @@
 export const USAGE = `Usage:
-  dateline index <archive> [--data <dir>] [--json]
+  dateline index <archive> [--text-only] [--data <dir>] [--json]
   dateline search <archive> <query> [--limit N] [--offset N] [--data <dir>] [--json]
   dateline status <archive> [--data <dir>] [--json]
   dateline search <archive> [<query>] --entity <id> [--entity <id>…] [--exclude-entity <id>] [--json]
@@ -34,5 +34,24 @@ export const USAGE = `Usage:
   dateline timeline <archive> [--query Q] [--entity <id>…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--undated]
                     [--json | --format json|timelinejs|csv] [--out <file>]
 
+Run dateline <command> --help for one command's usage.
 Index data lives in --data, $DATELINE_DATA, or the platform's application-data folder.
 Search syntax: words are ANDed; OR; -word or NOT word; "exact phrase"; title:word; prefix*; word~1.`
+
+/** What a command's --help adds to its usage lines. */
+const DETAILS: Record<string, string> = {
+  index: `Indexing runs in two phases. Phase 1 reads the files and makes their text searchable; phase 2
+finds each article's entities, dates, events and stories, a segment at a time. Both resume where
+they stopped after a crash, a quit or Ctrl+C.
+  --text-only   return after phase 1 (the analysis is done by the next dateline index, or the app)
+  --data <dir>  where index data lives (default: $DATELINE_DATA or the platform's app-data folder)
+  --json        the report as JSON`,
+  status: `Documents searchable, how many are analysed (phase 2 of indexing), segments, and where the index lives. Never indexes.`
+}
+
+/** The usage of one command (its lines of USAGE, and what it says about itself), or undefined for an unknown one. */
+export function commandUsage(command: string): string | undefined {
+  const lines = USAGE.split('\n').filter((l) => l.startsWith(`  dateline ${command} `) || l.startsWith(`  dateline ${command}\n`))
+  if (!lines.length) return undefined
+  return ['Usage:', ...lines, ...(Object.hasOwn(DETAILS, command) ? ['', DETAILS[command]!] : [])].join('\n')
+}

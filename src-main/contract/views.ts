@@ -117,7 +117,7 @@ export type { BatchRow as BatchRowView } from '../core/search/batch'
 /** A search the user ran. */
 export type { HistoryEntry as HistoryEntryView } from '../core/searches/file'
 
-export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved'> {
+export interface TimelineResponse extends Pick<TimelineResult, 'density' | 'entities' | 'ms' | 'undated' | 'unresolved' | 'analysis'> {
   events: TimelineEventView[]
   /** the first undated and unresolved events (all are counted in `undated` / `unresolved`) */
   undatedEvents: TimelineEventView[]

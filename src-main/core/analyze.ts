@@ -34,6 +34,25 @@ export function analyzeDocument(d: Document): NewSegmentDoc {
 }
 
 /**
+ * Phase 1 of two-phase indexing: only what makes the text searchable (its index terms). The
+ * analysis is left empty and the document marked pending; update/analyse-pending.ts fills it in.
+ */
+export function textOnlyDocument(d: Document): NewSegmentDoc {
+  return {
+    id: d.id,
+    title: d.title,
+    text: d.text,
+    terms: { title: countTerms(d.title), body: countTerms(d.text) },
+    entities: [],
+    sample: new Uint32Array(0),
+    story: { shingles: 0, stripped: false, boilerplate: 0 },
+    dates: { mentions: [], weekdays: [] },
+    events: [],
+    pending: true
+  }
+}
+
+/**
  * Load the tagger model, gazetteer and date parser now (about a second, once per process) so the
  * first imported or changed file after opening an archive is indexed without that delay.
  */

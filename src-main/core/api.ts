@@ -27,6 +27,7 @@ import * as storySvc from './stories/service'
 import { documentEvents, timeline, type TimelineOptions, type TimelineResult } from './timeline/service'
 import type { TimelineEvent } from './timeline/build'
 import { readerThread } from './update/read'
+import { analyseNextSegment } from './update/analyse-pending'
 import { runUpdate } from './update/run'
 import type { IndexProgress, IndexReport } from './update/types'
 
@@ -43,7 +44,10 @@ export type { FileChange, IndexProgress, IndexReport } from './update/types'
 export interface ArchiveStatus {
   archive: string
   dataDir: string
+  /** articles searchable */
   documents: number
+  /** of which analysed (entities, dates, events, stories); the rest waits for phase 2 of indexing */
+  analysed: number
   segments: number
   indexed: boolean
   /** what could not be read of the user's files, when anything (their valid part is in use) */
@@ -52,6 +56,7 @@ export interface ArchiveStatus {
 
 export class ArchiveService {
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly closing = new AbortController()
   /** changes to the user's files, one at a time (apart from index updates: a correction never waits for one) */
   private userQueue: Promise<unknown> = Promise.resolve()
 
@@ -77,6 +82,7 @@ export class ArchiveService {
 
   /** Stop the analysis workers and the reader thread (the archive stays usable; they restart when needed). */
   async close(): Promise<void> {
+    this.closing.abort() // a background analysis stops after its current step
     const { pool, reader } = this.ctx
     this.ctx.pool = undefined
     this.ctx.reader = undefined
@@ -85,16 +91,49 @@ export class ArchiveService {
 
   status(): ArchiveStatus {
     const { archive, dataDir, snapshot, indexed, notices } = this.ctx
-    return { archive, dataDir, documents: snapshot.documentCount, segments: snapshot.segments.size, indexed, ...(notices.length ? { notices } : {}) }
+    const { documents, analysed } = snapshot.coverage()
+    return { archive, dataDir, documents, analysed, segments: snapshot.segments.size, indexed, ...(notices.length ? { notices } : {}) }
   }
   documents(): IndexedDocument[] { return this.ctx.snapshot.documents() }
 
   // ---- index updates and imports: one at a time ----
 
-  /** Bring the index up to date with the folder; `signal` cancels before anything is written. */
-  update(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> { return this.enqueue(() => runUpdate(this.ctx, onProgress, undefined, signal)) }
+  /**
+   * Bring the index up to date with the folder: the text first (searchable as each segment is
+   * built), then the analysis of what is still pending, a segment at a time (`textOnly`: return
+   * after the first phase). `signal` cancels; what is done is kept.
+   */
+  async update(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal, opts: { textOnly?: boolean } = {}): Promise<IndexReport> {
+    const report = await this.enqueue(() => runUpdate(this.ctx, onProgress, undefined, signal))
+    return opts.textOnly ? report : this.thenAnalyse(report, onProgress, signal)
+  }
   /** Only these archive paths (files or folders): what the live watcher and imports use. */
-  updatePaths(paths: readonly string[], onProgress?: (p: IndexProgress) => void): Promise<IndexReport> { return this.enqueue(() => runUpdate(this.ctx, onProgress, normalizeScope(paths))) }
+  async updatePaths(paths: readonly string[], onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
+    return this.thenAnalyse(await this.enqueue(() => runUpdate(this.ctx, onProgress, normalizeScope(paths))), onProgress)
+  }
+  /**
+   * Phase 2: analyse what is searchable but not analysed yet, one segment per step (other updates
+   * can run between steps); each step is published when done. Returns the coverage reached.
+   */
+  async analysePending(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<{ documents: number; analysed: number; segments: number; workers: number }> {
+    const stop = signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal
+    let segments = 0
+    let workers = 0
+    while (!this.closing.signal.aborted) {
+      const step = await this.enqueue(() => analyseNextSegment(this.ctx, onProgress, stop))
+      if (!step) break
+      segments++
+      workers = Math.max(workers, step.workers)
+    }
+    return { ...this.ctx.snapshot.coverage(), segments, workers }
+  }
+  private async thenAnalyse(report: IndexReport, onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> {
+    if (!report.pending) return report
+    const t0 = performance.now()
+    const before = this.ctx.snapshot.coverage().analysed
+    const { documents, analysed, segments, workers } = await this.analysePending(onProgress, signal)
+    return { ...report, pending: documents - analysed, workers: Math.max(report.workers, workers), analysis: { articles: analysed - before, segments, ms: Math.round(performance.now() - t0) } }
+  }
   /** Load the tagger, gazetteer, story index and the readers of the heavy formats now, so the first changed or dropped file is searchable at once. */
   warmUp(): Promise<void> {
     return this.enqueue(async () => {
@@ -106,7 +145,11 @@ export class ArchiveService {
     })
   }
   /** Copy dropped files and folders into the archive and index them (import/service.ts). */
-  importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> { return this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope, undefined, { cleanImports: true }))) }
+  async importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
+    const report = await this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope, undefined, { cleanImports: true })))
+    if (this.ctx.snapshot.coverage().analysed < this.ctx.snapshot.documentCount) await this.analysePending()
+    return report
+  }
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = this.queue.then(job)
     this.queue = run.catch(() => {})

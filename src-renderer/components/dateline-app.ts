@@ -7,6 +7,7 @@
  * in stores (state/); this element lays out the panes, draws the header, search box and chips from
  * the stores, and turns the panes' events and the keyboard into the stores' actions.
  */
+import { indexingLine } from '../lib/coverage'
 import { repeat } from 'lit/directives/repeat.js'
 import { LitElement, css, html, nothing } from 'lit'
 import type { DatelineApi } from '../../src-main/contract/api'
@@ -244,7 +245,7 @@ export class DatelineApp extends LitElement {
         ${indexing && indexing.phase !== 'save'
           ? html`<span class="indexing" role="status" aria-live="polite" title=${indexing.current ?? ''}>
               <progress aria-label="Indexing progress" max=${Math.max(1, indexing.total)} value=${indexing.phase === 'scan' ? 0 : indexing.done}></progress>
-              ${indexing.phase === 'scan' ? 'Looking at the folder…' : `Indexing ${indexing.done} / ${indexing.total}`}${indexing.current ? ` · ${indexing.current.split('/').pop()}` : ''}${indexing.etaSeconds !== null ? ` · about ${formatEta(indexing.etaSeconds)} left` : ''}
+              ${indexing.phase === 'scan' ? 'Looking at the folder…' : indexing.phase === 'analyse' ? `Analysing ${indexing.done} / ${indexing.total} (entities, dates, events, stories; all are searchable)` : `Indexing ${indexing.done} / ${indexing.total}`}${indexing.current ? ` · ${indexing.current.split('/').pop()}` : ''}${indexing.etaSeconds !== null ? ` · about ${formatEta(indexing.etaSeconds)} left` : ''}
               <button @click=${() => void this.bridge.cancelIndexing()}>Cancel</button></span>`
           : nothing}
         <span class="spacer"></span>
@@ -286,7 +287,7 @@ export class DatelineApp extends LitElement {
       <drop-import .api=${this.api} @imported=${() => void this.state.refresh()}></drop-import>
       ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
       ${notice ? html`<p class="notice">${notice}</p>` : nothing}
-      ${r ? html`<div class="summary-line"><p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total.toLocaleString('en-US')} result${r.total === 1 ? '' : 's'}${this.position(r.total)}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''} · ${r.ms} ms</p>
+      ${r ? html`<div class="summary-line"><p class="summary" role="status">${r.approximate ? 'about ' : ''}${r.total.toLocaleString('en-US')} result${r.total === 1 ? '' : 's'}${this.position(r.total)}${r.ignored.length ? ` · ignored common words: ${r.ignored.join(', ')}` : ''}${r.indexing ? indexingLine(r.indexing) : ''} · ${r.ms} ms</p>
         ${this.naming
           ? html`<input class="save-name" aria-label="Name of the saved search" maxlength="100" placeholder="name ⏎" @keydown=${(e: KeyboardEvent) => {
               const name = (e.target as HTMLInputElement).value.trim()
@@ -306,7 +307,7 @@ export class DatelineApp extends LitElement {
       )}</p>` : nothing}
       ${st && !st.archive && !indexing ? this.renderWelcome(st.recent) : nothing}
       <main class=${this.showEntities ? '' : 'no-entities'} ?hidden=${Boolean(st && !st.archive && !indexing)}>
-        <entity-panel @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id)} .facets=${r?.facets ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
+        <entity-panel @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id)} .facets=${r?.facets ?? null} .coverage=${r?.analysis ?? null} .found=${found} .hiddenEntities=${hidden} .active=${filters} .expanded=${this.state.filters.state.expanded} .corrections=${corrections}
           @show-corrections=${(e: DatelineEvent<'show-corrections'>) => void this.state.entities.showCorrections(e.detail.open)} @undo=${(e: DatelineEvent<'undo'>) => void this.state.undoCorrection(e.detail.index)}
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
@@ -328,7 +329,7 @@ export class DatelineApp extends LitElement {
           @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)}
           @annotate=${(e: DatelineEvent<'annotate'>) => void this.state.annotate(e.detail)} aria-label="Reader"></reader-panel>
       </main>
-      ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
+      ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} .coverage=${timeline.coverage} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
     `
   }
 

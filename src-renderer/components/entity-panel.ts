@@ -7,6 +7,7 @@
  * Emits `filter` {id, name, mode}, `curate` {request}, `find-entities` {query} (debounced) and
  * `show-hidden` {open}; the app answers by setting `found` and `hiddenEntities`.
  */
+import { coverageLine } from '../lib/coverage'
 import { LitElement, css, html, nothing } from 'lit'
 import { styleProps } from '../lib/style-props'
 import type { CorrectionView, CurationRequest, EntityType, EntityView, FacetView } from '../../src-main/contract/api'
@@ -30,6 +31,7 @@ interface Row {
 export class EntityPanel extends LitElement {
   static override properties = {
     facets: { attribute: false },
+    coverage: { attribute: false },
     found: { attribute: false },
     hiddenEntities: { attribute: false },
     active: { attribute: false },
@@ -63,6 +65,7 @@ export class EntityPanel extends LitElement {
     input { font: inherit; width: 100%; box-sizing: border-box; }
     input[type='search'] { margin-top: 10px; padding: 4px 6px; }
     .empty { color: var(--muted, #5c6166); }
+    .coverage { font-size: 12px; color: var(--muted, #5c6166); margin: 0 0 6px; }
     .hidden-list { margin-top: 14px; border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); padding-top: 6px; }
     .hidden-list button.toggle { background: none; border: 0; padding: 2px 0; font: inherit; color: var(--muted, #5c6166); cursor: pointer; }
     .hidden-list li .name { flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 3px 4px; color: var(--muted, #5c6166); text-decoration: line-through; }
@@ -80,6 +83,8 @@ export class EntityPanel extends LitElement {
   `
 
   declare facets: Record<EntityType, FacetView[]> | null
+  /** set while some results are not analysed yet (two-phase indexing): the facets count only the analysed ones */
+  declare coverage: { analysed: number; of: number } | null
   /** entities of the archive matching the find box (null: the box is empty) */
   declare found: EntityView[] | null
   /** the entities the user hid (null: the list is closed) */
@@ -102,6 +107,7 @@ export class EntityPanel extends LitElement {
   constructor() {
     super()
     this.facets = null
+    this.coverage = null
     this.found = null
     this.hiddenEntities = null
     this.active = []
@@ -155,6 +161,7 @@ export class EntityPanel extends LitElement {
     const f = this.facets
     const finding = this.finding.trim() !== ''
     return html`
+      ${this.coverage ? html`<p class="coverage" role="status" data-testid="entity-coverage">${coverageLine('Entities', this.coverage)}</p>` : nothing}
       <input type="search" aria-label="Find an entity" placeholder="Find a person, organisation, place…" @input=${this.onFind} @keydown=${this.onFindKey} />
       ${finding ? this.renderFound() : f ? TYPES.map((type) => this.renderSection(type, f[type].map((e) => ({ ...e, type })))) : html`<p class="empty">Entities of the results appear here.</p>`}
       ${this.renderHidden()}
@@ -307,3 +314,4 @@ declare global {
     'entity-panel': EntityPanel
   }
 }
+

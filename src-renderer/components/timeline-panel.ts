@@ -6,6 +6,7 @@
  * Wheel or +/− zooms around the pointer, drag or ←/→ pans, Shift+drag brushes a date range
  * (emits `brush` {from, to}), a click on an event emits `pick` {event}.
  */
+import { coverageLine } from '../lib/coverage'
 import { LitElement, css, html, nothing } from 'lit'
 import type { TimelineEventView } from '../../src-main/contract/api'
 import { assignLanes, dayOf, densityBins, fit, pan, ticks, toDay, toX, ymdOf, zoom, type View } from '../lib/time-scale'
@@ -26,6 +27,7 @@ export class TimelinePanel extends LitElement {
   static override properties = {
     events: { attribute: false },
     undatedEvents: { attribute: false },
+    coverage: { attribute: false },
     unresolvedEvents: { attribute: false },
     undated: { type: Number },
     unresolved: { type: Number },
@@ -42,6 +44,7 @@ export class TimelinePanel extends LitElement {
     .list { max-height: 120px; overflow: auto; font-size: 12px; margin: 4px 0 0; padding: 0; list-style: none; }
     .list button { background: none; border: 0; padding: 1px 0; color: LinkText; cursor: pointer; font: inherit; text-align: left; }
     .empty { color: var(--muted, #5c6166); }
+    .coverage { font-size: 12px; color: var(--muted, #5c6166); margin: 2px 0; }
     .unplaced { font-size: 12px; margin-top: 4px; }
     .unplaced h3 { font-size: 12px; margin: 6px 0 2px; font-weight: 600; }
     .unplaced summary { cursor: pointer; color: var(--muted, #5c6166); }
@@ -50,6 +53,8 @@ export class TimelinePanel extends LitElement {
   declare events: TimelineEventView[]
   /** the first undated events (no date in their text: placed no later than their report) */
   declare undatedEvents: TimelineEventView[]
+  /** set while some of the articles are not analysed yet (two-phase indexing): their events are not in */
+  declare coverage: { analysed: number; of: number } | null
   /** the first events dated relative to a publication date nobody knows ("last week" in an undated article) */
   declare unresolvedEvents: TimelineEventView[]
   /** how many of each there are in all */
@@ -71,6 +76,7 @@ export class TimelinePanel extends LitElement {
     super()
     this.events = []
     this.undatedEvents = []
+    this.coverage = null
     this.unresolvedEvents = []
     this.undated = 0
     this.unresolved = 0
@@ -313,6 +319,7 @@ export class TimelinePanel extends LitElement {
         <button @click=${() => this.fitAll()}>Fit</button>
         ${this.brush ? html`<button @click=${() => { this.brush = null; emit(this, 'brush', null) }}>Clear range</button>` : nothing}
       </div>
+      ${this.coverage ? html`<p class="coverage" role="status" data-testid="timeline-coverage">${coverageLine('Events', this.coverage)}</p>` : nothing}
       <canvas tabindex="0" role="img" aria-label="Timeline of ${this.items.length} events, ${range}. Plus and minus zoom, arrows pan, Shift+drag selects a range."
         @wheel=${this.onWheel} @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp} @keydown=${this.onKey}></canvas>
       ${visible.length && visible.length <= 200

@@ -13,6 +13,8 @@ export interface TimelineState {
   unresolvedEvents: TimelineEventView[]
   undated: number
   unresolved: number
+  /** set while some of the articles are not analysed yet */
+  coverage: { analysed: number; of: number } | null
 }
 
 export class TimelineStore extends Store<TimelineState> {
@@ -21,7 +23,7 @@ export class TimelineStore extends Store<TimelineState> {
     private readonly filters: FiltersStore,
     private readonly query: () => string
   ) {
-    super({ show: false, events: [], undatedEvents: [], unresolvedEvents: [], undated: 0, unresolved: 0 })
+    super({ show: false, events: [], undatedEvents: [], unresolvedEvents: [], undated: 0, unresolved: 0, coverage: null })
   }
 
   toggle(): void {
@@ -45,8 +47,8 @@ export class TimelineStore extends Store<TimelineState> {
       ...(exclude.length ? { resultExcludeEntities: exclude } : {})
     })
     if (r.ok) {
-      const { events, undatedEvents, unresolvedEvents, undated, unresolved } = r.value
-      this.set({ events, undatedEvents, unresolvedEvents, undated, unresolved })
+      const { events, undatedEvents, unresolvedEvents, undated, unresolved, analysis } = r.value
+      this.set({ events, undatedEvents, unresolvedEvents, undated, unresolved, coverage: analysis ?? null })
     } else this.ctx.messages.set({ error: r.error.message })
   }
 }

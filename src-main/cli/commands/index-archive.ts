@@ -1,4 +1,7 @@
-/** dateline index <archive>: build the index, or bring it up to date (only what changed is read). */
+/**
+ * dateline index <archive>: build the index, or bring it up to date (only what changed is read):
+ * the text first, then the analysis of what is pending (--text-only: the text only).
+ */
 import { ArchiveService, type IndexReport } from '../../core/api'
 import { DatelineError } from '../../core/errors'
 import type { Command } from '../context'
@@ -6,8 +9,9 @@ import type { Command } from '../context'
 export const indexCommand: Command = async ({ args, io, json, archiveDir, dataDir, maxFileBytes }) => {
   if (args.positionals.length > 1) throw new DatelineError('usage', 'index takes one archive folder')
   const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes })
-  const report = await svc.update()
+  const report = await svc.update(undefined, undefined, { textOnly: args.flags.has('text-only') })
   io.out(json ? JSON.stringify(report) : formatReport(report, svc.indexDir))
+  await svc.close()
   return 0
 }
 
@@ -18,6 +22,8 @@ function formatReport(r: IndexReport, indexDir: string): string {
   ]
   const formats = Object.entries(r.formats).sort((a, b) => b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1))
   if (formats.length) lines.push(`by format: ${formats.map(([f, c]) => (c.files === c.articles ? `${f} ${c.files}` : `${f} ${c.articles} articles in ${c.files} file${c.files === 1 ? '' : 's'}`)).join(', ')}`)
+  if (r.analysis) lines.push(`analysed ${r.analysis.articles} articles (entities, dates, events, stories) in ${(r.analysis.ms / 1000).toFixed(2)} s`)
+  if (r.pending) lines.push(`analysis: ${r.documents - r.pending} of ${r.documents} articles analysed (all are searchable); dateline index analyses the rest`)
   for (const p of r.repaired) lines.push(`repaired: ${p}`)
   if (r.skipped.length) {
     lines.push(`${r.skipped.length} skipped:`)

@@ -37,12 +37,22 @@ export interface OpenOptions {
   mergePolicy?: MergePolicyOptions
   /** phrase candidates checked per search beyond the page asked for (default 2,000) */
   phraseCheckBudget?: number
+  /**
+   * an update reading this many files or more makes them searchable first and analyses them after
+   * (two-phase indexing; default 1,000); a smaller one analyses as it reads
+   */
+  analyseLaterFrom?: number
 }
 
 export type ArchiveOptions = Required<Omit<OpenOptions, 'dataDir'>>
 
 /** phrase candidates checked per search beyond the page asked for (~20 µs each: about 40 ms) */
 const PHRASE_CHECK_BUDGET = 2000
+/**
+ * Below this many changed files an update analyses as it reads (a dropped file is searchable with
+ * its entities in one step); from here on the text is made searchable first.
+ */
+const ANALYSE_LATER_FROM = 1000
 /** the user's entity corrections, next to (not inside) the index files */
 export const CURATION_FILE = 'curation.json'
 /** publication dates the user set */
@@ -81,6 +91,8 @@ export interface ArchiveContext {
   poolFailed: boolean
   /** the thread that reads the heavy formats (PDF, Word, pages, mail), started on the first such file */
   reader: ReaderThread | undefined
+  /** how far the running update has read (files of this update), for searches made meanwhile */
+  reading?: { done: number; total: number }
   /** what an import read to check its files, by format and content, for the update that indexes them (update/read.ts) */
   readMemo: Map<string, ReadResult>
 }
@@ -141,7 +153,8 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
       workers: options.workers ?? true,
       workerScript: options.workerScript ?? '',
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
-      phraseCheckBudget: options.phraseCheckBudget ?? PHRASE_CHECK_BUDGET
+      phraseCheckBudget: options.phraseCheckBudget ?? PHRASE_CHECK_BUDGET,
+      analyseLaterFrom: options.analyseLaterFrom ?? ANALYSE_LATER_FROM
     },
     snapshot: new ArchiveSnapshot(loaded.manifest, loaded.segments),
     problems: loaded.problems,

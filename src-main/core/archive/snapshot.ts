@@ -11,6 +11,7 @@ import type { Segment, SegmentDoc } from '../search/segment'
 export class ArchiveSnapshot {
   private readonly liveMasks = new WeakMap<Segment, Uint8Array>()
   private byPath: Map<string, IndexedDocument> | undefined
+  private pendingCount: number | undefined
 
   constructor(
     readonly manifest: Manifest,
@@ -19,6 +20,25 @@ export class ArchiveSnapshot {
 
   get documentCount(): number {
     return Object.keys(this.manifest.docs).length
+  }
+
+  /**
+   * How much of the archive is analysed (entities, dates, events, stories): the rest is searchable
+   * by its text only until the background analysis reaches it (two-phase indexing).
+   */
+  coverage(): { documents: number; analysed: number } {
+    const documents = this.documentCount
+    if (this.pendingCount === undefined) {
+      let n = 0
+      for (const seg of this.segments.values()) for (const id of seg.pendingIds) if (this.manifest.docs[id]?.segment === seg.id) n++
+      this.pendingCount = n
+    }
+    return { documents, analysed: documents - this.pendingCount }
+  }
+
+  /** Whether a document is searchable but not analysed yet. */
+  isPending(meta: IndexedDocument): boolean {
+    return this.segments.get(meta.segment)?.pendingIds.has(meta.id) ?? false
   }
 
   documents(): IndexedDocument[] {

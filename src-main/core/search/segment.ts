@@ -81,6 +81,8 @@ export interface SegmentMeta {
   len: [number, number]
   dates: DateEvidence
   story: StoryFingerprint
+  /** searchable, not analysed yet (two-phase indexing: update/analyse-pending.ts); absent once analysed */
+  pending?: true
 }
 
 /** The per-document part read on demand: one small JSON object per document. */
@@ -89,8 +91,11 @@ export interface SegmentDetails {
   events: EventMention[]
 }
 
-/** A document handed to Segment.build: analysed, with its index terms counted and its story sample (sampled shingle hashes). */
-export type NewSegmentDoc = Omit<SegmentDoc, 'len'> & { terms: DocTerms; sample: Uint32Array }
+/** A document handed to Segment.build: analysed (or `pending`), with its index terms counted and its story sample (sampled shingle hashes). */
+export type NewSegmentDoc = Omit<SegmentDoc, 'len'> & { terms: DocTerms; sample: Uint32Array; pending?: true }
+
+/** What the analysis adds to a searchable document (everything but its text and terms). */
+export type DocAnalysis = Pick<NewSegmentDoc, 'entities' | 'sample' | 'story' | 'dates' | 'events'>
 
 /** Everything a segment is made of: what segment-file.ts writes and reads. */
 export interface SegmentData {
@@ -127,6 +132,7 @@ export class Segment {
   readonly lens: Uint32Array
   private ordinals: Map<string, number> | undefined
   private tokenSet: lunr.TokenSet | undefined
+  private pendingSet: ReadonlySet<string> | undefined
 
   constructor(readonly data: SegmentData) {
     this.id = data.id
@@ -198,7 +204,7 @@ export class Segment {
       }
       const details: SegmentDetails = { entities: d.entities, events: d.events }
       packer.add(
-        { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story: d.story },
+        { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story: d.story, ...(d.pending ? { pending: true as const } : {}) },
         Buffer.from(d.text, 'utf8'),
         Buffer.from(JSON.stringify(details), 'utf8'),
         pairs,
@@ -238,6 +244,41 @@ export class Segment {
       })
     }
     return new Segment({ id, ...packer.finish(), ...builder.finish() })
+  }
+
+  /**
+   * The same segment (same id, documents, terms and postings) with the analysis of its pending
+   * documents filled in: phase 2 of two-phase indexing. `analysis(ord)` gives a pending document's
+   * analysis, or undefined to leave it pending (a replaced document: its old copy is a tombstone).
+   */
+  withAnalysis(analysis: (ord: number) => DocAnalysis | undefined): Segment {
+    const packer = new DocPacker()
+    const { docs, texts, textOff, details, detailsOff, entityTable, docEnt, docEntOff, terms, postings } = this.data
+    const rows = entityTable.map((e) => packer.entityRow(e))
+    docs.forEach((d, i) => {
+      const text = texts.subarray(textOff[i], textOff[i + 1])
+      const a = d.pending ? analysis(i) : undefined
+      if (!a) {
+        const pairs: number[] = []
+        for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
+        packer.add({ ...d }, text, details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, this.sampleAt(i))
+        return
+      }
+      const pairs: number[] = []
+      for (const e of a.entities) {
+        const { mentions, ...name } = e
+        pairs.push(packer.entityRow(name), mentions.length)
+      }
+      const { pending: _pending, ...meta } = d
+      const detail: SegmentDetails = { entities: a.entities, events: a.events }
+      packer.add({ ...meta, dates: a.dates, story: a.story }, text, Buffer.from(JSON.stringify(detail), 'utf8'), pairs, a.sample)
+    })
+    return new Segment({ id: this.id, ...packer.finish(), terms, postings })
+  }
+
+  /** Ids of the documents not analysed yet (live or not). */
+  get pendingIds(): ReadonlySet<string> {
+    return (this.pendingSet ??= new Set(this.data.docs.filter((d) => d.pending).map((d) => d.id)))
   }
 
   /** Documents the segment was built with (live or not). */

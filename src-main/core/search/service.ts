@@ -4,6 +4,7 @@
  * ordered, paged, with snippets and entity facets over all the results.
  */
 import type { ArchiveContext } from '../archive/context'
+import { analysisCoverage, readingProgress, type Coverage } from '../archive/coverage'
 import { parseYmd } from '../dates/calendar'
 import { entityRegistry, requireEntity } from '../entities/service'
 import { countFacets, type Facets } from '../entities/facets'
@@ -83,6 +84,13 @@ export interface SearchResult {
    * them; the facets count the checked matches.
    */
   approximate?: boolean
+  /**
+   * Some results are not analysed yet (two-phase indexing): the facets, dates and entity filters
+   * see `analysed` of the `of` results; the rest join them as the analysis goes on
+   */
+  analysis?: Coverage
+  /** an update is reading new files: these results come from the `searchable` documents indexed so far (`done` of `total` files read) */
+  indexing?: { searchable: number; done: number; total: number }
 }
 
 type Filters = Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo'>
@@ -138,6 +146,10 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   const tags = facetLimit && Object.keys(ctx.annotations.docs).length ? countTags(matches.map((m) => marksOf(docs[m.ref]!)?.tags)) : []
   const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, sources, tags, ms: Math.round((performance.now() - t0) * 100) / 100 }
   if (estimated) result.approximate = true
+  const analysis = analysisCoverage(ctx, matches.map((m) => m.ref))
+  if (analysis) result.analysis = analysis
+  const indexing = readingProgress(ctx)
+  if (indexing) result.indexing = indexing
   return result
 }
 

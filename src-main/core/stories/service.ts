@@ -10,7 +10,8 @@ import type { ArticleMeta } from '../formats/types'
 import { factsOf, sameFacts, type Facts } from './facts'
 import { folderYearLookup, userDateLookup } from '../dates/user-dates'
 import { DatelineError } from '../errors'
-import type { Manifest } from '../search/index-store'
+import type { ArchiveSnapshot } from '../archive/snapshot'
+import type { IndexedDocument, Manifest } from '../search/index-store'
 import type { Segment } from '../search/segment'
 import { passages as findPassages, overlap } from './compare'
 import { groupStories, type Story, type StoryRole } from './group'
@@ -211,9 +212,10 @@ export async function syncStories(ctx: ArchiveContext, manifest: Manifest, segme
   let linkStats: SyncStats = { linked: 0, candidates: 0, compared: 0 }
   const links = ctx.links
   if (scopedGone) links.forgetMany(scopedGone)
-  if (!scopedGone || links.size !== Object.keys(manifest.docs).length) {
+  const live = liveAnalysed(manifest, segments)
+  if (!scopedGone || links.size !== live.length) {
     const { linkDoc, shingled } = storySources(segments, manifest)
-    linkStats = links.sync(Object.values(manifest.docs).map(linkDoc), shingled)
+    linkStats = links.sync(live.map(linkDoc), shingled)
   }
   if (linkStats.linked || removed) {
     // the documents linked or forgotten since the last save go to stories.log; the 10 MB
@@ -222,6 +224,15 @@ export async function syncStories(ctx: ArchiveContext, manifest: Manifest, segme
     if (change.length) await ctx.storiesJournal.save({ docs: change }, () => links.toFile(), { full: change.length > links.size / 2 })
   }
   return linkStats
+}
+
+/** The documents story linking knows: every live one that is analysed (a pending one has no sample yet; it is linked when analysed). */
+export function analysedDocs(snap: ArchiveSnapshot): IndexedDocument[] {
+  return liveAnalysed(snap.manifest, snap.segments)
+}
+
+function liveAnalysed(manifest: Manifest, segments: ReadonlyMap<string, Segment>): IndexedDocument[] {
+  return Object.values(manifest.docs).filter((d) => !segments.get(d.segment)?.pendingIds.has(d.id))
 }
 
 export function round3(x: number): number {

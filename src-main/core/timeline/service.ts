@@ -2,6 +2,7 @@
  * The timeline of an open archive: every reported event merged across its sources (computed once
  * per index, correction or date change), filtered by a search, entities and a date window.
  */
+import { analysisCoverage, type Coverage } from '../archive/coverage'
 import type { ArchiveContext } from '../archive/context'
 import { parseYmd } from '../dates/calendar'
 import { entityRegistry, requireEntity } from '../entities/service'
@@ -38,6 +39,8 @@ export interface TimelineResult {
   density: Density
   /** names of the places and actors the events refer to */
   entities: Record<string, { name: string; type: EntityType }>
+  /** some of the documents are not analysed yet (two-phase indexing): their events are not in yet */
+  analysis?: Coverage
   ms: number
 }
 
@@ -134,6 +137,7 @@ export function timeline(ctx: ArchiveContext, opts: TimelineOptions, matching: (
     unresolved: unresolvedEvents.length,
     density: density(dated, opts.density),
     entities: names,
+    ...withCoverage(analysisCoverage(ctx, docSet)),
     ms: Math.round((performance.now() - t0) * 100) / 100
   }
 }
@@ -142,4 +146,8 @@ export function timeline(ctx: ArchiveContext, opts: TimelineOptions, matching: (
 export function documentEvents(ctx: ArchiveContext, pathOrId: string): TimelineEvent[] {
   const meta = ctx.snapshot.meta(pathOrId)
   return allEvents(ctx).filter((e) => e.sources.some((s) => s.docId === meta.id))
+}
+
+function withCoverage(c: Coverage | undefined): { analysis?: Coverage } {
+  return c ? { analysis: c } : {}
 }

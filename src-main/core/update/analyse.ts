@@ -2,7 +2,7 @@
  * Stage 4: analyse a batch of documents (terms, entities, fingerprints, dates, events: analyze.ts)
  * in the worker pool when the batch is large enough for it, else on this thread.
  */
-import { analyzeDocument } from '../analyze'
+import { analyzeDocument, textOnlyDocument } from '../analyze'
 import type { ArchiveContext } from '../archive/context'
 import type { Document } from '../archive/document'
 import { DatelineError } from '../errors'
@@ -58,4 +58,18 @@ export async function analyseBatch(
     analyzed.push(analyzeDocument(batch[k]!))
   }
   return { analyzed, workers: 0 }
+}
+
+/** Phase 1 of two-phase indexing: a batch's index terms only (~0.3 ms an article, on this thread), yielding every 100. */
+export async function textOnlyBatch(batch: readonly Document[], report: (done: number, current: string | undefined) => void, stopIfCancelled: () => void): Promise<{ analyzed: NewSegmentDoc[]; workers: number }> {
+  const out: NewSegmentDoc[] = []
+  for (let k = 0; k < batch.length; k++) {
+    if (k % 100 === 0) {
+      if (k) await new Promise((r) => setImmediate(r))
+      stopIfCancelled()
+      report(k, batch[k]!.path)
+    }
+    out.push(textOnlyDocument(batch[k]!))
+  }
+  return { analyzed: out, workers: 0 }
 }

@@ -18,8 +18,10 @@ export function mergeSegments(
 ): { obsolete: Set<string>; merged: number } {
   const liveCount = new Map<string, number>()
   for (const d of Object.values(manifest.docs)) liveCount.set(d.segment, (liveCount.get(d.segment) ?? 0) + 1)
+  // a segment waiting for its analysis is left alone: phase 2 rewrites it whole (analyse-pending.ts)
+  const waiting = (s: Segment) => [...s.pendingIds].some((id) => manifest.docs[id]?.segment === s.id)
   const plan = planMerges(
-    [...segments.values()].map((s) => ({ id: s.id, size: s.size, live: liveCount.get(s.id) ?? 0 })),
+    [...segments.values()].filter((s) => !waiting(s)).map((s) => ({ id: s.id, size: s.size, live: liveCount.get(s.id) ?? 0 })),
     policy
   )
   const obsolete = new Set(plan.drop)

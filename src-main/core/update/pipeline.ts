@@ -10,7 +10,7 @@ import type { Document } from '../archive/document'
 import type { FileEntry } from '../archive/scan'
 import type { NewSegmentDoc, Segment } from '../search/segment'
 import { READ_CHUNK } from '../workers/batches'
-import { analyseBatch } from './analyse'
+import { analyseBatch, textOnlyBatch } from './analyse'
 import type { UpdateTally } from './diff'
 import { isolatedReader, readChanged } from './read'
 
@@ -19,6 +19,8 @@ export interface PipelineHooks {
   report: (done: number, current: string | undefined) => void
   stopIfCancelled: () => void
   signal: AbortSignal | undefined
+  /** phase 1 of two-phase indexing: index terms only, the analysis left for later */
+  textOnly: boolean
   /** a batch is analysed: build its segment (this thread; cannot yield) */
   built: (batch: Document[], analyzed: NewSegmentDoc[]) => Segment
 }
@@ -40,7 +42,11 @@ export async function readAnalyseBuild(ctx: ArchiveContext, changed: readonly Fi
       parts.push(
         reading.then(async (docs) => ({
           docs,
-          ...(docs.length ? await analyseBatch(ctx, docs, report(at), hooks.stopIfCancelled, hooks.signal, changed.length) : { analyzed: [], workers: 0 })
+          ...(!docs.length
+            ? { analyzed: [], workers: 0 }
+            : hooks.textOnly
+              ? await textOnlyBatch(docs, report(at), hooks.stopIfCancelled)
+              : await analyseBatch(ctx, docs, report(at), hooks.stopIfCancelled, hooks.signal, changed.length))
         }))
       )
     }

@@ -21,6 +21,10 @@ export interface IndexReport {
   repaired: string[]
   /** story linking work: documents linked, candidate pairs from the sample index, pairs compared in full */
   stories: SyncStats
+  /** articles searchable by their text but not analysed yet (two-phase indexing: the analysis follows) */
+  pending: number
+  /** phase 2, when this update ran it: articles analysed, segments rewritten with their analysis, time taken */
+  analysis?: { articles: number; segments: number; ms: number }
   /** worker threads that analysed documents (0: analysed on the calling thread) */
   workers: number
   ms: number
@@ -31,8 +35,11 @@ export type FileChange =
   | { kind: 'renamed'; path: string; from: string }
 
 export interface IndexProgress {
-  phase: 'scan' | 'read' | 'index' | 'save'
+  /** 'analyse': phase 2 of two-phase indexing (done / total: articles analysed of the archive's) */
+  phase: 'scan' | 'read' | 'index' | 'save' | 'analyse'
   done: number
   total: number
   current?: string
+  /** what searches see has just changed (a segment built or analysed): the window refreshes */
+  published?: true
 }

@@ -75,9 +75,16 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
     let first = 0
     let report
     try {
+      let phase = ''
       report = await svc.update((p) => {
         let etaSeconds: number | null = null
-        if (p.phase === 'index') {
+        // what searches see changed (a segment built or analysed): the window refreshes its answers
+        if (p.published) changed(svc, [])
+        if (p.phase !== phase) {
+          phase = p.phase
+          t0 = 0 // each phase has its own rate
+        }
+        if (p.phase === 'index' || p.phase === 'analyse') {
           if (!t0 && p.done >= Math.min(WARM, p.total)) {
             t0 = performance.now()
             first = p.done

@@ -68,7 +68,9 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
           sources: r.sources,
           tags: r.tags,
           ms: r.ms,
-          ...(r.approximate ? { approximate: true } : {})
+          ...(r.approximate ? { approximate: true } : {}),
+          ...(r.analysis ? { analysis: r.analysis } : {}),
+          ...(r.indexing ? { indexing: r.indexing } : {})
         }
       }),
     timeline: (req) =>
@@ -92,6 +94,7 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
           unresolved: t.unresolved,
           density: t.density,
           entities: t.entities,
+          ...(t.analysis ? { analysis: t.analysis } : {}),
           ms: t.ms
         }
       })
