@@ -26,7 +26,7 @@ const rows: Array<Record<string, number>> = []
 const step = 1000
 global.gc?.()
 for (let upto = step; upto <= files.length; upto += step) {
-  const live = files.slice(0, upto).map((f) => ({ id: f, hash: 'h', sample: () => samples.get(f)! }))
+  const live = files.slice(0, upto).map((f) => ({ id: f, path: f, hash: 'h', sample: () => samples.get(f)! }))
   const t = performance.now()
   const s = links.sync(live, (id) => shingle(texts.get(id)!))
   const ms = performance.now() - t

@@ -174,4 +174,51 @@ describe('SIGKILL at random moments', () => {
     }
     expect(killedMidway).toBeGreaterThanOrEqual(6)
   }, 600_000)
+
+  it('index: 4 kills during phase 2 (the analysis), then a restart; it resumes and ends as a one-phase build would', async () => {
+    const random = rng(seed + 2)
+    const base = tempDir('kill-analysis')
+    const root = path.join(base, 'archive')
+    const n = 1200 // from 1,000 changed files an update runs in two phases
+    writeArticles(root, n)
+    // phase 1 once; every trial starts from a copy of it, so each kill lands in phase 2 or its start
+    const textOnly = path.join(base, 'text-only')
+    const p1 = await runCli(['index', root, '--data', textOnly, '--text-only', '--json'])
+    expect(p1.code, p1.stderr).toBe(0)
+    expect((JSON.parse(p1.stdout) as { pending: number }).pending).toBe(n)
+    const calibData = path.join(base, 'calibration')
+    cpSync(textOnly, calibData, { recursive: true })
+    const calib = await runCli(['index', root, '--data', calibData])
+    expect(calib.code, calib.stderr).toBe(0)
+
+    const ref = await ArchiveService.open(root, { dataDir: path.join(base, 'one-phase'), analyseLaterFrom: Number.POSITIVE_INFINITY })
+    await ref.update()
+    const answers = (svc: ArchiveService) => ({
+      entities: svc.entities({ limit: 5000 }).map((e) => [e.name, e.type, e.documents]),
+      stories: svc.stories().map((s) => s.members.map((m) => [m.path, m.role, m.of ?? null])),
+      found: [3, 700, 1199].map((k) => svc.search(uniqueName(k)).hits.map((h) => h.path))
+    })
+    const expected = answers(ref)
+    await ref.close()
+    expect(expected.entities.length).toBeGreaterThan(n / 2)
+
+    let killedMidway = 0
+    for (let t = 0; t < 4; t++) {
+      const dataDir = path.join(base, `data-${t}`)
+      cpSync(textOnly, dataDir, { recursive: true })
+      for (let k = 0; k < 2; k++) {
+        const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms), true)
+        if (r.signal === 'SIGKILL') killedMidway++
+      }
+      const done = await runCli(['index', root, '--data', dataDir, '--json'])
+      expect(done.code, done.stderr).toBe(0)
+      const report = JSON.parse(done.stdout) as { added: number; updated: number; pending: number }
+      expect({ added: report.added, updated: report.updated, pending: report.pending }).toEqual({ added: 0, updated: 0, pending: 0 })
+      const svc = await ArchiveService.open(root, { dataDir })
+      expect(svc.status()).toMatchObject({ documents: n, analysed: n })
+      expect(answers(svc)).toEqual(expected)
+      await svc.close()
+    }
+    expect(killedMidway).toBeGreaterThanOrEqual(6)
+  }, 600_000)
 })

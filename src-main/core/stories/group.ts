@@ -73,9 +73,11 @@ export function groupStories(links: readonly StoryLink[], info: (id: string) => 
 function orient(group: string[], adj: Map<string, Map<string, StoryLink>>, info: (id: string) => StoryMemberInfo | undefined): Story {
   const meta = new Map(group.map((id) => [id, info(id)!]))
   // completeness: how much of its neighbours' text a member contains
+  // (summed in a fixed order: links loaded from disk come in another order than links just made,
+  // and a float sum in another order can differ in its last bit)
   const completeness = (id: string) => {
     let s = 0
-    for (const l of adj.get(id)!.values()) s += l.bInA
+    for (const x of [...adj.get(id)!.values()].map((l) => l.bInA).sort((a, b) => a - b)) s += x
     return s
   }
   const clean = group.filter((id) => !meta.get(id)!.stripped)
@@ -109,7 +111,8 @@ function orient(group: string[], adj: Map<string, Map<string, StoryLink>>, info:
       for (const [n, l] of adj.get(id)!) {
         if (!placed.has(n)) continue
         const score = l.aInB + (n === original ? 0.02 : 0) - (meta.get(n)!.stripped ? 0.02 : 0)
-        if (!best || score > best.score || (score === best.score && id < best.id)) best = { id, of: n, l, score }
+        // ties broken by ids only, never by the order links happen to be held in (a reopened archive gives the same stories)
+        if (!best || score > best.score || (score === best.score && (id < best.id || (id === best.id && n < best.of)))) best = { id, of: n, l, score }
       }
     }
     const b = best!

@@ -35,6 +35,12 @@ export interface StoryLink {
 
 export interface LinkDoc {
   id: string
+  /**
+   * documents are linked in path order, whatever batches they come in: which of many near-identical
+   * copies a document is found to copy depends on the order (the comparisons per document are
+   * capped), and path order is the same for a one-phase build, a two-phase one and a resumed one
+   */
+  path: string
   /** content hash: a changed file is re-linked */
   hash: string
   /** the document's sampled shingles (decoded only when the document enters the sample index) */
@@ -161,7 +167,7 @@ export class StoryLinks {
       if (!d || d.hash !== hash) this.forget(id)
     }
     this.enterLinked(docs.values())
-    const fresh = [...docs.values()].filter((d) => !this.hashes.has(d.id)).sort((x, y) => (x.id < y.id ? -1 : 1))
+    const fresh = [...docs.values()].filter((d) => !this.hashes.has(d.id)).sort(inLinkOrder)
     const get = setCache(shingled)
     for (const d of fresh) this.linkOne(d, get, stats)
     return stats
@@ -190,7 +196,7 @@ export class StoryLinks {
   async link(fresh: readonly LinkDoc[], shingled: (id: string) => Shingled): Promise<SyncStats> {
     const stats: SyncStats = { linked: 0, candidates: 0, compared: 0 }
     const get = setCache(shingled)
-    const ordered = [...fresh].sort((x, y) => (x.id < y.id ? -1 : 1))
+    const ordered = [...fresh].sort(inLinkOrder)
     for (const [i, d] of ordered.entries()) {
       if (i % 20 === 0) await new Promise((r) => setImmediate(r))
       const known = this.hashes.get(d.id)
@@ -208,7 +214,9 @@ export class StoryLinks {
     // the best few in full: enough to place the document in its story, however many copies exist
     const { candidates } = this.index.candidates(sample, { minShared: 2, maxDf: STOCK_DF, minEstimate: STORY_CONTAINMENT * 0.75, maxPostings: MAX_POSTINGS_READ })
     stats.candidates += candidates.length
-    const ranked = candidates.sort((a, b) => b.shared - a.shared || a.handle - b.handle).slice(0, MAX_COMPARISONS)
+    // ties broken by document id, not by when a document entered the index (which differs between a build and a resumed one)
+    const ids = this.ids
+    const ranked = candidates.sort((a, b) => b.shared - a.shared || (ids[a.handle]! < ids[b.handle]! ? -1 : ids[a.handle]! > ids[b.handle]! ? 1 : 0)).slice(0, MAX_COMPARISONS)
     for (const c of ranked) {
       const other = this.ids[c.handle]!
       stats.compared++
@@ -272,6 +280,10 @@ function setCache(shingled: (id: string) => Shingled): (id: string) => Uint32Arr
     cache.set(id, s)
     return s
   }
+}
+
+function inLinkOrder(x: LinkDoc, y: LinkDoc): number {
+  return x.path < y.path ? -1 : x.path > y.path ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0
 }
 
 function round(x: number): number {

@@ -192,6 +192,7 @@ export function storySources(segments: ReadonlyMap<string, Segment>, manifest: M
   return {
     linkDoc: (d: { id: string; hash: string }): LinkDoc => ({
       id: d.id,
+      path: manifest.docs[d.id]!.path,
       hash: d.hash,
       sample: () => {
         const seg = segOf(d.id)

@@ -73,6 +73,8 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
       docs.push({ ...doc, title: seg.data.docs[ord]!.title, text: seg.textAt(ord) })
       ords.push(ord)
     }
+    // links lost to a crash after the last step's segment was written are made first: stories are linked in path order
+    if (ctx.links.lags(analysedDocs(before))) await syncStories(ctx, manifest, before.segments, true, [])
     const cov = before.coverage()
     const progress = (done: number, current?: string) => onProgress?.({ phase: 'analyse', done: cov.analysed + done, total: cov.documents, ...(current ? { current } : {}) })
     progress(0, docs[0]?.path)
