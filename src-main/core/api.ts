@@ -105,7 +105,7 @@ export class ArchiveService {
    */
   async update(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal, opts: { textOnly?: boolean } = {}): Promise<IndexReport> {
     const report = await this.enqueue(() => runUpdate(this.ctx, onProgress, undefined, signal))
-    return opts.textOnly ? report : this.thenAnalyse(report, onProgress, signal)
+    return opts.textOnly ?? this.ctx.opts.textOnly ? report : this.thenAnalyse(report, onProgress, signal)
   }
   /** Only these archive paths (files or folders): what the live watcher and imports use. */
   async updatePaths(paths: readonly string[], onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
@@ -128,7 +128,7 @@ export class ArchiveService {
     return { ...this.ctx.snapshot.coverage(), segments, workers }
   }
   private async thenAnalyse(report: IndexReport, onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> {
-    if (!report.pending) return report
+    if (!report.pending || this.ctx.opts.textOnly) return report
     const t0 = performance.now()
     const before = this.ctx.snapshot.coverage().analysed
     const { documents, analysed, segments, workers } = await this.analysePending(onProgress, signal)
@@ -147,7 +147,7 @@ export class ArchiveService {
   /** Copy dropped files and folders into the archive and index them (import/service.ts). */
   async importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
     const report = await this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope, undefined, { cleanImports: true })))
-    if (this.ctx.snapshot.coverage().analysed < this.ctx.snapshot.documentCount) await this.analysePending()
+    if (!this.ctx.opts.textOnly && this.ctx.snapshot.coverage().analysed < this.ctx.snapshot.documentCount) await this.analysePending()
     return report
   }
   private enqueue<T>(job: () => Promise<T>): Promise<T> {

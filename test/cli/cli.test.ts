@@ -57,4 +57,31 @@ describe('dateline CLI', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/^dateline: Archive folder not found/)
   })
+
+  it('index --text-only makes the text searchable and leaves the analysis; status reports both phases; index finishes it', async () => {
+    const archive = writeFixtureArchive()
+    const data = ['--data', archive.dataDir]
+    const first = JSON.parse((await dateline('index', archive.root, '--text-only', ...data, '--json')).stdout)
+    expect(first).toMatchObject({ documents: 5, added: 5, pending: 5 })
+    const status = JSON.parse((await dateline('status', archive.root, ...data, '--json')).stdout)
+    expect(status).toMatchObject({ documents: 5, analysed: 0 })
+    expect((await dateline('status', archive.root, ...data)).stdout).toMatch(/^analysis: 0 of 5 articles analysed; the rest are searchable/m)
+    const found = JSON.parse((await dateline('search', archive.root, 'dockworkers', ...data, '--json')).stdout)
+    expect(found.hits.map((h: { path: string }) => h.path).sort()).toEqual(['scraped/harbour-strike-copy.txt', 'wire/harbour-strike.txt'])
+
+    const second = await dateline('index', archive.root, ...data)
+    expect(second.stdout).toMatch(/^5 documents indexed \(0 added, 0 updated, 0 removed, 5 unchanged\)/)
+    expect(second.stdout).toMatch(/^analysed 5 articles \(entities, dates, events, stories\) in \d+\.\d\d s$/m)
+    expect(JSON.parse((await dateline('status', archive.root, ...data, '--json')).stdout)).toMatchObject({ documents: 5, analysed: 5 })
+    expect((await dateline('status', archive.root, ...data)).stdout).toMatch(/^analysis: complete/m)
+  })
+
+  it('index --help lists its options, --text-only among them', async () => {
+    const r = await dateline('index', '--help')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Usage:\n  dateline index <archive> \[--text-only\]/)
+    expect(r.stdout).toMatch(/^  --text-only +return after phase 1/m)
+    const unknown = await dateline('frobnicate', '--help')
+    expect(unknown.code).toBe(2)
+  })
 })

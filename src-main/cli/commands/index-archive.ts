@@ -8,8 +8,10 @@ import type { Command } from '../context'
 
 export const indexCommand: Command = async ({ args, io, json, archiveDir, dataDir, maxFileBytes }) => {
   if (args.positionals.length > 1) throw new DatelineError('usage', 'index takes one archive folder')
-  const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes })
-  const report = await svc.update(undefined, undefined, { textOnly: args.flags.has('text-only') })
+  const textOnly = args.flags.has('text-only')
+  // asked for, text only whatever the number of files (an update of a few files is otherwise analysed as it is read)
+  const svc = await ArchiveService.open(archiveDir, { dataDir, maxFileBytes, ...(textOnly ? { analyseLaterFrom: 0 } : {}) })
+  const report = await svc.update(undefined, undefined, { textOnly })
   io.out(json ? JSON.stringify(report) : formatReport(report, svc.indexDir))
   await svc.close()
   return 0

@@ -42,6 +42,8 @@ export interface OpenOptions {
    * (two-phase indexing; default 1,000); a smaller one analyses as it reads
    */
   analyseLaterFrom?: number
+  /** updates stop after phase 1 (text searchable), leaving the analysis for later (the CLI's --text-only) */
+  textOnly?: boolean
 }
 
 export type ArchiveOptions = Required<Omit<OpenOptions, 'dataDir'>>
@@ -154,7 +156,8 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
       workerScript: options.workerScript ?? '',
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
       phraseCheckBudget: options.phraseCheckBudget ?? PHRASE_CHECK_BUDGET,
-      analyseLaterFrom: options.analyseLaterFrom ?? ANALYSE_LATER_FROM
+      analyseLaterFrom: options.analyseLaterFrom ?? ANALYSE_LATER_FROM,
+      textOnly: options.textOnly ?? false
     },
     snapshot: new ArchiveSnapshot(loaded.manifest, loaded.segments),
     problems: loaded.problems,

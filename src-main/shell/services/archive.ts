@@ -48,7 +48,7 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
    */
   async function open(archivePath: string, opts: { background?: boolean } = {}): Promise<Result<StatusView>> {
     return guarded(async () => {
-      const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir, ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}), ...(deps.workerScript ? { workerScript: deps.workerScript } : {}) })
+      const svc = await ArchiveService.open(archivePath, { dataDir: deps.dataDir, ...(deps.maxFileBytes ? { maxFileBytes: deps.maxFileBytes } : {}), ...(deps.workerScript ? { workerScript: deps.workerScript } : {}), ...deps.indexing })
       void session.current?.close()
       session.current = svc
       deps.rememberArchive(svc.archive)

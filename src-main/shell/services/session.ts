@@ -3,7 +3,7 @@
  * open in the window, and what is running on it. No electron import.
  */
 import type { Result, StatusView } from '../../contract/api'
-import type { ArchiveService } from '../../core/api'
+import type { ArchiveService, OpenOptions } from '../../core/api'
 import type { ArchiveWatcher } from '../../core/archive/watch'
 import { DatelineError } from '../../core/errors'
 
@@ -33,6 +33,8 @@ export interface ServiceDeps {
   watch?: boolean
   /** the built analysis worker (out/main/analyze-worker.js) */
   workerScript?: string
+  /** how archives are indexed (two-phase thresholds, text only): the defaults unless a test or a setting says otherwise */
+  indexing?: Pick<OpenOptions, 'analyseLaterFrom' | 'textOnly' | 'workers'>
 }
 
 export interface Session {
