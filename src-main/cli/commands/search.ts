@@ -27,7 +27,8 @@ function jsonSearch(r: SearchResult) {
     facets: r.facets,
     ...(r.sources.length ? { sources: r.sources } : {}),
     ms: r.ms,
-    ...(r.approximate ? { approximate: true } : {})
+    ...(r.approximate ? { approximate: true } : {}),
+    ...(r.analysis ? { analysis: r.analysis } : {})
   }
 }
 
@@ -37,7 +38,7 @@ function formatSearch(r: SearchResult): string {
   const lines = [`${r.approximate ? 'about ' : ''}${r.total} result${r.total === 1 ? '' : 's'} for ${r.query} (${r.ms} ms)`]
   if (r.ignored.length) lines.push(`(common words ignored: ${r.ignored.join(', ')})`)
   for (const h of r.hits) lines.push('', `${h.path}  [${h.score}]${h.source ? `  ${h.source}` : ''}`, `  ${h.title}`, `  ${marked(h.fragment)}`)
-  if (r.total) lines.push('', 'entities in these results:', formatFacets(r.facets))
+  if (r.total) lines.push('', r.analysis ? `entities in ${r.analysis.analysed} of these ${r.analysis.of} results (the others are not analysed yet):` : 'entities in these results:', formatFacets(r.facets))
   if (r.sources.length) lines.push('', `outlets: ${r.sources.map((s) => `${s.name} (${s.count})`).join(', ')}`)
   return lines.join('\n')
 }
