@@ -57,6 +57,8 @@ export interface ArchiveStatus {
 export class ArchiveService {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly closing = new AbortController()
+  /** analysePending loops running: one drains what every update leaves pending, the others need not wait for it */
+  private analysing = 0
   /** changes to the user's files, one at a time (apart from index updates: a correction never waits for one) */
   private userQueue: Promise<unknown> = Promise.resolve()
 
@@ -119,16 +121,22 @@ export class ArchiveService {
     const stop = signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal
     let segments = 0
     let workers = 0
-    while (!this.closing.signal.aborted) {
-      const step = await this.enqueue(() => analyseNextSegment(this.ctx, onProgress, stop))
-      if (!step) break
-      segments++
-      workers = Math.max(workers, step.workers)
+    this.analysing++
+    try {
+      while (!this.closing.signal.aborted) {
+        const step = await this.enqueue(() => analyseNextSegment(this.ctx, onProgress, stop))
+        if (!step) break
+        segments++
+        workers = Math.max(workers, step.workers)
+      }
+    } finally {
+      this.analysing--
     }
     return { ...this.ctx.snapshot.coverage(), segments, workers }
   }
   private async thenAnalyse(report: IndexReport, onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> {
-    if (!report.pending || this.ctx.opts.textOnly) return report
+    // (a running analysis picks up what this update left pending: a watcher event does not wait for it)
+    if (!report.pending || this.ctx.opts.textOnly || this.analysing) return report
     const t0 = performance.now()
     const before = this.ctx.snapshot.coverage().analysed
     const { documents, analysed, segments, workers } = await this.analysePending(onProgress, signal)
@@ -147,7 +155,7 @@ export class ArchiveService {
   /** Copy dropped files and folders into the archive and index them (import/service.ts). */
   async importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
     const report = await this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope, undefined, { cleanImports: true })))
-    if (!this.ctx.opts.textOnly && this.ctx.snapshot.coverage().analysed < this.ctx.snapshot.documentCount) await this.analysePending()
+    if (!this.ctx.opts.textOnly && !this.analysing && this.ctx.snapshot.coverage().analysed < this.ctx.snapshot.documentCount) await this.analysePending()
     return report
   }
   private enqueue<T>(job: () => Promise<T>): Promise<T> {

@@ -20,6 +20,7 @@ import { IndexStore } from '../search/index-store'
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from '../search/merge-policy'
 import { acquireLock } from '../store/lock'
 import { archiveDataDir, defaultDataDir } from '../store/paths'
+import type { AnalysisAhead } from '../update/analyse-pending'
 import type { AnalyzePool } from '../workers/pool'
 import type { ReaderThread } from '../workers/reader'
 import type { ReadResult } from '../formats/types'
@@ -93,6 +94,8 @@ export interface ArchiveContext {
   poolFailed: boolean
   /** the thread that reads the heavy formats (PDF, Word, pages, mail), started on the first such file */
   reader: ReaderThread | undefined
+  /** the next segment's analysis, started in the workers while the last one was written and linked (update/analyse-pending.ts) */
+  analysisAhead?: AnalysisAhead
   /** how far the running update has read (files of this update), for searches made meanwhile */
   reading?: { done: number; total: number }
   /** what an import read to check its files, by format and content, for the update that indexes them (update/read.ts) */

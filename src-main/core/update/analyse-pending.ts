@@ -33,17 +33,57 @@ export interface AnalysisStep {
   workers: number
 }
 
-/** The first segment (in the order they were built) with live articles waiting for their analysis. */
-export function nextPending(snap: ArchiveSnapshot): Segment | undefined {
+/** The first segment (in the order they were built) with live articles waiting for their analysis, after `after` when given. */
+export function nextPending(snap: ArchiveSnapshot, after?: Segment): Segment | undefined {
+  let past = after === undefined
   for (const id of snap.manifest.segments) {
     const seg = snap.segments.get(id)
-    if (seg && [...seg.pendingIds].some((ref) => snap.manifest.docs[ref]?.segment === seg.id)) return seg
+    if (!seg) continue
+    if (!past) {
+      past = seg === after
+      continue
+    }
+    if (pendingOf(snap, seg).docs.length) return seg
   }
   return undefined
 }
 
+/** The live pending articles of a segment, as documents to analyse, with their ordinals. */
+function pendingOf(snap: ArchiveSnapshot, seg: Segment): { docs: Document[]; ords: number[] } {
+  const docs: Document[] = []
+  const ords: number[] = []
+  for (const ref of seg.pendingIds) {
+    const meta = snap.manifest.docs[ref]
+    if (meta?.segment !== seg.id) continue // replaced since: its old copy stays a tombstone
+    const ord = seg.ordinalOf(ref)
+    const { segment: _s, indexedAt: _i, ...doc } = meta
+    docs.push({ ...doc, title: seg.data.docs[ord]!.title, text: seg.textAt(ord) })
+    ords.push(ord)
+  }
+  return { docs, ords }
+}
+
+/** A segment's analysis under way (in the workers). */
+export interface AnalysisAhead {
+  seg: Segment
+  docs: Document[]
+  ords: number[]
+  /** the cancel signal it runs under: a later run (another signal) starts afresh */
+  signal: AbortSignal | undefined
+  result: Promise<{ analyzed: DocAnalysis[]; workers: number }>
+}
+
+function startAnalysis(ctx: ArchiveContext, seg: Segment, snap: ArchiveSnapshot, report: (done: number, current: string | undefined) => void, stopIfCancelled: () => void, signal: AbortSignal | undefined): AnalysisAhead {
+  const { docs, ords } = pendingOf(snap, seg)
+  const result = analyseBatch(ctx, docs, report, stopIfCancelled, signal)
+  result.catch(() => {}) // awaited by the next step, if any: a cancel meanwhile must not go unhandled
+  return { seg, docs, ords, signal, result }
+}
+
 /**
  * Analyse the pending articles of one segment and publish it; undefined when nothing is pending.
+ * While this thread writes, publishes and links it, the workers already analyse the next pending
+ * segment (kept in ctx.analysisAhead for the next step; dropped if that segment changed meanwhile).
  * Cancelled (`signal`): nothing of this step is written, the steps before are kept.
  */
 export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<AnalysisStep | undefined> {
@@ -53,6 +93,8 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
       throw new DatelineError('cancelled', `Analysis was stopped; ${analysed} of ${documents} articles are analysed (all are searchable), the rest is analysed at the next update.`)
     }
   }
+  const ahead = ctx.analysisAhead
+  ctx.analysisAhead = undefined
   stopIfCancelled()
   await ctx.store.ensureDir()
   const lock = await acquireLock(ctx.store.dir, LOCK_WAIT_MS)
@@ -63,25 +105,19 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
     const seg = nextPending(before)
     if (!seg) return undefined
     const { manifest } = before
-    const docs: Document[] = []
-    const ords: number[] = []
-    for (const ref of seg.pendingIds) {
-      const meta = manifest.docs[ref]
-      if (meta?.segment !== seg.id) continue // replaced since: its old copy stays a tombstone
-      const ord = seg.ordinalOf(ref)
-      const { segment: _s, indexedAt: _i, ...doc } = meta
-      docs.push({ ...doc, title: seg.data.docs[ord]!.title, text: seg.textAt(ord) })
-      ords.push(ord)
-    }
     // links lost to a crash after the last step's segment was written are made first: stories are linked in path order
     if (ctx.links.lags(analysedDocs(before))) await syncStories(ctx, manifest, before.segments, true, [])
     const cov = before.coverage()
-    const progress = (done: number, current?: string) => onProgress?.({ phase: 'analyse', done: cov.analysed + done, total: cov.documents, ...(current ? { current } : {}) })
-    progress(0, docs[0]?.path)
-    const { analyzed, workers } = await analyseBatch(ctx, docs, progress, stopIfCancelled, signal)
+    const progress = (base: number) => (done: number, current?: string) => onProgress?.({ phase: 'analyse', done: base + done, total: cov.documents, ...(current ? { current } : {}) })
+    // the analysis started during the last step, when it is of this very segment (and its live articles did not change)
+    const work = ahead && ahead.seg === seg && ahead.signal === signal && sameDocs(ahead, pendingOf(before, seg).ords) ? ahead : startAnalysis(ctx, seg, before, progress(cov.analysed), stopIfCancelled, signal)
+    progress(cov.analysed)(0, work.docs[0]?.path)
+    const { analyzed, workers } = await work.result
     stopIfCancelled()
+    const next = workers ? nextPending(before, seg) : undefined
+    if (next) ctx.analysisAhead = startAnalysis(ctx, next, before, progress(cov.analysed + work.docs.length), stopIfCancelled, signal)
     const byOrd = new Map<number, DocAnalysis>()
-    analyzed.forEach((a, k) => byOrd.set(ords[k]!, a))
+    analyzed.forEach((a, k) => byOrd.set(work.ords[k]!, a))
     const done = seg.withAnalysis((ord) => byOrd.get(ord))
 
     // the segment file is replaced atomically; a line in the manifest's log tells other processes to reload
@@ -89,22 +125,26 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
     await ctx.store.writeManifest(manifest, manifest)
     const segments = new Map(before.segments)
     segments.set(done.id, done)
-    const next = new ArchiveSnapshot(manifest, segments)
-    ctx.snapshot = next
+    const next2 = new ArchiveSnapshot(manifest, segments)
+    ctx.snapshot = next2
     ctx.cache.registry = undefined
     ctx.cache.stories = undefined
 
     // the analysed articles join their stories (the linked ones enter the story index first, once per session)
     const { linkDoc, shingled } = storySources(segments, manifest)
     if (!ctx.links.allEntered) ctx.links.enterLinked(analysedDocs(before).map(linkDoc))
-    await ctx.links.link(docs.map(linkDoc), shingled)
+    await ctx.links.link(work.docs.map(linkDoc), shingled)
     await syncStories(ctx, manifest, segments, true, [])
     ctx.cache.stories = undefined
 
-    const after = next.coverage()
+    const after = next2.coverage()
     onProgress?.({ phase: 'analyse', done: after.analysed, total: after.documents, published: true })
-    return { segment: done.id, articles: docs.length, ...after, workers }
+    return { segment: done.id, articles: work.docs.length, ...after, workers }
   } finally {
     await lock.release()
   }
+}
+
+function sameDocs(a: AnalysisAhead, ords: readonly number[]): boolean {
+  return a.ords.length === ords.length && a.ords.every((o, i) => o === ords[i])
 }

@@ -3,7 +3,7 @@
  * dialog, recent archives, indexing with progress and cancel, and live updates while it is open.
  */
 import { Events, type ArchiveChangedEvent, type Result, type Services, type StatusView } from '../../contract/api'
-import { ArchiveService } from '../../core/api'
+import { ArchiveService, type IndexProgress } from '../../core/api'
 import { DatelineError } from '../../core/errors'
 import { keepArchiveLive, type LiveChange } from '../../core/live'
 import { guarded, type Session } from './session'
@@ -63,7 +63,10 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
     })
   }
 
-  /** Bring the index in line with the folder (with progress events), then keep watching it. */
+  /**
+   * Bring the index in line with the folder (with progress events): returns once the text is
+   * searchable; the folder is then watched while the analysis runs in the background.
+   */
   async function reconcile(svc: ArchiveService): Promise<LiveChange[]> {
     session.indexing = true
     const stop = new AbortController()
@@ -74,29 +77,48 @@ export function archiveServices(session: Session): Pick<Services, 'status' | 'ch
     let t0 = 0
     let first = 0
     let report
+    let phase = ''
+    const progress = (p: IndexProgress) => {
+      let etaSeconds: number | null = null
+      // what searches see changed (a segment built or analysed): the window refreshes its answers
+      if (p.published) changed(svc, [])
+      if (p.phase !== phase) {
+        phase = p.phase
+        t0 = 0 // each phase has its own rate
+      }
+      if (p.phase === 'index' || p.phase === 'analyse') {
+        if (!t0 && p.done >= Math.min(WARM, p.total)) {
+          t0 = performance.now()
+          first = p.done
+        } else if (t0 && p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
+      }
+      deps.send(Events.indexProgress, { ...p, etaSeconds, archive: svc.archive })
+    }
     try {
-      let phase = ''
-      report = await svc.update((p) => {
-        let etaSeconds: number | null = null
-        // what searches see changed (a segment built or analysed): the window refreshes its answers
-        if (p.published) changed(svc, [])
-        if (p.phase !== phase) {
-          phase = p.phase
-          t0 = 0 // each phase has its own rate
-        }
-        if (p.phase === 'index' || p.phase === 'analyse') {
-          if (!t0 && p.done >= Math.min(WARM, p.total)) {
-            t0 = performance.now()
-            first = p.done
-          } else if (t0 && p.done - first >= 20) etaSeconds = Math.round(((performance.now() - t0) / (p.done - first)) * (p.total - p.done) / 1000)
-        }
-        deps.send(Events.indexProgress, { ...p, etaSeconds, archive: svc.archive })
-      }, stop.signal)
-    } finally {
+      // the text first: searchable when this returns
+      report = await svc.update(progress, stop.signal, { textOnly: true })
+    } catch (err) {
+      session.indexing = false
+      session.indexingStop = null
+      throw err
+    }
+    // then the archive is watched (a dropped or changed file is indexed at once) while the analysis
+    // goes on in the background, still under Cancel; its end is told as a change
+    await startWatching(svc)
+    const done = () => {
+      if (session.indexingStop !== stop) return // another archive was opened since
       session.indexing = false
       session.indexingStop = null
     }
-    await startWatching(svc)
+    const { documents, analysed } = svc.status()
+    if (analysed === documents) {
+      done()
+      return report.changes
+    }
+    void svc.analysePending(progress, stop.signal).then(
+      () => (done(), changed(svc, [])),
+      (err: unknown) => (done(), changed(svc, [], err instanceof DatelineError && err.code === 'cancelled' ? err.message : `Analysis stopped: ${err instanceof Error ? err.message : String(err)}`))
+    )
     return report.changes
   }
 
