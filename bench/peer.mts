@@ -9,7 +9,17 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import path from 'node:path'
 import { QUERIES, type BenchQuery } from './queries'
 
-const [engine, phase, archive, work] = process.argv.slice(2) as [string, 'build' | 'query', string, string]
+const [engine, phase, archive, work, parent] = process.argv.slice(2) as [string, 'build' | 'query', string, string, string | undefined]
+// the bench that started this phase is gone (killed with SIGKILL, which it cannot pass on): stop too
+if (parent) {
+  setInterval(() => {
+    try {
+      process.kill(Number(parent), 0)
+    } catch {
+      process.exit(1)
+    }
+  }, 1000).unref()
+}
 const files = () => readdirSync(archive, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).sort()
 const rssMB = () => Math.round(process.memoryUsage().rss / 1048576)
 const peakMB = () => Math.round(process.resourceUsage().maxRSS / 1024)

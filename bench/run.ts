@@ -8,7 +8,7 @@
  * ripgrep; a missing one is skipped with a line saying so. Ratios are Dateline ÷ peer.
  * Writes .bench/results.json and .bench/results.md. Not part of the tests.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ensureArchive } from './generate'
@@ -36,6 +36,49 @@ const sizes = (flag('docs') ?? argv.find((a) => /^\d+$/.test(a)) ?? '1000').spli
 const wanted = (flag('peers') ?? 'lunr,minisearch,recoll,rg').split(',').filter(Boolean)
 /** each phase of each engine gets this long before it is reported as failed */
 const phaseMinutes = Number(flag('phase-minutes') ?? 30)
+/**
+ * Each phase runs as its own process group (a peer's own children, recollindex, in it), killed
+ * whole when the bench is interrupted or terminated, or when a phase runs out of time: a stopped
+ * bench leaves nothing running. (A SIGKILL of the bench itself cannot be caught: peer.mts then
+ * exits on its own once it sees its parent gone.)
+ */
+const running = new Set<ChildProcess>()
+const killGroup = (c: ChildProcess) => {
+  try {
+    process.kill(-c.pid!, 'SIGKILL')
+  } catch {
+    /* already gone */
+  }
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => {
+    for (const c of running) killGroup(c)
+    console.error(`bench: ${sig}, stopped (no phase left running)`)
+    process.exit(130)
+  })
+}
+function runNode(args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+    running.add(child)
+    let out = ''
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d))
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      killGroup(child)
+    }, timeoutMs)
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      running.delete(child)
+      killGroup(child) // anything the phase left behind in its group
+      if (code === 0) resolve(out)
+      // (out of time: reported as the timeout it is, not as the kill that ended it)
+      else reject(Object.assign(new Error(`exited with ${code ?? signal}`), { status: code, signal: timedOut ? 'SIGTERM' : signal }))
+    })
+  })
+}
+
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 const available: Record<string, string | null> = {
   lunr: null,
@@ -58,20 +101,15 @@ for (const n of sizes) {
       continue
     }
     const work = path.resolve('.bench', `peer-${engine}-${n}`)
-    const phase = (p: string): Row => {
-      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/peer.mts', engine, p, archive, work], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        timeout: phaseMinutes * 60_000
-      })
+    const phase = async (p: string): Promise<Row> => {
+      const out = await runNode(['--expose-gc', '--import', 'tsx', 'bench/peer.mts', engine, p, archive, work, String(process.pid)], phaseMinutes * 60_000)
       return JSON.parse(out.trim().split('\n').pop()!) as Row
     }
     try {
       console.error(`${engine} @ ${n}: build…`)
-      const build = phase('build')
+      const build = await phase('build')
       console.error(`${engine} @ ${n}: query…`)
-      const query = phase('query')
+      const query = await phase('query')
       results.push({ n, engine, ...build, ...query })
     } catch (err) {
       // a peer that runs out of memory or time is a result too: say so and go on
@@ -110,7 +148,7 @@ console.log(text)
 if (argv.includes('--details')) {
   // Dateline-only extras (entity extraction speed, stories, adding a copy) from bench/index-once.ts
   for (const n of sizes) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/index-once.ts', path.resolve('.bench', `archive-${n}`), path.resolve('.bench', `data-${n}`)], { encoding: 'utf8' })
+    const out = await runNode(['--import', 'tsx', 'bench/index-once.ts', path.resolve('.bench', `archive-${n}`), path.resolve('.bench', `data-${n}`)], phaseMinutes * 60_000)
     console.log(`details @ ${n}: ${out.trim().split('\n').pop()}`)
   }
 }

@@ -168,4 +168,21 @@ describe('two-phase indexing', () => {
     expect(svc2.document('generated/article-0005.txt').entities.map((e) => e.name)).toContain('Tove Lindqvist')
     expect(svc2.search(uniqueName(5)).total).toBe(0)
   }, 120_000)
+
+  it('segments phase 1 left unmerged (they waited for their analysis) are merged once all is analysed, not by the next dropped file', async () => {
+    const { root, base } = archive()
+    const mergePolicy = { mergeFactor: 3, maxSegmentDocs: 1000, maxDeletedRatio: 0.5 }
+    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data'), ...TWO_PHASE, mergePolicy })
+    const phase1 = await svc.update(undefined, undefined, { textOnly: true })
+    expect(phase1.segments).toMatchObject({ merged: 0, total: 4 }) // 45 articles in 12s: none merged while pending
+    await svc.analysePending()
+    expect(svc.status().segments).toBeLessThan(4)
+    // the next update has no merge left to do
+    writeFileSync(path.join(root, 'late.txt'), 'Late ferry\n\nThe late ferry to Quillon left at nine.\n')
+    const late = await svc.updatePaths(['late.txt'])
+    expect(late.segments.merged).toBe(0)
+    const ref = await ArchiveService.open(root, { dataDir: path.join(base, 'ref'), ...ONE_PHASE, mergePolicy })
+    await ref.update()
+    expect(answers(svc)).toEqual(answers(ref))
+  }, 120_000)
 })

@@ -16,6 +16,8 @@ import type { DocAnalysis, Segment } from '../search/segment'
 import { acquireLock } from '../store/lock'
 import { analysedDocs, storySources, syncStories } from '../stories/service'
 import { analyseBatch } from './analyse'
+import { commitIndex } from './commit'
+import { mergeSegments } from './merge'
 import type { IndexProgress } from './types'
 
 /** How long a step waits for another process's update to finish. */
@@ -103,7 +105,11 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
     await reloadIfChanged(ctx)
     const before = ctx.snapshot
     const seg = nextPending(before)
-    if (!seg) return undefined
+    if (!seg) {
+      // all analysed: the segments phase 1 left unmerged are merged now, in the background, not by the next dropped file
+      await mergeAnalysed(ctx)
+      return undefined
+    }
     const { manifest } = before
     // links lost to a crash after the last step's segment was written are made first: stories are linked in path order
     if (ctx.links.lags(analysedDocs(before))) await syncStories(ctx, manifest, before.segments, true, [])
@@ -143,6 +149,20 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
   } finally {
     await lock.release()
   }
+}
+
+/** Merge segments as the merge policy plans (phase 1 never merges a segment waiting for its analysis). */
+async function mergeAnalysed(ctx: ArchiveContext): Promise<void> {
+  const before = ctx.snapshot
+  const manifest = { ...before.manifest, docs: { ...before.manifest.docs }, segments: [...before.manifest.segments] }
+  const segments = new Map(before.segments)
+  const built: Segment[] = []
+  const { obsolete } = mergeSegments(segments, manifest, built, ctx.opts.mergePolicy)
+  if (!obsolete.size) return
+  await commitIndex(ctx.store, { manifest, segments }, before.manifest, built, obsolete)
+  ctx.snapshot = new ArchiveSnapshot(manifest, segments)
+  ctx.cache.registry = undefined
+  ctx.cache.stories = undefined
 }
 
 function sameDocs(a: AnalysisAhead, ords: readonly number[]): boolean {
