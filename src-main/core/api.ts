@@ -121,6 +121,8 @@ export class ArchiveService {
     const stop = signal ? AbortSignal.any([signal, this.closing.signal]) : this.closing.signal
     let segments = 0
     let workers = 0
+    // opened text-only: the analysis is left to another run
+    if (this.ctx.opts.textOnly) return { ...this.ctx.snapshot.coverage(), segments, workers }
     this.analysing++
     try {
       while (!this.closing.signal.aborted) {

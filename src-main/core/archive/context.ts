@@ -43,7 +43,7 @@ export interface OpenOptions {
    * (two-phase indexing; default 1,000); a smaller one analyses as it reads
    */
   analyseLaterFrom?: number
-  /** updates stop after phase 1 (text searchable), leaving the analysis for later (the CLI's --text-only) */
+  /** updates stop after phase 1 (text searchable) and nothing runs phase 2: the analysis is left to another run (the CLI's --text-only) */
   textOnly?: boolean
 }
 

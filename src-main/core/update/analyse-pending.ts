@@ -131,8 +131,8 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
     await ctx.store.writeManifest(manifest, manifest)
     const segments = new Map(before.segments)
     segments.set(done.id, done)
-    const next2 = new ArchiveSnapshot(manifest, segments)
-    ctx.snapshot = next2
+    const snapshot = new ArchiveSnapshot(manifest, segments)
+    ctx.snapshot = snapshot
     ctx.cache.registry = undefined
     ctx.cache.stories = undefined
 
@@ -143,7 +143,7 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
     await syncStories(ctx, manifest, segments, true, [])
     ctx.cache.stories = undefined
 
-    const after = next2.coverage()
+    const after = snapshot.coverage()
     onProgress?.({ phase: 'analyse', done: after.analysed, total: after.documents, published: true })
     return { segment: done.id, articles: work.docs.length, ...after, workers }
   } finally {
