@@ -49,7 +49,7 @@ export interface IndexProgressView extends IndexProgress {
 export type FacetView = FacetEntry
 
 /** A hit as the window draws it: the core's, its passages as text with mark spans, its date always present. */
-export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score' | 'source' | 'starred' | 'tags' | 'notes'> & {
+export type HitView = Pick<SearchHit, 'id' | 'path' | 'title' | 'score' | 'source' | 'starred' | 'tags' | 'notes' | 'pending'> & {
   /** up to three passages in text order, together showing the matched words and filtered entities: plain text, the marks as [start, end) spans in each */
   snippets: Snippet[]
   /** publication date ("2015-10-30", "2015-10" or "2015"), null when unknown */

@@ -69,7 +69,9 @@ describe('two-phase indexing', () => {
     expect(r.pending).toBe(n)
     expect(svc.status()).toMatchObject({ documents: n, analysed: 0 })
     // the text answers at once
-    expect(svc.search(uniqueName(7)).hits.map((h) => h.path)).toEqual(['generated/article-0007.txt'])
+    const seventh = svc.search(uniqueName(7)).hits
+    expect(seventh.map((h) => h.path)).toEqual(['generated/article-0007.txt'])
+    expect(seventh[0]!.pending).toBe(true) // its date and entities are still to come
     const all = svc.search('river market', { limit: 0 })
     expect(all.total).toBe(40)
     expect(all.analysis).toEqual({ analysed: 0, of: 40 })
@@ -97,6 +99,7 @@ describe('two-phase indexing', () => {
     expect(seen.at(-1)).toBe(n)
     expect(seen).toEqual([...seen].sort((x, y) => x - y))
     expect(svc.search('river market', { limit: 0 }).facets.place.length).toBeGreaterThan(0)
+    expect(svc.search(uniqueName(7)).hits[0]!.pending).toBeUndefined()
   }, 120_000)
 
   it('a quit between the phases: the next update finds nothing to read and analyses what is pending', async () => {

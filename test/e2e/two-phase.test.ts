@@ -26,6 +26,8 @@ describe('a window on an archive being analysed', () => {
     // the wire story and its scraped copy (the empty query's list of every article comes first: wait for this one)
     await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')).sort())).toEqual(['scraped/harbour-strike-copy.txt', 'wire/harbour-strike.txt'])
     const n = 2
+    // no date yet: the rows say it is being found, not that it is unknown
+    expect(await page.locator('result-list li .date').allTextContents()).toEqual(['dating…', 'dating…'])
     const coverage = page.getByTestId('entity-coverage')
     await expect.poll(() => coverage.textContent()).toBe(`Entities for 0 of ${n} articles — analysing the rest…`)
     await page.getByRole('button', { name: 'Timeline' }).click()
@@ -49,6 +51,7 @@ describe('a window on an archive being analysed', () => {
     await page.getByRole('button', { name: 'Timeline' }).click()
     await expect.poll(() => page.locator('timeline-panel').count()).toBe(1)
     expect(await page.getByTestId('entity-coverage').count()).toBe(0)
+    expect(await page.locator('result-list li .date').allTextContents()).not.toContain('dating…')
     expect(await page.getByTestId('timeline-coverage').count()).toBe(0)
     expect(errors).toEqual([])
   })

@@ -57,6 +57,8 @@ export interface SearchHit {
   fragments: Snippet[]
   /** publication date ("2015-10-30", "2015-10", "2015") when asked for with `dates`; null when unknown */
   published?: string | null
+  /** searchable by its text, not analysed yet (two-phase indexing): its date and entities are still to come */
+  pending?: true
   /** the outlet its file names (a page's site, an export's publication line), when it names one */
   source?: string
   /** the user's marks: starred, its tags, how many notes */
@@ -117,6 +119,8 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   const marksOf = annotationsLookup(ctx)
   // the entities the results are filtered by are marked in the passages too: why each row is here
   const filtered = new Set((opts.entities ?? []).map((id) => requireEntity(registry, id)))
+  // (a pending document's date and entities are still to come: its row says so)
+  const analysis = analysisCoverage(ctx, matches.map((m) => m.ref))
   const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
     const meta = docs[m.ref]!
     const text = backend.textOf(m)
@@ -133,6 +137,7 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
       fragments: makeFragments(text, mentions.length ? mergeSpans([...spans, ...mentions]) : spans)
     }
     if (published) hit.published = published.get(m.ref)?.date ?? null
+    if (analysis && ctx.snapshot.isPending(meta)) hit.pending = true
     if (meta.meta?.outlet) hit.source = meta.meta.outlet
     const marks = marksOf(meta)
     if (marks?.starred) hit.starred = true
@@ -146,7 +151,6 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   const tags = facetLimit && Object.keys(ctx.annotations.docs).length ? countTags(matches.map((m) => marksOf(docs[m.ref]!)?.tags)) : []
   const result: SearchResult = { query, total: matches.length + estimated, hits, ignored, facets, sources, tags, ms: Math.round((performance.now() - t0) * 100) / 100 }
   if (estimated) result.approximate = true
-  const analysis = analysisCoverage(ctx, matches.map((m) => m.ref))
   if (analysis) result.analysis = analysis
   const indexing = readingProgress(ctx)
   if (indexing) result.indexing = indexing

@@ -62,7 +62,7 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         return {
           query: r.query,
           total: r.total,
-          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippets: h.fragments, published: h.published ?? null, ...(h.source ? { source: h.source } : {}), ...(h.starred ? { starred: true } : {}), ...(h.tags ? { tags: h.tags } : {}), ...(h.notes ? { notes: h.notes } : {}) })),
+          hits: r.hits.map((h) => ({ id: h.id, path: h.path, title: h.title, score: h.score, snippets: h.fragments, published: h.published ?? null, ...(h.source ? { source: h.source } : {}), ...(h.starred ? { starred: true } : {}), ...(h.tags ? { tags: h.tags } : {}), ...(h.notes ? { notes: h.notes } : {}), ...(h.pending ? { pending: true as const } : {}) })),
           ignored: r.ignored,
           facets: r.facets,
           sources: r.sources,
