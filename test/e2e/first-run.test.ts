@@ -4,8 +4,8 @@ import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerIpcHandlers } from '../../src-main/shell/ipc'
-import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
+import { firstRunServices } from '../fixtures/services'
 import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
 
 const outDir = path.resolve('out')
@@ -18,17 +18,11 @@ const fx = writeFixtureArchive()
 
 beforeAll(async () => {
   server = await serveRenderer(outDir)
-  const services = createServices({
-    dataDir: fx.dataDir,
-    pickFolder: async () => fx.root,
-    lastArchive: () => null,
-    rememberArchive: () => {},
-    pickImport: async () => null,
+  const services = firstRunServices(fx, {
     send: (channel, payload) => {
       if (channel === 'archive:index-progress') progress.push(payload as { archive: string; phase: string })
       if (page) emitTo(page, channel, payload)
-    },
-    watch: false
+    }
   })
   registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: server.base })
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })

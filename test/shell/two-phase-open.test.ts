@@ -5,8 +5,9 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Events, type ArchiveChangedEvent, type SearchResponse, type StatusView } from '../../src-main/contract/api'
-import { createServices } from '../../src-main/shell/services'
+import type { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
+import { firstRunServices } from '../fixtures/services'
 import { articleText, uniqueName } from '../fixtures/imports'
 
 const all: Array<ReturnType<typeof createServices>> = []
@@ -16,17 +17,11 @@ function open(indexing: { analyseLaterFrom: number; workers: boolean }, onSend?:
   const fx = writeFixtureArchive()
   for (let i = 0; i < 30; i++) writeFileSync(path.join(fx.root, `extra-${i}.txt`), articleText(400 + i))
   const sent: Array<{ channel: string; payload: unknown }> = []
-  const services = createServices({
-    dataDir: fx.dataDir,
-    pickFolder: async () => fx.root,
-    lastArchive: () => null,
-    rememberArchive: () => {},
-    pickImport: async () => null,
+  const services = firstRunServices(fx, {
     send: (channel, payload) => {
       sent.push({ channel, payload })
       onSend?.(channel, payload)
     },
-    watch: false,
     indexing
   })
   all.push(services)
