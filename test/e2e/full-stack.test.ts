@@ -4,73 +4,36 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { articleText, tempDir, uniqueName } from '../fixtures/imports'
-import { registerIpcHandlers } from '../../src-main/shell/ipc'
-import { createServices } from '../../src-main/shell/services'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { TIMELINE_FILES } from '../fixtures/timeline'
 import { screenshots } from './screenshots'
-import { CHROMIUM, CHROMIUM_ARGS, accessibilityViolations, emitTo, indicatorContrast, installPreload, recordingIpc, serveRenderer } from './harness'
+import { accessibilityViolations, indicatorContrast } from './harness'
+import { startWindow, type TestWindow } from './window'
 
 const DOCS = 5 + Object.keys(TIMELINE_FILES).length
-const outDir = path.resolve('out')
 
-const { ipc, handlers } = recordingIpc()
-const pages = new Set<Page>()
-let browser: Browser
-let server: { base: string; close(): Promise<void> }
-let base = ''
+let win: TestWindow
 
 beforeAll(async () => {
-  server = await serveRenderer(outDir)
-  base = server.base
-
   // the messy fixture archive plus the timeline articles (events reported by several outlets)
   const fx = writeFixtureArchive()
   for (const [rel, text] of Object.entries(TIMELINE_FILES)) {
     mkdirSync(path.dirname(path.join(fx.root, 'timeline', rel)), { recursive: true })
     writeFileSync(path.join(fx.root, 'timeline', rel), text)
   }
-  const services = createServices({
-    dataDir: fx.dataDir,
-    pickFolder: async () => null,
-    lastArchive: () => fx.root,
-    rememberArchive: () => {},
-    pickImport: async () => null,
-    // main → window messages reach the open pages as Electron's webContents.send would
-    send: (channel, payload) => {
-      for (const p of pages) emitTo(p, channel, payload)
-    },
-    watch: false
-  })
-  // the dev-server origin is trusted here exactly as ELECTRON_RENDERER_URL is in `electron-vite dev`
-  registerIpcHandlers(ipc, services, { app: { protocol: 'app:', host: 'bundle' }, devServer: base })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  // the dev-server origin is trusted exactly as ELECTRON_RENDERER_URL is in `electron-vite dev`;
+  // every request off the page's origin is collected (the app must never reach the network)
+  win = await startWindow(fx)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => win?.close())
 
 async function openApp() {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  const errors: string[] = []
-  // the app must never reach the network: every request has to stay on the page's own origin
-  const external: string[] = []
-  page.on('request', (r) => {
-    const u = r.url()
-    if (!u.startsWith(base + '/') && !u.startsWith('data:')) external.push(u)
-  })
-  page.on('pageerror', (e) => errors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
-  await installPreload(page, handlers, outDir)
-  pages.add(page)
-  page.on('close', () => pages.delete(page))
-  await page.goto(base + '/')
-  await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe(`${DOCS} documents`)
-  return { page, errors, external }
+  const opened = await win.open()
+  await expect.poll(() => opened.page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toBe(`${DOCS} documents`)
+  return opened
 }
 
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' }).getByRole('option')
