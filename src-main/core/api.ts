@@ -107,7 +107,7 @@ export class ArchiveService {
    */
   async update(onProgress?: (p: IndexProgress) => void, signal?: AbortSignal, opts: { textOnly?: boolean } = {}): Promise<IndexReport> {
     const report = await this.enqueue(() => runUpdate(this.ctx, onProgress, undefined, signal))
-    return opts.textOnly ?? this.ctx.opts.textOnly ? report : this.thenAnalyse(report, onProgress, signal)
+    return opts.textOnly ? report : this.thenAnalyse(report, onProgress, signal)
   }
   /** Only these archive paths (files or folders): what the live watcher and imports use. */
   async updatePaths(paths: readonly string[], onProgress?: (p: IndexProgress) => void): Promise<IndexReport> {
@@ -136,9 +136,15 @@ export class ArchiveService {
     }
     return { ...this.ctx.snapshot.coverage(), segments, workers }
   }
+  /**
+   * Whether an update that leaves this many articles pending runs the analysis: not when opened
+   * text-only, nor when an analysis already runs (it picks them up: a watcher event does not wait for it).
+   */
+  private analysisDue(pending: number): boolean {
+    return pending > 0 && !this.ctx.opts.textOnly && !this.analysing
+  }
   private async thenAnalyse(report: IndexReport, onProgress?: (p: IndexProgress) => void, signal?: AbortSignal): Promise<IndexReport> {
-    // (a running analysis picks up what this update left pending: a watcher event does not wait for it)
-    if (!report.pending || this.ctx.opts.textOnly || this.analysing) return report
+    if (!this.analysisDue(report.pending)) return report
     const t0 = performance.now()
     const before = this.ctx.snapshot.coverage().analysed
     const { documents, analysed, segments, workers } = await this.analysePending(onProgress, signal)
@@ -157,7 +163,8 @@ export class ArchiveService {
   /** Copy dropped files and folders into the archive and index them (import/service.ts). */
   async importFiles(sources: readonly string[], opts: ImportOptions = {}): Promise<ImportReport> {
     const report = await this.enqueue(() => importFiles(this.ctx, sources, opts, (p, scope) => runUpdate(this.ctx, p, scope, undefined, { cleanImports: true })))
-    if (!this.ctx.opts.textOnly && !this.analysing && this.ctx.snapshot.coverage().analysed < this.ctx.snapshot.documentCount) await this.analysePending()
+    const { documents, analysed } = this.ctx.snapshot.coverage()
+    if (this.analysisDue(documents - analysed)) await this.analysePending()
     return report
   }
   private enqueue<T>(job: () => Promise<T>): Promise<T> {

@@ -11,15 +11,19 @@ export interface Coverage {
   of: number
 }
 
-/** Analysis coverage of some documents (by id), or undefined when the whole archive is analysed (the usual case: nothing to say). */
-export function analysisCoverage(ctx: ArchiveContext, ids: Iterable<string> | undefined): Coverage | undefined {
+/**
+ * Analysis coverage of some documents (the ids `ids()` gives; all of them when absent), or
+ * undefined when the whole archive is analysed (the usual case: nothing to say, and the ids are
+ * never asked for).
+ */
+export function analysisCoverage(ctx: ArchiveContext, ids?: () => Iterable<string>): Coverage | undefined {
   const snap = ctx.snapshot
   const all = snap.coverage()
   if (all.analysed === all.documents) return undefined
   if (!ids) return { analysed: all.analysed, of: all.documents }
   let of = 0
   let pending = 0
-  for (const id of ids) {
+  for (const id of ids()) {
     const meta = snap.manifest.docs[id]
     if (!meta) continue
     of++

@@ -30,7 +30,7 @@ export class ArchiveSnapshot {
     const documents = this.documentCount
     if (this.pendingCount === undefined) {
       let n = 0
-      for (const seg of this.segments.values()) for (const id of seg.pendingIds) if (this.manifest.docs[id]?.segment === seg.id) n++
+      for (const seg of this.segments.values()) n += seg.livePending(this.manifest.docs).length
       this.pendingCount = n
     }
     return { documents, analysed: documents - this.pendingCount }

@@ -197,18 +197,10 @@ export class Segment {
         const c = terms[f]
         for (let k = 0; k < c.terms.length; k++) builder.add(fi, builder.termId(c.terms[k]!), i, c.tfs[k]!)
       })
-      const pairs: number[] = []
-      for (const e of d.entities) {
-        const { mentions, ...name } = e
-        pairs.push(packer.entityRow(name), mentions.length)
-      }
-      const details: SegmentDetails = { entities: d.entities, events: d.events }
-      packer.add(
+      packer.addAnalysed(
         { id: d.id, title: d.title, len: [terms.title.length, terms.body.length], dates: d.dates, story: d.story, ...(d.pending ? { pending: true as const } : {}) },
         Buffer.from(d.text, 'utf8'),
-        Buffer.from(JSON.stringify(details), 'utf8'),
-        pairs,
-        d.sample
+        d
       )
     })
     return new Segment({ id, ...packer.finish(), ...builder.finish() })
@@ -220,16 +212,13 @@ export class Segment {
     const packer = new DocPacker()
     let next = 0
     for (const { segment, keep } of parts) {
-      const { docs, texts, textOff, details, detailsOff, entityTable, docEnt, docEntOff, terms, postings } = segment.data
-      const rows = entityTable.map((e) => packer.entityRow(e))
+      const { docs, terms, postings } = segment.data
+      const rows = packer.rowsOf(segment)
       const remap = new Int32Array(docs.length).fill(-1)
       docs.forEach((d, i) => {
         if (!keep(d.id)) return
         remap[i] = next++
-        const pairs: number[] = []
-        for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
-        // the getters stay behind (not enumerable): text and details are copied as bytes
-        packer.add({ ...d }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, segment.sampleAt(i))
+        packer.copy(segment, i, rows)
       })
       postings.forEach((p, fi) => {
         for (let t = 0; t < terms.length; t++) {
@@ -253,25 +242,13 @@ export class Segment {
    */
   withAnalysis(analysis: (ord: number) => DocAnalysis | undefined): Segment {
     const packer = new DocPacker()
-    const { docs, texts, textOff, details, detailsOff, entityTable, docEnt, docEntOff, terms, postings } = this.data
-    const rows = entityTable.map((e) => packer.entityRow(e))
+    const { docs, texts, textOff, terms, postings } = this.data
+    const rows = packer.rowsOf(this)
     docs.forEach((d, i) => {
-      const text = texts.subarray(textOff[i], textOff[i + 1])
       const a = d.pending ? analysis(i) : undefined
-      if (!a) {
-        const pairs: number[] = []
-        for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
-        packer.add({ ...d }, text, details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, this.sampleAt(i))
-        return
-      }
-      const pairs: number[] = []
-      for (const e of a.entities) {
-        const { mentions, ...name } = e
-        pairs.push(packer.entityRow(name), mentions.length)
-      }
+      if (!a) return packer.copy(this, i, rows)
       const { pending: _pending, ...meta } = d
-      const detail: SegmentDetails = { entities: a.entities, events: a.events }
-      packer.add({ ...meta, dates: a.dates, story: a.story }, text, Buffer.from(JSON.stringify(detail), 'utf8'), pairs, a.sample)
+      packer.addAnalysed({ ...meta, dates: a.dates, story: a.story }, texts.subarray(textOff[i], textOff[i + 1]), a)
     })
     return new Segment({ id: this.id, ...packer.finish(), terms, postings })
   }
@@ -279,6 +256,13 @@ export class Segment {
   /** Ids of the documents not analysed yet (live or not). */
   get pendingIds(): ReadonlySet<string> {
     return (this.pendingSet ??= new Set(this.data.docs.filter((d) => d.pending).map((d) => d.id)))
+  }
+
+  /** Those of them whose current version is this segment's, by a manifest's documents (a replaced one's old copy is a tombstone). */
+  livePending(docs: Readonly<Record<string, { segment: string }>>): string[] {
+    const out: string[] = []
+    for (const id of this.pendingIds) if (docs[id]?.segment === this.id) out.push(id)
+    return out
   }
 
   /** Documents the segment was built with (live or not). */
@@ -362,7 +346,32 @@ class DocPacker {
     return row
   }
 
-  add(meta: SegmentMeta, text: Buffer, details: Buffer, pairs: number[], sample: Uint32Array): void {
+  /** Rows in this segment's entity table for another segment's rows, in order. */
+  rowsOf(from: Segment): number[] {
+    return from.data.entityTable.map((e) => this.entityRow(e))
+  }
+
+  /** A document with its analysis: its entity rows and details made here. */
+  addAnalysed(meta: SegmentMeta, text: Buffer, a: Pick<DocAnalysis, 'entities' | 'events' | 'sample'>): void {
+    const pairs: number[] = []
+    for (const e of a.entities) {
+      const { mentions, ...name } = e
+      pairs.push(this.entityRow(name), mentions.length)
+    }
+    const details: SegmentDetails = { entities: a.entities, events: a.events }
+    this.add(meta, text, Buffer.from(JSON.stringify(details), 'utf8'), pairs, a.sample)
+  }
+
+  /** Document `i` of another segment as it is, its bytes copied (`rows`: rowsOf that segment). */
+  copy(from: Segment, i: number, rows: readonly number[]): void {
+    const { docs, texts, textOff, details, detailsOff, docEnt, docEntOff } = from.data
+    const pairs: number[] = []
+    for (let k = docEntOff[i]!; k < docEntOff[i + 1]!; k++) pairs.push(rows[docEnt[2 * k]!]!, docEnt[2 * k + 1]!)
+    // the getters stay behind (not enumerable): text and details are copied as bytes
+    this.add({ ...docs[i]! }, texts.subarray(textOff[i], textOff[i + 1]), details.subarray(detailsOff[i], detailsOff[i + 1]), pairs, from.sampleAt(i))
+  }
+
+  private add(meta: SegmentMeta, text: Buffer, details: Buffer, pairs: number[], sample: Uint32Array): void {
     this.samples.push(sample)
     this.metas.push(meta)
     this.texts.push(text)

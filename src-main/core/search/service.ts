@@ -120,7 +120,7 @@ export function search(ctx: ArchiveContext, query: string, opts: SearchOptions =
   // the entities the results are filtered by are marked in the passages too: why each row is here
   const filtered = new Set((opts.entities ?? []).map((id) => requireEntity(registry, id)))
   // (a pending document's date and entities are still to come: its row says so)
-  const analysis = analysisCoverage(ctx, matches.map((m) => m.ref))
+  const analysis = analysisCoverage(ctx, () => matches.map((m) => m.ref))
   const hits = topK(matches, offset + limit, order).slice(offset).map((m): SearchHit => {
     const meta = docs[m.ref]!
     const text = backend.textOf(m)

@@ -137,7 +137,7 @@ export function timeline(ctx: ArchiveContext, opts: TimelineOptions, matching: (
     unresolved: unresolvedEvents.length,
     density: density(dated, opts.density),
     entities: names,
-    ...withCoverage(analysisCoverage(ctx, docSet)),
+    ...withCoverage(analysisCoverage(ctx, docSet && (() => docSet))),
     ms: Math.round((performance.now() - t0) * 100) / 100
   }
 }

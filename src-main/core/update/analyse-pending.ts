@@ -45,29 +45,29 @@ export function nextPending(snap: ArchiveSnapshot, after?: Segment): Segment | u
       past = seg === after
       continue
     }
-    if (pendingOf(snap, seg).docs.length) return seg
+    if (seg.livePending(snap.manifest.docs).length) return seg
   }
   return undefined
 }
 
-/** The live pending articles of a segment, as documents to analyse, with their ordinals. */
-function pendingOf(snap: ArchiveSnapshot, seg: Segment): { docs: Document[]; ords: number[] } {
+/** The live pending articles of a segment, as documents to analyse (their texts decoded), with their ids and ordinals. */
+function pendingOf(snap: ArchiveSnapshot, seg: Segment): { ids: string[]; docs: Document[]; ords: number[] } {
+  const ids = seg.livePending(snap.manifest.docs)
   const docs: Document[] = []
   const ords: number[] = []
-  for (const ref of seg.pendingIds) {
-    const meta = snap.manifest.docs[ref]
-    if (meta?.segment !== seg.id) continue // replaced since: its old copy stays a tombstone
+  for (const ref of ids) {
     const ord = seg.ordinalOf(ref)
-    const { segment: _s, indexedAt: _i, ...doc } = meta
+    const { segment: _s, indexedAt: _i, ...doc } = snap.manifest.docs[ref]!
     docs.push({ ...doc, title: seg.data.docs[ord]!.title, text: seg.textAt(ord) })
     ords.push(ord)
   }
-  return { docs, ords }
+  return { ids, docs, ords }
 }
 
 /** A segment's analysis under way (in the workers). */
 export interface AnalysisAhead {
   seg: Segment
+  ids: string[]
   docs: Document[]
   ords: number[]
   /** the cancel signal it runs under: a later run (another signal) starts afresh */
@@ -76,10 +76,10 @@ export interface AnalysisAhead {
 }
 
 function startAnalysis(ctx: ArchiveContext, seg: Segment, snap: ArchiveSnapshot, report: (done: number, current: string | undefined) => void, stopIfCancelled: () => void, signal: AbortSignal | undefined): AnalysisAhead {
-  const { docs, ords } = pendingOf(snap, seg)
+  const { ids, docs, ords } = pendingOf(snap, seg)
   const result = analyseBatch(ctx, docs, report, stopIfCancelled, signal)
   result.catch(() => {}) // awaited by the next step, if any: a cancel meanwhile must not go unhandled
-  return { seg, docs, ords, signal, result }
+  return { seg, ids, docs, ords, signal, result }
 }
 
 /**
@@ -116,7 +116,7 @@ export async function analyseNextSegment(ctx: ArchiveContext, onProgress?: (p: I
     const cov = before.coverage()
     const progress = (base: number) => (done: number, current?: string) => onProgress?.({ phase: 'analyse', done: base + done, total: cov.documents, ...(current ? { current } : {}) })
     // the analysis started during the last step, when it is of this very segment (and its live articles did not change)
-    const work = ahead && ahead.seg === seg && ahead.signal === signal && sameDocs(ahead, pendingOf(before, seg).ords) ? ahead : startAnalysis(ctx, seg, before, progress(cov.analysed), stopIfCancelled, signal)
+    const work = ahead && ahead.seg === seg && ahead.signal === signal && sameIds(ahead.ids, seg.livePending(manifest.docs)) ? ahead : startAnalysis(ctx, seg, before, progress(cov.analysed), stopIfCancelled, signal)
     progress(cov.analysed)(0, work.docs[0]?.path)
     const { analyzed, workers } = await work.result
     stopIfCancelled()
@@ -165,6 +165,6 @@ async function mergeAnalysed(ctx: ArchiveContext): Promise<void> {
   ctx.cache.stories = undefined
 }
 
-function sameDocs(a: AnalysisAhead, ords: readonly number[]): boolean {
-  return a.ords.length === ords.length && a.ords.every((o, i) => o === ords[i])
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
 }

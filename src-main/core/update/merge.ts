@@ -19,7 +19,7 @@ export function mergeSegments(
   const liveCount = new Map<string, number>()
   for (const d of Object.values(manifest.docs)) liveCount.set(d.segment, (liveCount.get(d.segment) ?? 0) + 1)
   // a segment waiting for its analysis is left alone: phase 2 rewrites it whole (analyse-pending.ts)
-  const waiting = (s: Segment) => [...s.pendingIds].some((id) => manifest.docs[id]?.segment === s.id)
+  const waiting = (s: Segment) => s.livePending(manifest.docs).length > 0
   const plan = planMerges(
     [...segments.values()].filter((s) => !waiting(s)).map((s) => ({ id: s.id, size: s.size, live: liveCount.get(s.id) ?? 0 })),
     policy
