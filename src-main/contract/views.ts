@@ -97,6 +97,8 @@ export interface DocumentResponse {
   /** the file's format, the container it is one article of, and what the file states (outlet, author, URL, dates) */
   format: DocumentView['format']
   container: string | null
+  /** how the file's bytes were read ("koi8-r"), and what decoding repaired or guessed */
+  encoding: DocumentView['encoding']
   meta: DocumentView['meta']
   /** the user's star, tags and notes, each note anchored to the text as it is now */
   annotations: AnnotationsView

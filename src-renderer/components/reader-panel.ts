@@ -234,7 +234,11 @@ export class ReaderPanel extends LitElement {
       m.author ? html`<span class="author">by ${m.author}</span>` : nothing,
       m.url ? html`<span class="url" title="The address the file gives (not opened: Dateline stays offline)">${m.url}</span>` : nothing,
       m.captured ? html`<span class="captured" title=${`${m.captured.from}: when this copy was made, not when it was published`}>saved ${formatDay(m.captured.date, true)}</span>` : nothing,
-      m.words ? html`<span>${m.words} words</span>` : nothing
+      m.words ? html`<span>${m.words} words</span>` : nothing,
+      // how the bytes were read, when it was not plain UTF-8: a wrong guess is visible, not silent
+      (d.encoding.name === 'utf-8' || d.encoding.name === 'utf-8-bom') && !d.encoding.note
+        ? nothing
+        : html`<span class="encoding" title=${d.encoding.note ?? 'the encoding this file was read in'}>${d.encoding.name.toUpperCase()}${d.encoding.note && /replaced|removed/.test(d.encoding.note) ? html` (${d.encoding.note})` : nothing}</span>`
     ].filter((x) => x !== nothing)
     const original = d.container ?? (d.format !== 'text' && d.format !== 'markdown' ? d.path : null)
     if (!parts.length && !original) return nothing

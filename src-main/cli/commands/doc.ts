@@ -25,6 +25,7 @@ export function jsonDoc(d: DocumentView) {
     ...(m.author ? { author: m.author } : {}),
     ...(m.url ? { url: m.url } : {}),
     ...(d.container ? { container: d.container } : {}),
+    encoding: d.encoding,
     ...(Object.keys(m).length ? { meta: m } : {}),
     ...(d.annotations.starred || d.annotations.tags.length || d.annotations.notes.length ? { annotations: d.annotations } : {}),
     entities: d.entities,
@@ -38,10 +39,16 @@ function formatDoc(d: DocumentView): string {
   const m = d.meta
   const stated = [
     d.format !== 'text' ? `  format ${d.format}${d.container ? `, article of ${d.container}` : ''}` : '',
+    plainUtf8(d.encoding) ? '' : `  encoding ${d.encoding.name}${d.encoding.note ? ` (${d.encoding.note})` : ''}`,
     m.outlet ? `  source ${m.outlet}` : '',
     m.author ? `  author ${m.author}` : '',
     m.url ? `  url ${m.url}` : '',
     m.captured ? `  captured ${m.captured.date} (${m.captured.from}; not the publication date)` : ''
   ].filter(Boolean)
   return [`${d.path}`, `  ${d.title}`, `  ${d.length} characters`, ...stated, ...formatPublished(d.published).split('\n').map((l) => '  ' + l), story, ...d.entities.map((e) => `  ${e.type.padEnd(12)} ${e.name} (${e.id}) ×${e.mentions.length}`)].join('\n')
+}
+
+/** UTF-8 read as it is needs no mention; anything detected, declared or repaired does. */
+function plainUtf8(e: DocumentView['encoding']): boolean {
+  return (e.name === 'utf-8' || e.name === 'utf-8-bom') && !e.note
 }

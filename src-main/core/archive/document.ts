@@ -21,6 +21,8 @@ export interface DocumentMeta {
   /** sha256 of the file bytes (of the article's text and metadata, for an article of a container) */
   hash: string
   encoding: Encoding
+  /** what decoding repaired or guessed, when it did (shown with the document) */
+  encodingNote?: string
   title: string
   /** absent for plain text */
   format?: FormatName
@@ -118,6 +120,7 @@ export async function readDocuments(file: { path: string; size: number; mtimeMs:
       mtimeMs: file.mtimeMs,
       hash: read.container ? contentHash(JSON.stringify([a.title ?? '', a.text, meta ?? null])) : fileHash,
       encoding: read.encoding,
+      ...(read.encodingNote ? { encodingNote: read.encodingNote } : {}),
       title: a.title?.replace(/\s+/g, ' ').trim().slice(0, 300) || extractTitle(a.text, read.container ? `${name} #${i + 1}` : name),
       text: a.text,
       ...(read.format !== 'text' ? { format: read.format } : {}),

@@ -132,7 +132,7 @@ class Walker {
     try {
       entries = await readdir(dir, { withFileTypes: true })
     } catch (err) {
-      this.skipped.push({ path: this.rel(dir) + '/', reason: `unreadable folder (${errCode(err)})` })
+      this.skipped.push({ path: this.rel(dir) + '/', reason: undecodableName(path.basename(dir), err) ?? `unreadable folder (${errCode(err)})` })
       return
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -174,7 +174,7 @@ class Walker {
     if (!info) {
       const err = result.err
       const code = (err as NodeJS.ErrnoException).code
-      this.skipped.push({ path: rel, reason: isLink ? (code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link') : `unreadable (${errCode(err)})` })
+      this.skipped.push({ path: rel, reason: undecodableName(name, err) ?? (isLink ? (code === 'ELOOP' ? 'symbolic link loop' : 'broken symbolic link') : `unreadable (${errCode(err)})`) })
       return
     }
     if (info.isDirectory()) {
@@ -250,6 +250,15 @@ export function tooLargeReason(size: number, maxBytes: number): string {
 
 function formatMB(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/**
+ * A name the file system holds as bytes that are not UTF-8 (a Latin-1 name copied from an old
+ * disk) reaches us with U+FFFD in place of those bytes, and cannot be opened by that name.
+ */
+function undecodableName(name: string, err: unknown): string | undefined {
+  if (!name.includes('\ufffd') || (err as NodeJS.ErrnoException)?.code !== 'ENOENT') return undefined
+  return 'the file name is not valid UTF-8 (rename it to index it)'
 }
 
 export function errCode(err: unknown): string {

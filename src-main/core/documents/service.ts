@@ -6,6 +6,7 @@ import type { ArchiveContext } from '../archive/context'
 import { annotationsOf, type AnnotationsView } from '../annotations/service'
 import { formatOf } from '../archive/document'
 import type { ArticleMeta, FormatName } from '../formats/types'
+import type { Encoding } from '../text/decode'
 import type { Published } from '../dates/publication'
 import { published } from '../dates/service'
 import { entityRegistry } from '../entities/service'
@@ -26,6 +27,8 @@ export interface DocumentView {
   format: FormatName
   /** the file it was read from, when it is one article of a container (a mailbox, an export) */
   container: string | null
+  /** how the file's bytes were read, and what decoding repaired or guessed */
+  encoding: { name: Encoding; note?: string }
   /** what the file states about the article: outlet, author, URL, dates, with where each is stated */
   meta: ArticleMeta
   /** the user's star, tags and notes */
@@ -51,6 +54,7 @@ export function documentView(ctx: ArchiveContext, pathOrId: string): DocumentVie
     story: documentStory(ctx, meta.id),
     format: formatOf(meta),
     container: meta.container ?? null,
+    encoding: { name: meta.encoding, ...(meta.encodingNote ? { note: meta.encodingNote } : {}) },
     meta: meta.meta ?? {},
     annotations: annotationsOf(ctx, meta.id)
   }

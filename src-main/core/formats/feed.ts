@@ -73,6 +73,6 @@ export const feedReader: DocumentReader = {
     const items = atom ? named(root, 'entry') : [...named(channel, 'item'), ...(channel === root ? [] : named(root, 'item'))]
     const articles = items.slice(0, LIMITS.maxArticles).map((el) => item(el, atom, outlet)).filter((a): a is Article => !!a)
     if (!articles.length) return { ok: false, reason: 'a feed without items' }
-    return { ok: true, format: 'feed', container: true, articles, encoding: d.encoding }
+    return { ok: true, format: 'feed', container: true, articles, encoding: d.encoding, ...(d.note ? { encodingNote: d.note } : {}) }
   }
 }

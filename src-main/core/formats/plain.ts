@@ -11,7 +11,9 @@ export const plainTextReader: DocumentReader = {
   read(bytes): ReadResult {
     const d = decodeText(bytes)
     if (!d.ok) return d
-    return readExport(d.text, d.encoding) ?? { ok: true, format: 'text', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding }
+    const noted = d.note ? { encodingNote: d.note } : {}
+    const split = readExport(d.text, d.encoding)
+    return split ? { ...split, ...noted } : { ok: true, format: 'text', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding, ...noted }
   }
 }
 
@@ -21,6 +23,6 @@ export const markdownReader: DocumentReader = {
   read(bytes): ReadResult {
     const d = decodeText(bytes)
     if (!d.ok) return d
-    return { ok: true, format: 'markdown', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding }
+    return { ok: true, format: 'markdown', container: false, articles: [{ text: d.text, meta: {} }], encoding: d.encoding, ...(d.note ? { encodingNote: d.note } : {}) }
   }
 }

@@ -46,6 +46,8 @@ export type ReadResult =
       container: boolean
       articles: Article[]
       encoding: Encoding
+      /** what decoding repaired or guessed ("2 invalid UTF-8 sequences replaced", "detected as koi8-r") */
+      encodingNote?: string
     }
   | { ok: false; reason: string }
 

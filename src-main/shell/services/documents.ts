@@ -36,6 +36,7 @@ export function documentServices(session: Session): Pick<Services, 'document' | 
           dates: svc.documentDates(d.path).dates,
           format: d.format,
           container: d.container,
+          encoding: d.encoding,
           meta: d.meta,
           annotations: d.annotations
         }

@@ -6,7 +6,7 @@
  */
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
-import { decodeText, type Encoding } from '../../text/decode'
+import { decodeText, decodeWindows1252, type Encoding } from '../../text/decode'
 import { readExport } from '../exports/split'
 import { headed, type Article, type DocumentReader, type ReadResult } from '../types'
 import { pageMeta } from './meta'
@@ -18,18 +18,20 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase()
 }
 
-export function decodeHtml(bytes: Uint8Array): { ok: true; html: string; encoding: Encoding } | { ok: false; reason: string } {
+export function decodeHtml(bytes: Uint8Array): { ok: true; html: string; encoding: Encoding; note?: string } | { ok: false; reason: string } {
   const declared = declaredCharset(bytes)
   if (declared && !/^utf-?8$/.test(declared) && !/^utf-16/.test(declared)) {
     try {
-      const html = new TextDecoder(declared === 'iso-8859-1' || declared === 'latin1' ? 'windows-1252' : declared).decode(bytes)
-      return { ok: true, html, encoding: 'windows-1252' }
+      // the runtime's decoder knows every label browsers do, and names the charset it decodes
+      const decoder = new TextDecoder(declared === 'iso-8859-1' || declared === 'latin1' ? 'windows-1252' : declared)
+      const html = decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes)
+      return { ok: true, html, encoding: decoder.encoding, note: `declared by the page as ${declared}` }
     } catch {
       // an unknown label: the detection below
     }
   }
   const d = decodeText(bytes)
-  return d.ok ? { ok: true, html: d.text, encoding: d.encoding } : d
+  return d.ok ? { ok: true, html: d.text, encoding: d.encoding, ...(d.note ? { note: d.note } : {}) } : d
 }
 
 // never article text, wherever they sit (readability keeps a share bar inside <article>)
@@ -41,6 +43,26 @@ function removeAll(doc: { querySelectorAll(s: string): Iterable<{ remove(): void
   for (const el of [...doc.querySelectorAll(selector)]) el.remove()
 }
 
+const MAX_READABLE_DEPTH = 300
+
+interface Node_ {
+  children?: ArrayLike<Node_>
+}
+
+/** Element nesting depth under `root`, without recursion (a hostile page can nest deeper than the stack). */
+function depthOf(root: Node_): number {
+  let max = 0
+  const stack: Array<[Node_, number]> = [[root, 1]]
+  while (stack.length) {
+    const [el, d] = stack.pop()!
+    if (d > max) max = d
+    if (max > MAX_READABLE_DEPTH) return max
+    const kids = el.children
+    if (kids) for (let i = 0; i < kids.length; i++) stack.push([kids[i]!, d + 1])
+  }
+  return max
+}
+
 /** One page → one article, or undefined when it holds no text to read. */
 export function readHtmlPage(html: string): Article | undefined {
   const { document } = parseHTML(html)
@@ -50,15 +72,19 @@ export function readHtmlPage(html: string): Article | undefined {
   let body = ''
   let title: string | undefined
   removeAll(document, NEVER_TEXT)
-  try {
-    // the article's element itself, not its HTML: read as paragraphs without parsing it again
-    const parsed = new Readability(document as unknown as Document, { charThreshold: 300, serializer: (el) => el }).parse()
-    if (parsed?.content) {
-      body = blockText(parsed.content as never)
-      title = parsed.title?.trim() || undefined
+  // Readability's time grows with the cube of nesting depth (1,000 nested elements: 5 s, 2,000:
+  // 43 s); real pages stay under ~60 levels, so a deeper one is read by the fallback below.
+  if (document.body && depthOf(document.body as never) <= MAX_READABLE_DEPTH) {
+    try {
+      // the article's element itself, not its HTML: read as paragraphs without parsing it again
+      const parsed = new Readability(document as unknown as Document, { charThreshold: 300, serializer: (el) => el }).parse()
+      if (parsed?.content) {
+        body = blockText(parsed.content as never)
+        title = parsed.title?.trim() || undefined
+      }
+    } catch {
+      // the extractor gave up: the fallback below
     }
-  } catch {
-    // the extractor gave up: the fallback below
   }
   if (!body.trim()) {
     const { document: again } = parseHTML(html)
@@ -76,14 +102,22 @@ export const htmlReader: DocumentReader = {
   read(bytes): ReadResult {
     const d = decodeHtml(bytes)
     if (!d.ok) return d
+    const noted = d.note ? { encodingNote: d.note } : {}
     // a database's HTML export of many articles (Factiva, Nexis) is split by its layout
     if (/Document\s+[A-Za-z0-9]{16,}|End of Document|\d+ of \d+ DOCUMENTS/.test(d.html)) {
       const body = parseHTML(d.html).document.body
       const exported = body ? readExport(blockText(body as never), d.encoding) : undefined
-      if (exported) return exported
+      if (exported) return { ...exported, ...noted }
     }
-    const article = readHtmlPage(d.html)
+    let article
+    try {
+      article = readHtmlPage(d.html)
+    } catch (err) {
+      // the parser recurses per level of nesting: a page nested 100,000 deep exhausts the stack
+      if (err instanceof RangeError) return { ok: false, reason: 'a page nested too deeply to read (a damaged or hostile file)' }
+      throw err
+    }
     if (!article) return { ok: false, reason: 'no article text in this page' }
-    return { ok: true, format: 'html', container: false, articles: [article], encoding: d.encoding }
+    return { ok: true, format: 'html', container: false, articles: [article], encoding: d.encoding, ...noted }
   }
 }
