@@ -45,6 +45,8 @@ export interface OpenOptions {
   analyseLaterFrom?: number
   /** updates stop after phase 1 (text searchable) and nothing runs phase 2: the analysis is left to another run (the CLI's --text-only) */
   textOnly?: boolean
+  /** the time one article's analysis may take, in ms (default: 30 s plus 10 s per million characters); over it, the article is indexed by its text only */
+  analysisBudgetMs?: number
 }
 
 export type ArchiveOptions = Required<Omit<OpenOptions, 'dataDir'>>
@@ -160,7 +162,8 @@ export async function openContext(archiveDir: string, options: OpenOptions): Pro
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
       phraseCheckBudget: options.phraseCheckBudget ?? PHRASE_CHECK_BUDGET,
       analyseLaterFrom: options.analyseLaterFrom ?? ANALYSE_LATER_FROM,
-      textOnly: options.textOnly ?? false
+      textOnly: options.textOnly ?? false,
+      analysisBudgetMs: options.analysisBudgetMs ?? 0
     },
     snapshot: new ArchiveSnapshot(loaded.manifest, loaded.segments),
     problems: loaded.problems,

@@ -86,8 +86,10 @@ function tokenEnd(text: string, i: number, runEnd: number): number {
     if (TAG_RE.test(text)) return TAG_RE.lastIndex
   }
   if (isAlnum(text, i)) {
-    const at = text.indexOf('@', i)
-    if (at >= 0 && at < runEnd) {
+    // an "@" in this run only (searching the rest of the text made long texts quadratic)
+    let at = i
+    while (at < runEnd && text.charCodeAt(at) !== 64) at++
+    if (at < runEnd) {
       EMAIL_RE.lastIndex = i
       if (EMAIL_RE.test(text)) return EMAIL_RE.lastIndex
     }

@@ -7,7 +7,7 @@ import type { ArchiveContext } from '../archive/context'
 import type { Document } from '../archive/document'
 import { DatelineError } from '../errors'
 import type { NewSegmentDoc } from '../search/segment'
-import { AnalyzePool } from '../workers/pool'
+import { analysisBudgetMs, AnalyzePool, OVER_BUDGET } from '../workers/pool'
 
 /**
  * Analysis moves to worker threads for batches this large: each worker first loads the tagger
@@ -18,7 +18,8 @@ export const WORKER_MIN_BATCH = { cold: 1000, warm: 64 }
 
 /** The archive's worker pool, created on first use. */
 export function analysisPool(ctx: ArchiveContext): AnalyzePool {
-  return (ctx.pool ??= new AnalyzePool(undefined, ctx.opts.workerScript || undefined))
+  const budget = ctx.opts.analysisBudgetMs
+  return (ctx.pool ??= new AnalyzePool(undefined, ctx.opts.workerScript || undefined, budget ? () => budget : analysisBudgetMs))
 }
 
 /** Whether a batch of this many documents goes to the workers. */
@@ -27,9 +28,27 @@ export function worthWorkers(ctx: ArchiveContext, size: number): boolean {
 }
 
 /**
+ * Texts this long are analysed in a worker even in a small batch: ~20 ms of analysis at most stays
+ * on this thread (the window's calls and a Cancel wait no longer than that), a 10 MB file's ~3 s
+ * does not.
+ */
+export const HEAVY_TEXT = 64 * 1024
+
+/** An article whose analysis ran over its time budget: searchable by its text, without entities, dates or events. */
+function unanalysed(d: Document): NewSegmentDoc {
+  const { pending: _p, ...doc } = textOnlyDocument(d)
+  return doc
+}
+
+export type AnalysisNote = (note: { path: string; reason: string }) => void
+
+/**
  * Analyse one batch: in the pool when worth it (falling back to this thread if the workers cannot
  * run), else here, yielding to the event loop every 10 files so the window's calls are answered
- * and cancellation is noticed. `of` is the whole update this is a chunk of: it decides (a new archive's small first batch goes to the workers the update starts, not to this thread).
+ * and cancellation is noticed; a long text goes to the pool in any case. An analysis over its time
+ * budget leaves that article text-only, with a note. `of` is the whole update this is a chunk of:
+ * it decides (a new archive's small first batch goes to the workers the update starts, not to this
+ * thread).
  */
 export async function analyseBatch(
   ctx: ArchiveContext,
@@ -37,18 +56,37 @@ export async function analyseBatch(
   report: (done: number, current: string | undefined) => void,
   stopIfCancelled: () => void,
   signal: AbortSignal | undefined,
-  of = batch.length
+  of = batch.length,
+  noted?: AnalysisNote
 ): Promise<{ analyzed: NewSegmentDoc[]; workers: number }> {
-  if (worthWorkers(ctx, of)) {
+  const pooled = ctx.opts.workers && !ctx.poolFailed
+  const all = pooled && worthWorkers(ctx, of)
+  const inPool = all ? batch.map((_, i) => i) : pooled ? batch.flatMap((d, i) => (d.text.length >= HEAVY_TEXT ? [i] : [])) : []
+  let fromPool: Array<NewSegmentDoc | undefined> = []
+  if (inPool.length) {
     try {
-      const analyzed = await analysisPool(ctx).analyze(batch, (n) => n % 10 === 0 && report(n, batch[n - 1]?.path), signal)
-      return { analyzed, workers: analysisPool(ctx).size }
+      const docs = inPool.map((i) => batch[i]!)
+      const results = await analysisPool(ctx).analyze(docs, (n) => n % 10 === 0 && report(n, docs[n - 1]?.path), signal)
+      fromPool = new Array(batch.length)
+      results.forEach((r, k) => {
+        const d = docs[k]!
+        if (r !== OVER_BUDGET) fromPool[inPool[k]!] = r
+        else {
+          fromPool[inPool[k]!] = unanalysed(d)
+          noted?.({ path: d.path, reason: `indexed by its text only: its analysis ran over ${(analysisPool(ctx).budgetFor(d) / 1000).toFixed(1)} s (no entities, dates or events for it)` })
+        }
+      })
+      if (all) return { analyzed: fromPool as NewSegmentDoc[], workers: analysisPool(ctx).size }
     } catch (err) {
       if (err instanceof DatelineError && err.code === 'cancelled') throw err
       ctx.poolFailed = true // analyse on this thread instead (slower, same result)
+      fromPool = []
     }
   }
-  return { analyzed: await onThisThread(batch, 10, analyzeDocument, report, stopIfCancelled), workers: 0 }
+  const rest = batch.filter((_, i) => !fromPool[i])
+  const here = await onThisThread(rest, 10, analyzeDocument, report, stopIfCancelled)
+  let k = 0
+  return { analyzed: batch.map((_, i) => fromPool[i] ?? here[k++]!), workers: inPool.length && fromPool.length ? analysisPool(ctx).size : 0 }
 }
 
 /**

@@ -14,10 +14,21 @@ import { DatelineError } from '../errors'
 
 export type Analyzed = ReturnType<typeof analyzeDocument>
 
+/** What a document's analysis gives when it ran over its time budget (the worker was replaced). */
+export const OVER_BUDGET = Symbol('over budget')
+
+/**
+ * Time one document's analysis may take: far above what linear-time analysis needs (an 11 MB text
+ * takes ~3 s), so only an unforeseen slow path reaches it; the file is then indexed by its text.
+ */
+export function analysisBudgetMs(doc: Pick<Document, 'text'>): number {
+  return 30_000 + 10_000 * (doc.text.length / 1e6)
+}
+
 interface Task {
   id: number
   doc: Document
-  resolve: (r: Analyzed) => void
+  resolve: (r: Analyzed | typeof OVER_BUDGET) => void
   reject: (e: Error) => void
 }
 
@@ -26,6 +37,11 @@ interface Slot {
   ready: Promise<void>
   /** sent and not yet answered, oldest first (a worker answers in order) */
   inflight: Task[]
+  /** the time budget of the document the worker is on (the first in flight) */
+  timer?: NodeJS.Timeout
+  timing?: number
+  /** replaced after running over a budget: its exit is expected */
+  retired?: boolean
 }
 
 /**
@@ -55,8 +71,14 @@ export class AnalyzePool {
 
   constructor(
     readonly size = Math.max(1, Math.min(availableParallelism(), 8)),
-    private readonly script?: string
+    private readonly script?: string,
+    private readonly budgetMs: (doc: Document) => number = analysisBudgetMs
   ) {}
+
+  /** how long this document's analysis may take */
+  budgetFor(doc: Document): number {
+    return this.budgetMs(doc)
+  }
 
   /** whether the workers are running (loaded models), so small batches are worth sending */
   get started(): boolean {
@@ -66,41 +88,72 @@ export class AnalyzePool {
   /** Start the workers (they load their models) ahead of the first batch. */
   start(): void {
     if (this.slots.length || this.broken) return
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn())
+  }
+
+  private spawn(): Slot {
     const spec = workerSpec(this.script)
-    for (let i = 0; i < this.size; i++) {
-      // analysis allocates many short-lived objects per document; a larger young generation means
-      // fewer scavenges (2,000 documents on 2 workers: 8.2–8.9 s → 7.1–7.6 s, measured)
-      const worker = new Worker(spec.file, { workerData: spec.workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } })
-      const slot: Slot = { worker, inflight: [], ready: Promise.resolve() }
-      slot.ready = new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { ready?: boolean }) => {
-          if (!m.ready) return
-          worker.off('message', onMessage)
-          worker.off('error', reject)
-          resolve()
-        }
-        worker.on('message', onMessage)
-        worker.once('error', reject)
-      })
-      worker.on('message', (m: { id?: number; result?: Omit<Analyzed, 'text'>; error?: string }) => {
-        const t = slot.inflight[0]
-        if (!t || m.id !== t.id) return
-        slot.inflight.shift()
-        if (m.error) t.reject(new DatelineError('io', `Could not analyse ${t.doc.path}: ${m.error}`))
-        else t.resolve({ ...m.result!, text: t.doc.text } as Analyzed)
-        this.pump()
-      })
-      worker.on('error', (err) => this.fail(err))
-      worker.on('exit', (code) => code !== 0 && this.fail(new Error(`analysis worker exited with code ${code}`)))
-      // an idle pool never keeps a command-line run alive (referenced while starting and while busy)
-      void slot.ready.then(() => !slot.inflight.length && worker.unref(), () => {})
-      this.slots.push(slot)
-    }
+    // analysis allocates many short-lived objects per document; a larger young generation means
+    // fewer scavenges (2,000 documents on 2 workers: 8.2–8.9 s → 7.1–7.6 s, measured)
+    const worker = new Worker(spec.file, { workerData: spec.workerData, resourceLimits: { maxYoungGenerationSizeMb: 96 } })
+    const slot: Slot = { worker, inflight: [], ready: Promise.resolve() }
+    slot.ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (m: { ready?: boolean }) => {
+        if (!m.ready) return
+        worker.off('message', onMessage)
+        worker.off('error', reject)
+        resolve()
+      }
+      worker.on('message', onMessage)
+      worker.once('error', reject)
+    })
+    worker.on('message', (m: { id?: number; result?: Omit<Analyzed, 'text'>; error?: string }) => {
+      const t = slot.inflight[0]
+      if (!t || m.id !== t.id) return
+      slot.inflight.shift()
+      if (m.error) t.reject(new DatelineError('io', `Could not analyse ${t.doc.path}: ${m.error}`))
+      else t.resolve({ ...m.result!, text: t.doc.text } as Analyzed)
+      this.pump()
+    })
+    worker.on('error', (err) => !slot.retired && this.fail(err))
+    worker.on('exit', (code) => code !== 0 && !slot.retired && this.fail(new Error(`analysis worker exited with code ${code}`)))
+    // an idle pool never keeps a command-line run alive (referenced while starting and while busy)
+    void slot.ready.then(() => !slot.inflight.length && worker.unref(), () => {})
+    return slot
+  }
+
+  /** Keep the clock on the document each worker is on: over its budget, the worker is replaced. */
+  private time(slot: Slot): void {
+    const head = slot.inflight[0]
+    if (head?.id === slot.timing) return
+    clearTimeout(slot.timer)
+    slot.timing = head?.id
+    if (!head) return
+    // the worker loads its models before it answers: the budget starts when it is ready
+    void slot.ready.then(() => {
+      if (slot.timing !== head.id || slot.retired) return
+      slot.timer = setTimeout(() => this.overBudget(slot, head), this.budgetMs(head.doc))
+      slot.timer.unref()
+    }, () => {})
+  }
+
+  /** A document ran over its budget: stop its worker, answer OVER_BUDGET for it, resend the others to a new worker. */
+  private overBudget(slot: Slot, task: Task): void {
+    const at = this.slots.indexOf(slot)
+    if (at === -1 || slot.inflight[0] !== task) return
+    slot.retired = true
+    slot.inflight.shift()
+    this.queue.unshift(...slot.inflight.splice(0))
+    void slot.worker.terminate()
+    this.slots[at] = this.spawn()
+    task.resolve(OVER_BUDGET)
+    void this.slots[at]!.ready.then(() => this.pump(), (err) => this.fail(err as Error))
   }
 
   private fail(err: Error) {
     this.broken ??= err
     for (const s of this.slots) {
+      clearTimeout(s.timer)
       for (const t of s.inflight.splice(0)) t.reject(err)
       void s.worker.terminate()
     }
@@ -119,13 +172,17 @@ export class AnalyzePool {
         s.worker.postMessage({ id: t.id, doc: t.doc })
       }
       if (s.inflight.length) busy++
+      this.time(s)
     }
     // keep the process alive exactly while there is work in flight
     for (const s of this.slots) (busy ? s.worker.ref() : s.worker.unref())
   }
 
-  /** Analyse documents in parallel; `onEach` is called as each one finishes (for progress). */
-  async analyze(docs: readonly Document[], onEach?: (done: number) => void, signal?: AbortSignal): Promise<Analyzed[]> {
+  /**
+   * Analyse documents in parallel; `onEach` is called as each one finishes (for progress). A
+   * document whose analysis runs over its budget gives OVER_BUDGET (its worker is replaced).
+   */
+  async analyze(docs: readonly Document[], onEach?: (done: number) => void, signal?: AbortSignal): Promise<Array<Analyzed | typeof OVER_BUDGET>> {
     this.start()
     if (this.broken) throw this.broken
     try {
@@ -137,7 +194,7 @@ export class AnalyzePool {
     let done = 0
     const results = docs.map(
       (doc) =>
-        new Promise<Analyzed>((resolve, reject) => {
+        new Promise<Analyzed | typeof OVER_BUDGET>((resolve, reject) => {
           this.queue.push({ id: this.nextId++, doc, resolve, reject })
         })
     )
@@ -150,6 +207,8 @@ export class AnalyzePool {
     }
     signal?.addEventListener('abort', onAbort, { once: true })
     this.pump()
+    // cancelled while the workers were loading their models: the listener came too late to hear it
+    if (signal?.aborted) onAbort()
     try {
       return await Promise.all(results.map((p) => p.then((r) => (onEach?.(++done), r))))
     } finally {
@@ -160,6 +219,7 @@ export class AnalyzePool {
   async close(): Promise<void> {
     const slots = this.slots
     this.slots = []
+    for (const s of slots) clearTimeout(s.timer)
     await Promise.all(slots.map((s) => s.worker.terminate()))
   }
 }

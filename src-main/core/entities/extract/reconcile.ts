@@ -448,7 +448,9 @@ function joinNameOverAnd(d: ExtractionDoc, c: Chunk, before: Chunk[]): void {
 
 function personOfPlace(d: ExtractionDoc, c: Chunk): Chunk[] | undefined {
   const { tokens, text } = d
-  const of = tokens.findIndex((t, k) => k > c.from && k < c.to - 1 && t.form === 'of')
+  // within the chunk only (a search from the text's start made long texts quadratic)
+  let of = -1
+  for (let k = c.from + 1; k < c.to - 1 && of < 0; k++) if (tokens[k]!.form === 'of') of = k
   if (of < 0 || of - c.from < 2 || of - c.from > 3 || !isFirstName(tokens[c.from]!.value)) return undefined
   const place = text.slice(tokens[of + 1]!.start, tokens[c.to - 1]!.end)
   const key = gazetteerKey(place)
