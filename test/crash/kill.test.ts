@@ -14,7 +14,9 @@ import { ArchiveService } from '../../src-main/core/api'
 import { articleText, binaryBytes, tempDir, uniqueName, writeArticles } from '../fixtures/imports'
 
 const BIN = path.resolve('bin/dateline.js')
-const TRIALS = 20
+/** DATELINE_KILL_SCALE=3 runs three times the trials (138 kills: the full campaign, by hand); CI runs 46 */
+const SCALE = Math.max(1, Number(process.env['DATELINE_KILL_SCALE'] ?? 1))
+const TRIALS = 20 * SCALE
 const seed = Number(process.env['DATELINE_KILL_SEED'] ?? 20261122)
 
 function rng(s: number): () => number {
@@ -150,9 +152,9 @@ describe('SIGKILL at random moments', () => {
     expect(killedMidway).toBeGreaterThanOrEqual(TRIALS * 0.6)
     expect(killedWhileCopying).toBeGreaterThanOrEqual(2)
     console.log(`kill test (import): ${killedMidway}/${TRIALS} killed mid-run, ${killedWhileCopying} of them between two copies (run ${Math.round(full.ms)} ms), seed ${seed}`)
-  }, 600_000)
+  }, 600_000 * SCALE)
 
-  it('index: 6 kills during a full build, then a restart; the index is repaired and correct', async () => {
+  it(`index: ${6 * SCALE}×2 kills during a full build, then a restart; the index is repaired and correct`, async () => {
     const random = rng(seed + 1)
     const base = tempDir('kill-index')
     const root = path.join(base, 'archive')
@@ -160,7 +162,7 @@ describe('SIGKILL at random moments', () => {
     const calib = await runCli(['index', root, '--data', path.join(base, 'calibration')])
     expect(calib.code).toBe(0)
     let killedMidway = 0
-    for (let t = 0; t < 6; t++) {
+    for (let t = 0; t < 6 * SCALE; t++) {
       const dataDir = path.join(base, `data-${t}`)
       // a first kill mid-build, then a second one while it repairs, then a clean run
       for (let k = 0; k < 2; k++) {
@@ -172,10 +174,10 @@ describe('SIGKILL at random moments', () => {
       expect(listArchive(root).hidden).toEqual([])
       await checkIndex(root, dataDir, new Map(Array.from({ length: 150 }, (_, i) => [`article-${String(i).padStart(4, '0')}.txt`, i])))
     }
-    expect(killedMidway).toBeGreaterThanOrEqual(6)
-  }, 600_000)
+    expect(killedMidway).toBeGreaterThanOrEqual(6 * SCALE)
+  }, 600_000 * SCALE)
 
-  it('index: 4 kills during phase 2 (the analysis), then a restart; it resumes and ends as a one-phase build would', async () => {
+  it(`index: ${4 * SCALE}×2 kills during phase 2 (the analysis), then a restart; it resumes and ends as a one-phase build would`, async () => {
     const random = rng(seed + 2)
     const base = tempDir('kill-analysis')
     const root = path.join(base, 'archive')
@@ -203,7 +205,7 @@ describe('SIGKILL at random moments', () => {
     expect(expected.entities.length).toBeGreaterThan(n / 2)
 
     let killedMidway = 0
-    for (let t = 0; t < 4; t++) {
+    for (let t = 0; t < 4 * SCALE; t++) {
       const dataDir = path.join(base, `data-${t}`)
       cpSync(textOnly, dataDir, { recursive: true })
       for (let k = 0; k < 2; k++) {
@@ -219,6 +221,43 @@ describe('SIGKILL at random moments', () => {
       expect(answers(svc)).toEqual(expected)
       await svc.close()
     }
-    expect(killedMidway).toBeGreaterThanOrEqual(6)
-  }, 600_000)
+    expect(killedMidway).toBeGreaterThanOrEqual(6 * SCALE)
+  }, 600_000 * SCALE)
+
+  it(`index: ${6 * SCALE} kills while an update merges ten segments into one, then a restart; nothing lost`, async () => {
+    const random = rng(seed + 3)
+    const base = tempDir('kill-merge')
+    const root = path.join(base, 'archive')
+    const template = path.join(base, 'template')
+    writeArticles(root, 100)
+    // nine small updates leave nine small segments; the tenth (the one killed) builds one more and merges the ten
+    expect((await runCli(['index', root, '--data', template])).code).toBe(0)
+    let next = 100
+    for (let k = 0; k < 9; k++) {
+      writeArticles(root, 5, next)
+      next += 5
+      expect((await runCli(['index', root, '--data', template])).code).toBe(0)
+    }
+    writeArticles(root, 5, next)
+    next += 5
+    const calibData = path.join(base, 'calibration')
+    cpSync(template, calibData, { recursive: true })
+    const calib = await runCli(['index', root, '--data', calibData, '--json'])
+    expect(calib.code, calib.stderr).toBe(0)
+    expect((JSON.parse(calib.stdout) as { segments: { merged: number } }).segments.merged).toBeGreaterThan(0)
+    const all = new Map(Array.from({ length: next }, (_, i) => [`article-${String(i).padStart(4, '0')}.txt`, i]))
+
+    let killedMidway = 0
+    for (let t = 0; t < 6 * SCALE; t++) {
+      const dataDir = path.join(base, `data-${t}`)
+      cpSync(template, dataDir, { recursive: true })
+      const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms), true)
+      if (r.signal === 'SIGKILL') killedMidway++
+      const done = await runCli(['index', root, '--data', dataDir])
+      expect(done.code, done.stderr).toBe(0)
+      await checkIndex(root, dataDir, all)
+    }
+    expect(killedMidway).toBeGreaterThanOrEqual(4 * SCALE)
+    console.log(`kill test (merge): ${killedMidway}/${6 * SCALE} killed mid-run (run ${Math.round(calib.ms)} ms), seed ${seed}`)
+  }, 600_000 * SCALE)
 })
