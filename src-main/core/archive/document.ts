@@ -18,6 +18,8 @@ export interface DocumentMeta {
   path: string
   size: number
   mtimeMs: number
+  /** the file's change time when it was read (absent in indexes made before it was kept) */
+  ctimeMs?: number
   /** sha256 of the file bytes (of the article's text and metadata, for an article of a container) */
   hash: string
   encoding: Encoding
@@ -92,7 +94,7 @@ export interface ReadOptions {
   hash?: string
 }
 
-export async function readDocuments(file: { path: string; size: number; mtimeMs: number }, bytes: Uint8Array, opts: ReadOptions = {}): Promise<BuiltDocuments> {
+export async function readDocuments(file: { path: string; size: number; mtimeMs: number; ctimeMs?: number }, bytes: Uint8Array, opts: ReadOptions = {}): Promise<BuiltDocuments> {
   const readers = opts.readers ?? defaultReaders
   const ext = path.extname(file.path)
   const reader = readerFor(ext, readers)
@@ -118,6 +120,7 @@ export async function readDocuments(file: { path: string; size: number; mtimeMs:
       path: p,
       size: file.size,
       mtimeMs: file.mtimeMs,
+      ...(file.ctimeMs !== undefined ? { ctimeMs: file.ctimeMs } : {}),
       hash: read.container ? contentHash(JSON.stringify([a.title ?? '', a.text, meta ?? null])) : fileHash,
       encoding: read.encoding,
       ...(read.encodingNote ? { encodingNote: read.encodingNote } : {}),

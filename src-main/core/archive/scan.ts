@@ -15,6 +15,8 @@ export interface FileEntry {
   abs: string
   size: number
   mtimeMs: number
+  /** when the file's data or metadata last changed: an edit that restores size and mtime still moves it */
+  ctimeMs?: number
 }
 
 export interface Skipped {
@@ -188,7 +190,7 @@ class Walker {
     }
     const reason = fileRejection(name, info, this.maxBytes, this.readers)
     if (reason) this.skipped.push({ path: rel, reason })
-    else this.files.push({ path: rel, abs, size: info.size, mtimeMs: Math.round(info.mtimeMs) })
+    else this.files.push({ path: rel, abs, size: info.size, mtimeMs: Math.round(info.mtimeMs), ctimeMs: Math.round(info.ctimeMs) })
   }
 }
 

@@ -61,7 +61,10 @@ export function diffScan(
   const changed = files.filter((f) => {
     tally.seen.add(f.path)
     const old = tally.byFile.get(f.path)?.[0]
-    if (old && old.size === f.size && old.mtimeMs === f.mtimeMs) {
+    // same size and mtime, and the change time too where the index knows it: an editor or a script
+    // that restores the mtime after an edit of the same length still moves the change time (the
+    // file is then read again; unchanged bytes keep the indexed documents, only the times refresh)
+    if (old && old.size === f.size && old.mtimeMs === f.mtimeMs && (old.ctimeMs === undefined || f.ctimeMs === undefined || old.ctimeMs === f.ctimeMs)) {
       tally.unchanged += tally.byFile.get(f.path)!.length
       return false
     }

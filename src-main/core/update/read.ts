@@ -46,7 +46,7 @@ export async function readChanged(
     const fileHash = contentHash(bytes)
     if (olds.length && olds.every((o) => (o.fileHash ?? o.hash) === fileHash)) {
       // touched but not changed: refresh the metadata, keep the indexed documents
-      for (const old of olds) manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs }
+      for (const old of olds) manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs, ...times(f) }
       tally.updated += olds.length
       return
     }
@@ -64,7 +64,7 @@ export async function readChanged(
       oldByPath.delete(d.path)
       if (old && old.hash === d.hash && built.container) {
         // the same article in a changed container: not analysed again
-        manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs, fileHash: d.fileHash }
+        manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs, ...times(f), fileHash: d.fileHash }
         tally.unchanged++
         continue
       }
@@ -118,4 +118,9 @@ async function forEachLimit<T>(items: readonly T[], limit: number, fn: (item: T)
     while (next < items.length) await fn(items[next++]!)
   })
   await Promise.all(workers)
+}
+
+/** The change time to keep with a document, when the scan gave one. */
+function times(f: FileEntry): { ctimeMs?: number } {
+  return f.ctimeMs !== undefined ? { ctimeMs: f.ctimeMs } : {}
 }
