@@ -13,23 +13,38 @@ import { countTerms } from './search/terms'
 import { findEvents } from './timeline/events'
 import { sampleOf, shingle } from './stories/shingles'
 
+/**
+ * The analysis reads this much of a text at most (~600 pages): a 55 MB "article" (a dump, a whole
+ * book) is searchable in full, but its entities, dates, events and fingerprint come from its start
+ * (analysing all of it peaked at 3.5 GB). Articles are far below it.
+ */
+export const ANALYSIS_MAX_CHARS = 4_000_000
+
+/** The part of a text the analysis reads: all of it, or its start cut at a line end. */
+export function analysedPart(text: string): string {
+  if (text.length <= ANALYSIS_MAX_CHARS) return text
+  const cut = text.lastIndexOf('\n', ANALYSIS_MAX_CHARS)
+  return text.slice(0, cut > ANALYSIS_MAX_CHARS / 2 ? cut : ANALYSIS_MAX_CHARS)
+}
+
 export function analyzeDocument(d: Document): NewSegmentDoc {
-  const set = shingle(d.text).set
-  const prepared = prepareText(d.text) // boilerplate blanked, a stripped copy repaired: once for both extractors
+  const text = analysedPart(d.text) // offsets into it are offsets into d.text: it is its start
+  const set = shingle(text).set
+  const prepared = prepareText(text) // boilerplate blanked, a stripped copy repaired: once for both extractors
   return {
     id: d.id,
     title: d.title,
     text: d.text,
     terms: { title: countTerms(d.title), body: countTerms(d.text) },
-    entities: extractEntities(d.text, prepared),
+    entities: extractEntities(text, prepared),
     sample: sampleOf(set),
     story: {
       shingles: set.length,
-      stripped: looksStripped(d.text),
-      boilerplate: (d.text.match(/[^\n]+/g) ?? []).filter(isBoilerplateLine).length
+      stripped: looksStripped(text),
+      boilerplate: (text.match(/[^\n]+/g) ?? []).filter(isBoilerplateLine).length
     },
-    dates: findDateEvidence(d.text),
-    events: findEvents(d.text, prepared)
+    dates: findDateEvidence(text),
+    events: findEvents(text, prepared)
   }
 }
 

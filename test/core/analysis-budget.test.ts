@@ -53,7 +53,8 @@ describe('the analysis time budget', () => {
     try {
       const r = await svc.update()
       expect(r.documents).toBe(2)
-      expect(r.skipped).toContainEqual({ path: 'ledger.txt', reason: expect.stringMatching(/^indexed by its text only: its analysis ran over 0\.1 s/) })
+      expect(r.notes).toContainEqual({ path: 'ledger.txt', reason: expect.stringMatching(/^indexed by its text only: its analysis ran over 0\.1 s/) })
+      expect(r.skipped).toEqual([])
       expect(svc.search('quarnbridge').hits.map((h) => h.path)).toEqual(['ledger.txt'])
       expect(svc.document('ledger.txt').entities).toEqual([])
       // the short article was analysed as usual
@@ -79,6 +80,27 @@ describe('the analysis time budget', () => {
       expect(r.workers).toBeGreaterThan(0)
       expect(svc.document('ledger.txt').entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Ana Costa', 'Lisbon']))
       expect(svc.document('short.txt').entities.map((e) => e.name)).toContain(uniqueName(6))
+    } finally {
+      await svc.close()
+    }
+  }, 120_000)
+
+  it('indexes a text over 4 million characters in full and analyses its start, and says so (55 MB peaked at 3.5 GB)', async () => {
+    const base = tempDir('analysis-cap')
+    const root = path.join(base, 'archive')
+    mkdirSync(root, { recursive: true })
+    // 5 MB of plain prose, then a last paragraph naming someone the analysis does not reach
+    const filler = 'the committee met again and the talks went on late into the evening without a result\n'.repeat(Math.ceil(5e6 / 86))
+    writeFileSync(path.join(root, 'dump.txt'), `Committee minutes\n\nAna Costa opened the session in Lisbon.\n${filler}Tomas Quarnby closed it in Valmora.\n`)
+    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data') })
+    try {
+      const r = await svc.update()
+      expect(r.notes).toEqual([{ path: 'dump.txt', reason: expect.stringMatching(/^indexed in full; entities, dates and events from its first 4 million characters \(of \d\.\d million\)/) }])
+      // the whole text is searchable
+      expect(svc.search('quarnby').hits.map((h) => h.path)).toEqual(['dump.txt'])
+      const names = svc.document('dump.txt').entities.map((e) => e.name)
+      expect(names).toEqual(expect.arrayContaining(['Ana Costa', 'Lisbon']))
+      expect(names).not.toContain('Tomas Quarnby')
     } finally {
       await svc.close()
     }

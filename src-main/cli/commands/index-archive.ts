@@ -27,6 +27,10 @@ function formatReport(r: IndexReport, indexDir: string): string {
   if (r.analysis) lines.push(`analysed ${r.analysis.articles} articles (entities, dates, events, stories) in ${(r.analysis.ms / 1000).toFixed(2)} s`)
   if (r.pending) lines.push(`analysis: ${r.documents - r.pending} of ${r.documents} articles analysed (all are searchable); dateline index analyses the rest`)
   for (const p of r.repaired) lines.push(`repaired: ${p}`)
+  if (r.notes.length) {
+    lines.push(`${r.notes.length} indexed with a limit:`)
+    for (const s of r.notes) lines.push(`  ${s.path}: ${s.reason}`)
+  }
   if (r.skipped.length) {
     lines.push(`${r.skipped.length} skipped:`)
     for (const s of r.skipped) lines.push(`  ${s.path}: ${s.reason}`)

@@ -2,7 +2,7 @@
  * Stage 4: analyse a batch of documents (terms, entities, fingerprints, dates, events: analyze.ts)
  * in the worker pool when the batch is large enough for it, else on this thread.
  */
-import { analyzeDocument, textOnlyDocument } from '../analyze'
+import { ANALYSIS_MAX_CHARS, analyzeDocument, textOnlyDocument } from '../analyze'
 import type { ArchiveContext } from '../archive/context'
 import type { Document } from '../archive/document'
 import { DatelineError } from '../errors'
@@ -59,6 +59,9 @@ export async function analyseBatch(
   of = batch.length,
   noted?: AnalysisNote
 ): Promise<{ analyzed: NewSegmentDoc[]; workers: number }> {
+  for (const d of batch) {
+    if (d.text.length > ANALYSIS_MAX_CHARS) noted?.({ path: d.path, reason: `indexed in full; entities, dates and events from its first ${ANALYSIS_MAX_CHARS / 1e6} million characters (of ${(d.text.length / 1e6).toFixed(1)} million)` })
+  }
   const pooled = ctx.opts.workers && !ctx.poolFailed
   const all = pooled && worthWorkers(ctx, of)
   const inPool = all ? batch.map((_, i) => i) : pooled ? batch.flatMap((d, i) => (d.text.length >= HEAVY_TEXT ? [i] : [])) : []

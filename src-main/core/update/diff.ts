@@ -20,6 +20,8 @@ export interface UpdateTally {
   /** articles a re-read container no longer holds */
   dropped: IndexedDocument[]
   skipped: Skipped[]
+  /** articles indexed with a limit on their analysis (report.notes) */
+  notes: Skipped[]
   processed: string[]
   added: number
   updated: number
@@ -43,6 +45,7 @@ export function diffScan(
     seen: new Set(),
     dropped: [],
     skipped,
+    notes: [],
     processed: [],
     added: 0,
     updated: 0,

@@ -46,7 +46,7 @@ export async function readAnalyseBuild(ctx: ArchiveContext, changed: readonly Fi
             ? { analyzed: [], workers: 0 }
             : hooks.textOnly
               ? await textOnlyBatch(docs, report(at), hooks.stopIfCancelled)
-              : await analyseBatch(ctx, docs, report(at), hooks.stopIfCancelled, hooks.signal, changed.length, (n) => tally.skipped.push(n)))
+              : await analyseBatch(ctx, docs, report(at), hooks.stopIfCancelled, hooks.signal, changed.length, (n) => tally.notes.push(n)))
         }))
       )
     }

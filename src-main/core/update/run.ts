@@ -175,6 +175,7 @@ export async function runUpdate(ctx: ArchiveContext, onProgressOut?: (p: IndexPr
       removed: tally.removed,
       unchanged: tally.unchanged,
       skipped: tally.skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      notes: tally.notes.sort((a, b) => (a.path < b.path ? -1 : 1)),
       processed: tally.processed.sort(),
       pending: documents - analysed
     }

@@ -12,6 +12,8 @@ export interface IndexReport {
   removed: number
   unchanged: number
   skipped: Skipped[]
+  /** articles indexed with a limit on their analysis, and why (the first 4 million characters; a time budget run over) */
+  notes: Skipped[]
   /** relative paths that were read and (re)processed in this run */
   processed: string[]
   /** what changed in the index, path by path (a removal and an addition with the same content is a rename) */
