@@ -47,6 +47,8 @@ export interface DatelineEvents {
   brush: { from: string; to: string } | null
   /** timeline-panel: an event was clicked */
   pick: { event: TimelineEventView }
+  /** timeline-panel: save the source list of the events it shows */
+  'export-sources': undefined
   /** drop-import: an import finished */
   imported: ImportResponse
 }
@@ -74,6 +76,7 @@ declare global {
     'close-entity': DatelineEvent<'close-entity'>
     brush: DatelineEvent<'brush'>
     pick: DatelineEvent<'pick'>
+    'export-sources': DatelineEvent<'export-sources'>
     imported: DatelineEvent<'imported'>
     more: DatelineEvent<'more'>
     range: DatelineEvent<'range'>

@@ -32,7 +32,7 @@ export const USAGE = `Usage:
   dateline import <archive> <file-or-folder>… [--into <folder>] [--max-size <MB>] [--progress] [--json]
   dateline watch <archive> [--poll] [--max-size <MB>] [--json]
   dateline timeline <archive> [--query Q] [--entity <id>…] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--undated]
-                    [--json | --format json|timelinejs|csv] [--out <file>]
+                    [--json | --format json|timelinejs|csv|sources] [--out <file>]
 
 Run dateline <command> --help for one command's usage.
 Index data lives in --data, $DATELINE_DATA, or the platform's application-data folder.

@@ -63,6 +63,16 @@ export const CALLS = {
     usage: 'exportResults expects { query: string, entities?, excludeEntities?, sort?, eventsFrom?, eventsTo?, format: "csv" | "json" }',
     returns: returns<{ file: string; rows: number } | null>()
   },
+  /** Save the source list of the events the timeline shows (a row per event and article) where the user chooses (null: cancelled). */
+  exportSources: {
+    api: 'exportSources',
+    channel: 'timeline:export-sources',
+    arg: req.ExportSourcesRequest,
+    usage: 'exportSources expects { query?: string, entities?: string[], resultEntities?: string[], resultExcludeEntities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD }',
+    returns: returns<{ file: string; rows: number } | null>()
+  },
+  /** The places the results mention, with where each is (the map), and those without a point. */
+  places: { api: 'places', channel: 'places:map', arg: req.PlacesRequest, usage: 'places expects { query?: string, resultEntities?: string[], resultExcludeEntities?: string[], limit?: 1-2000 }', returns: returns<v.PlacesMapView>() },
   /** Entities of the whole archive by name or alias, or the hidden ones. */
   entities: {
     api: 'entities',

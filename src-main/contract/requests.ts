@@ -100,6 +100,24 @@ export const PublishedRequest = z.strictObject({
   date: z.union([z.null(), z.literal('unknown'), REAL_DAY])
 })
 
+/** The places of the results the user sees, for the map. */
+export const PlacesRequest = z.strictObject({
+  query: QUERY.optional(),
+  resultEntities: IDS.optional(),
+  resultExcludeEntities: IDS.optional(),
+  limit: count(1, 2000).optional()
+})
+
+/** The source list of the events the timeline shows: the same filters, every event. */
+export const ExportSourcesRequest = z.strictObject({
+  query: QUERY.optional(),
+  entities: IDS.optional(),
+  resultEntities: IDS.optional(),
+  resultExcludeEntities: IDS.optional(),
+  from: YMD.optional(),
+  to: YMD.optional()
+})
+
 export const TimelineRequest = z.strictObject({
   /** only events reported by documents matching this search ('' = the whole archive) */
   query: QUERY.optional(),
@@ -138,4 +156,6 @@ export type CurationRequest = CoreCurationRequest
 export type EntityListRequest = z.infer<typeof EntityListRequest>
 export type PublishedRequest = z.infer<typeof PublishedRequest>
 export type TimelineRequest = z.infer<typeof TimelineRequest>
+export type ExportSourcesRequest = z.infer<typeof ExportSourcesRequest>
+export type PlacesRequest = z.infer<typeof PlacesRequest>
 export type UndoRequest = z.infer<typeof UndoRequest>

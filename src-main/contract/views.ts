@@ -113,6 +113,9 @@ export type { SavedSearchView } from '../core/searches/service'
 /** One entity's page, its entity as the window shows entities. */
 export type EntityPageView = Omit<EntityPage, 'entity'> & { entity: EntityView }
 
+/** The places of the results, for the map. */
+export type { PlacesMap as PlacesMapView } from '../core/api'
+
 /** One line of a batch search. */
 export type { BatchRow as BatchRowView } from '../core/search/batch'
 

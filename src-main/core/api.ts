@@ -11,6 +11,7 @@ import { documentDates, published, setFolderYear, setPublicationDate } from './d
 import type { Published } from './dates/publication'
 import { documentView, type DocumentView } from './documents/service'
 import { entityPage, type EntityPage } from './entities/page'
+import { placesMap, type PlacesMap } from './entities/places-map'
 import * as entitySvc from './entities/service'
 import type { EntityRegistry } from './entities/registry'
 import type { Facets } from './entities/facets'
@@ -33,6 +34,7 @@ import type { IndexProgress, IndexReport } from './update/types'
 
 export type { OpenOptions } from './archive/context'
 export type { CorrectionView, CurationRequest, EntityQuery, EntityView } from './entities/service'
+export type { PlacesMap, MapPlace } from './entities/places-map'
 export type { DocumentView } from './documents/service'
 export type { ImportOptions, ImportReport } from './import/service'
 export { DEFAULT_IMPORT_TARGET, importTarget } from './import/service'
@@ -193,6 +195,8 @@ export class ArchiveService {
   documentsForEntity(id: string, opts: { limit?: number; offset?: number } = {}): entitySvc.EntityDocuments { return entitySvc.documentsForEntity(this.ctx, id, opts) }
   /** An entity's page: names, articles (newest first), the span of their dates, the entities it appears with. */
   entityPage(id: string, opts: { limit?: number; sort?: 'date' | 'title' } = {}): EntityPage { return entityPage(this.ctx, id, opts) }
+  /** The places the articles of a search mention (the whole archive for ''), with where each is: the map. */
+  placesMap(query = '', filter: Pick<SearchOptions, 'entities' | 'excludeEntities'> = {}, limit = 500): PlacesMap { return placesMap(this.ctx, matchingDocuments(this.ctx, query, filter), limit) }
   cooccurring(id: string, limit = 10): Facets { return entitySvc.cooccurring(this.ctx, id, limit) }
   stories(): storySvc.StoryView[] { return storySvc.listStories(this.ctx) }
   story(id: string): storySvc.StoryView { return storySvc.story(this.ctx, id) }

@@ -22,6 +22,7 @@ import './entity-panel'
 import './reader-panel'
 import './result-list'
 import './timeline-panel'
+import './place-map'
 import type { ResultList } from './result-list'
 import type { TimelinePanel } from './timeline-panel'
 
@@ -61,9 +62,9 @@ export class DatelineApp extends LitElement {
 
   static override styles = css`
     :host { display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; font: 14px/1.45 system-ui, sans-serif; color: CanvasText; background: Canvas;
-      --muted: #5c6166; --danger: #b3261e; --mark: #ffe08a; --person: #7b4fd6; --organization: #1f7a8c; --place: #b8621b; --tl-fg: #222; --tl-muted: #8a8a8a; --tl-accent: #1f6feb; --tl-multi: #cf222e; --selected: #1f6feb; }
+      --muted: #5c6166; --danger: #b3261e; --mark: #ffe08a; --person: #7b4fd6; --organization: #1f7a8c; --place: #b8621b; --tl-fg: #222; --tl-muted: #8a8a8a; --tl-accent: #1f6feb; --tl-multi: #cf222e; --selected: #1f6feb; --map-land: #e6e8eb; --map-border: #b9bec4; --map-dot-edge: #ffffff; }
     @media (prefers-color-scheme: dark) {
-      :host { --muted: #a9aeb3; --danger: #ff7b72; --mark: #8a6d00; --person: #b69cff; --organization: #56c2d6; --place: #f0a35e; --tl-fg: #eee; --tl-muted: #777; --tl-accent: #4c8bf5; --tl-multi: #ff6b6b; --selected: #58a6ff; }
+      :host { --muted: #a9aeb3; --danger: #ff7b72; --mark: #8a6d00; --person: #b69cff; --organization: #56c2d6; --place: #f0a35e; --tl-fg: #eee; --tl-muted: #777; --tl-accent: #4c8bf5; --tl-multi: #ff6b6b; --selected: #58a6ff; --map-land: #2d3237; --map-border: #4a5158; --map-dot-edge: #15181b; }
     }
     header { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 8px 12px 4px; }
     h1 { font-size: 16px; margin: 0; }
@@ -108,6 +109,7 @@ export class DatelineApp extends LitElement {
     result-list { height: 100%; }
     reader-panel { border-left: 1px solid color-mix(in srgb, CanvasText 12%, transparent); }
     timeline-panel { border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); padding: 0 12px 6px; }
+    place-map { border-top: 1px solid color-mix(in srgb, CanvasText 12%, transparent); max-height: 45vh; overflow: auto; }
     drop-import { padding: 0 12px; display: block; }
     .help { position: absolute; top: 100%; right: 12px; z-index: 6; background: Canvas; border: 1px solid color-mix(in srgb, CanvasText 25%, transparent); border-radius: 8px;
       padding: 8px 14px; box-shadow: 0 6px 24px rgb(0 0 0 / 25%); font-size: 13px; max-width: 560px; }
@@ -262,6 +264,7 @@ export class DatelineApp extends LitElement {
         <button @click=${() => void this.renderRoot.querySelector('drop-import')?.chooseFiles()} ?disabled=${!st?.archive}>Import files…</button>
         <button aria-pressed=${this.showEntities ? 'true' : 'false'} @click=${() => (this.showEntities = !this.showEntities)}>Entities</button>
         <button aria-pressed=${timeline.show ? 'true' : 'false'} @click=${() => this.state.timeline.toggle()}>Timeline</button>
+        <button aria-pressed=${this.state.map.state.show ? 'true' : 'false'} ?disabled=${!st?.archive} @click=${() => this.state.map.toggle()}>Map</button>
         <button aria-pressed=${this.state.saved.state.show ? 'true' : 'false'} ?disabled=${!st?.archive} @click=${() => void this.state.saved.toggle()}>Saved searches</button>
         <button aria-label="Help and shortcuts" aria-expanded=${this.showHelp ? 'true' : 'false'} @click=${() => (this.showHelp = !this.showHelp)}>?</button>
       </header>
@@ -315,7 +318,7 @@ export class DatelineApp extends LitElement {
         <result-list id="results" .fresh=${this.state.saved.state.fresh} .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}
           @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>
         ${this.state.entityPage.state.page
-          ? html`<entity-page .page=${this.state.entityPage.state.page} .sort=${this.state.entityPage.state.sort} aria-label="Entity page"
+          ? html`<entity-page .page=${this.state.entityPage.state.page} .sort=${this.state.entityPage.state.sort} .events=${this.state.entityPage.state.events} aria-label="Entity page"
               @close-entity=${() => this.state.entityPage.close()}
               @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id, e.detail.sort)}
               @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
@@ -329,7 +332,8 @@ export class DatelineApp extends LitElement {
           @open-original=${(e: DatelineEvent<'open-original'>) => void this.state.reader.openOriginal(e.detail.path)}
           @annotate=${(e: DatelineEvent<'annotate'>) => void this.state.annotate(e.detail)} aria-label="Reader"></reader-panel>
       </main>
-      ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} .coverage=${timeline.coverage} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} aria-label="Timeline"></timeline-panel>` : nothing}
+      ${timeline.show ? html`<timeline-panel .events=${timeline.events} .undatedEvents=${timeline.undatedEvents} .unresolvedEvents=${timeline.unresolvedEvents} .undated=${timeline.undated} .unresolved=${timeline.unresolved} .coverage=${timeline.coverage} @brush=${(e: DatelineEvent<'brush'>) => this.state.setRange(e.detail)} @pick=${this.onPick} @export-sources=${() => void this.state.timeline.exportSources()} aria-label="Timeline"></timeline-panel>` : nothing}
+      ${this.state.map.state.show ? html`<place-map .data=${this.state.map.state.data} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)} role="region" aria-label="Map of places"></place-map>` : nothing}
     `
   }
 

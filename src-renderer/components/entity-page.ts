@@ -1,19 +1,21 @@
 /**
  * <entity-page>: one person, organisation or place — its names, how many articles mention it and
- * the span of their dates, the articles (newest first or by title; click to read one), and the
- * entities it appears with most (click for their page; "Filter by it" narrows the search).
+ * the span of their dates, the articles (newest first or by title; click to read one), its events
+ * on a small timeline with their sources, and the entities it appears with most (click for their
+ * page; "Filter by it" narrows the search).
  * Emits `open-doc` {path}, `open-entity` {id}, `filter` {id, name, mode}, `close-entity`.
  */
 import { LitElement, css, html, nothing } from 'lit'
-import type { EntityPageView } from '../../src-main/contract/api'
+import type { EntityPageView, TimelineEventView, TimelineResponse } from '../../src-main/contract/api'
 import { emit } from '../events'
 import { formatDay } from '../lib/dates'
+import { eventTitle, eventWhen } from '../lib/event-title'
 
 const TYPES = { person: 'People', organization: 'Organisations', place: 'Places' } as const
 const ONE = { person: 'person', organization: 'organisation', place: 'place' } as const
 
 export class EntityPage extends LitElement {
-  static override properties = { page: { attribute: false }, sort: { attribute: false } }
+  static override properties = { page: { attribute: false }, sort: { attribute: false }, events: { attribute: false } }
 
   static override styles = css`
     :host { display: block; overflow: auto; padding: 10px 14px; }
@@ -25,15 +27,47 @@ export class EntityPage extends LitElement {
     button.link { background: none; border: 0; padding: 0; color: LinkText; text-decoration: underline; cursor: pointer; font: inherit; text-align: left; }
     .bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
     .co { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
+    svg.strip { width: 100%; height: 34px; display: block; }
+    svg.strip line { stroke: var(--muted, #5c6166); stroke-width: 1; }
+    svg.strip circle { fill: var(--accent, #1f5fbf); fill-opacity: 0.7; }
+    svg.strip text { fill: var(--muted, #5c6166); font-size: 10px; }
+    .sources button.link { margin-right: 6px; }
   `
 
   declare page: EntityPageView | null
   declare sort: 'date' | 'title'
+  declare events: TimelineResponse | null
 
   constructor() {
     super()
     this.page = null
     this.sort = 'date'
+    this.events = null
+  }
+
+  /** Its dated events on a strip (a dot per event, sized by its sources), then the list with their sources. */
+  private renderEvents(name: string) {
+    const t = this.events
+    if (!t) return nothing
+    const dated = t.events
+    const other = t.undated + t.unresolved
+    if (!dated.length) return html`<h3>Events</h3><p class="meta">${other ? `${other} event${other === 1 ? '' : 's'} with ${name}, none dated yet` : `No reported event names ${name} as its place or actor.`}</p>`
+    const day = (s: string) => Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86_400_000
+    const lo = day(dated[0]!.start!)
+    const hi = Math.max(lo + 1, ...dated.map((e) => day(e.end ?? e.start!)))
+    const x = (e: TimelineEventView) => 8 + ((day(e.start!) - lo) / (hi - lo)) * 584
+    const shown = dated.slice(0, 50)
+    return html`<h3>Events</h3>
+      <svg class="strip" viewBox="0 0 600 34" preserveAspectRatio="none" role="img" aria-label=${`${dated.length} dated events with ${name}, ${dated[0]!.start} to ${dated[dated.length - 1]!.end ?? dated[dated.length - 1]!.start}`}>
+        <line x1="8" x2="592" y1="14" y2="14"></line>
+        ${dated.map((e) => html`<circle cx=${x(e)} cy="14" r=${Math.min(7, 2.5 + e.sources.length)}><title>${eventWhen(e)} · ${eventTitle(e, t.entities)} (${e.sources.length} source${e.sources.length === 1 ? '' : 's'})</title></circle>`)}
+        <text x="8" y="31">${dated[0]!.start}</text><text x="592" y="31" text-anchor="end">${dated[dated.length - 1]!.end ?? dated[dated.length - 1]!.start}</text>
+      </svg>
+      <div class="meta">${dated.length} dated${other ? `, ${other} more without a date` : ''}${shown.length < dated.length ? ` · the first ${shown.length} listed` : ''}</div>
+      <ul aria-label=${`Events with ${name}`}>${shown.map(
+        (e) => html`<li><span class="meta">${eventWhen(e)}</span> ${eventTitle(e, t.entities)}
+          <span class="sources">${e.sources.slice(0, 3).map((s) => html`<button class="link" title=${`${s.path}: “${s.sentence.slice(0, 200)}”`} @click=${() => emit(this, 'open-doc', { path: s.path })}>${s.path.slice(s.path.lastIndexOf('/') + 1)}</button>`)}${e.sources.length > 3 ? html`<span class="meta">+${e.sources.length - 3} more</span>` : nothing}</span></li>`
+      )}</ul>`
   }
 
   override render() {
@@ -52,6 +86,7 @@ export class EntityPage extends LitElement {
       <ul aria-label="Articles mentioning ${e.name}">${p.documents.map(
         (d) => html`<li><button class="link" @click=${() => emit(this, 'open-doc', { path: d.path })}>${d.title}</button> <span class="meta">${d.published ? formatDay(d.published, true) : 'date unknown'} · ${d.path}</span></li>`
       )}</ul>
+      ${this.renderEvents(e.name)}
       <h3>Appears with</h3>
       <div class="co">${(Object.keys(TYPES) as Array<keyof typeof TYPES>).map(
         (t) => html`<div><div class="meta">${TYPES[t]}</div><ul aria-label=${`${TYPES[t]} appearing with ${e.name}`}>${p.cooccurring[t].length ? p.cooccurring[t].map((c) => html`<li><button class="link" @click=${() => emit(this, 'open-entity', { id: c.id })}>${c.name}</button> <span class="meta">${c.count}</span></li>`) : html`<li class="meta">none</li>`}</ul></div>`

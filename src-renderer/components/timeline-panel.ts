@@ -318,6 +318,7 @@ export class TimelinePanel extends LitElement {
         <button @click=${() => this.zoomBy(2)} aria-label="Zoom out">−</button>
         <button @click=${() => this.fitAll()}>Fit</button>
         ${this.brush ? html`<button @click=${() => { this.brush = null; emit(this, 'brush', null) }}>Clear range</button>` : nothing}
+        <button title="Save the articles behind these events as a spreadsheet: a row per event and article, with its date and the sentence" @click=${() => emit(this, 'export-sources')}>Export sources…</button>
       </div>
       ${this.coverage ? html`<p class="coverage" role="status" data-testid="timeline-coverage">${coverageLine('Events', this.coverage)}</p>` : nothing}
       <canvas tabindex="0" role="img" aria-label="Timeline of ${this.items.length} events, ${range}. Plus and minus zoom, arrows pan, Shift+drag selects a range."

@@ -15,6 +15,7 @@ import { SavedStore } from './saved'
 import { SearchStore } from './search'
 import { Store, type Subscribable } from './store'
 import { TimelineStore } from './timeline'
+import { MapStore } from './map'
 
 /** A search as the user set it up: what going back restores. */
 interface SearchSnapshot {
@@ -35,6 +36,7 @@ export class AppState {
   readonly search: SearchStore
   readonly reader: ReaderStore
   readonly timeline: TimelineStore
+  readonly map: MapStore
   readonly entities: EntitiesStore
   readonly saved: SavedStore
   readonly entityPage: EntityPageStore
@@ -52,6 +54,7 @@ export class AppState {
     const query = () => this.search.state.query
     this.archive = new ArchiveStore(ctx)
     this.timeline = new TimelineStore(ctx, this.filters, query)
+    this.map = new MapStore(ctx, this.filters, query)
     this.search = new SearchStore(ctx, this.filters, () => this.archive.open, (same) => this.afterSearch(same))
     this.reader = new ReaderStore(ctx, query)
     this.entities = new EntitiesStore(ctx)
@@ -60,7 +63,7 @@ export class AppState {
   }
 
   get stores(): Subscribable[] {
-    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.entities, this.saved, this.entityPage]
+    return [this.messages, this.archive, this.filters, this.search, this.reader, this.timeline, this.map, this.entities, this.saved, this.entityPage]
   }
 
   /** Start: the status (reopening the last archive), the first search, and main's events. */
@@ -217,6 +220,7 @@ export class AppState {
   private afterSearch(same: boolean): void {
     if (!same) this.remember()
     this.timeline.refresh()
+    this.map.refresh()
     const doc = this.reader.state.doc
     if (!doc || same) return
     const at = this.search.indexOf(doc.path)

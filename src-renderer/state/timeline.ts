@@ -36,19 +36,32 @@ export class TimelineStore extends Store<TimelineState> {
     if (this.state.show) void this.load()
   }
 
-  /** The events of the results the user sees: the same query and entity filters, applied to the reporting articles. */
-  async load(): Promise<void> {
+  /** The results the user sees: the same query and entity filters, applied to the reporting articles. */
+  private filtersOfResults(): { query?: string; resultEntities?: string[]; resultExcludeEntities?: string[] } {
     const include = this.filters.included()
     const exclude = this.filters.excluded()
     const q = this.query()
-    const r = await this.ctx.api().timeline({
+    return {
       ...(q.trim() ? { query: q } : {}),
       ...(include.length ? { resultEntities: include } : {}),
       ...(exclude.length ? { resultExcludeEntities: exclude } : {})
-    })
+    }
+  }
+
+  /** The events of the results the user sees. */
+  async load(): Promise<void> {
+    const r = await this.ctx.api().timeline(this.filtersOfResults())
     if (r.ok) {
       const { events, undatedEvents, unresolvedEvents, undated, unresolved, analysis } = r.value
       this.set({ events, undatedEvents, unresolvedEvents, undated, unresolved, coverage: analysis ?? null })
     } else this.ctx.messages.set({ error: r.error.message })
+  }
+
+  /** Save the source list of the events shown (within the selected range, when there is one). */
+  async exportSources(): Promise<void> {
+    const range = this.filters.state.range
+    const r = await this.ctx.api().exportSources({ ...this.filtersOfResults(), ...(range ? { from: range.from, to: range.to } : {}) })
+    if (!r.ok) return this.ctx.messages.set({ error: r.error.message })
+    if (r.value) this.ctx.messages.set({ error: '', notice: `Saved ${r.value.rows.toLocaleString('en-US')} source${r.value.rows === 1 ? '' : 's'} to ${r.value.file}` })
   }
 }

@@ -70,6 +70,18 @@ describe('dateline timeline', () => {
     expect(JSON.parse(readFileSync(fresh, 'utf8')).events.length).toBe(js.events.length)
   }, 60_000)
 
+  it('--format sources lists each event once per article reporting it, with the sentence quoted', async () => {
+    const r = await dateline('timeline', root, '--format', 'sources', '--entity', 'place:kirkuk')
+    expect(r.code, r.stderr).toBe(0)
+    const rows = r.stdout.split('\r\n')
+    expect(rows[0]).toBe('event_id,event,start_date,end_date,status,source,published,role,date_as_written,dated_by,sentence')
+    const body = rows.slice(1)
+    expect(body.map((x) => x.split(',')[5]).sort()).toEqual(['kirkuk/rewrite.txt', 'kirkuk/scrape.txt', 'kirkuk/wire.txt'])
+    for (const x of body) expect(x).toMatch(/^[^,]+,attack ×7 — Kirkuk,2016-04-10,2016-04-10,dated,/)
+    // the wire copy's row quotes its own sentence, with its publication date
+    expect(body.find((x) => x.includes(',kirkuk/wire.txt,'))).toMatch(/,kirkuk\/wire\.txt,2016-04-12,.*"?.*police.*"?$/i)
+  }, 60_000)
+
   it('dating an undated article with `dateline date` puts its relative events on the calendar', async () => {
     expect((await dateline('date', root, 'basra/protest.txt', '2018-07-18')).code).toBe(0)
     const out = JSON.parse((await dateline('timeline', root, '--json')).stdout)

@@ -17,6 +17,15 @@ function longText(mb: number, word = 'Valmora'): string {
   return `Ferry strike ledger\n\n${para.repeat(Math.ceil((mb * 1e6) / para.length))}`
 }
 
+/** An archive of these files, opened (closed by the caller). */
+async function archiveOf(name: string, files: Record<string, string>, opts: { analysisBudgetMs?: number } = {}): Promise<ArchiveService> {
+  const base = tempDir(name)
+  const root = path.join(base, 'archive')
+  mkdirSync(root, { recursive: true })
+  for (const [f, text] of Object.entries(files)) writeFileSync(path.join(root, f), text)
+  return ArchiveService.open(root, { dataDir: path.join(base, 'data'), ...opts })
+}
+
 function doc(id: string, text: string): Document {
   return { id, path: `${id}.txt`, size: text.length, mtimeMs: 0, hash: id, encoding: 'utf-8', title: id, text }
 }
@@ -44,12 +53,7 @@ describe('the analysis time budget', () => {
   }, 120_000)
 
   it('indexes an article whose analysis ran over it by its text, says so, and does not try again forever', async () => {
-    const base = tempDir('analysis-budget')
-    const root = path.join(base, 'archive')
-    mkdirSync(root, { recursive: true })
-    writeFileSync(path.join(root, 'ledger.txt'), longText(2, 'Quarnbridge'))
-    writeFileSync(path.join(root, 'short.txt'), articleText(5))
-    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data'), analysisBudgetMs: 100 })
+    const svc = await archiveOf('analysis-budget', { 'ledger.txt': longText(2, 'Quarnbridge'), 'short.txt': articleText(5) }, { analysisBudgetMs: 100 })
     try {
       const r = await svc.update()
       expect(r.documents).toBe(2)
@@ -69,12 +73,7 @@ describe('the analysis time budget', () => {
   }, 120_000)
 
   it('analyses a long text that arrives alone in a worker, not on the thread that answers the window', async () => {
-    const base = tempDir('analysis-heavy')
-    const root = path.join(base, 'archive')
-    mkdirSync(root, { recursive: true })
-    writeFileSync(path.join(root, 'ledger.txt'), longText(0.5, 'Quarnbridge'))
-    writeFileSync(path.join(root, 'short.txt'), articleText(6))
-    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data') })
+    const svc = await archiveOf('analysis-heavy', { 'ledger.txt': longText(0.5, 'Quarnbridge'), 'short.txt': articleText(6) })
     try {
       const r = await svc.update()
       expect(r.workers).toBeGreaterThan(0)
@@ -86,13 +85,9 @@ describe('the analysis time budget', () => {
   }, 120_000)
 
   it('indexes a text over 4 million characters in full and analyses its start, and says so (55 MB peaked at 3.5 GB)', async () => {
-    const base = tempDir('analysis-cap')
-    const root = path.join(base, 'archive')
-    mkdirSync(root, { recursive: true })
     // 5 MB of plain prose, then a last paragraph naming someone the analysis does not reach
     const filler = 'the committee met again and the talks went on late into the evening without a result\n'.repeat(Math.ceil(5e6 / 86))
-    writeFileSync(path.join(root, 'dump.txt'), `Committee minutes\n\nAna Costa opened the session in Lisbon.\n${filler}Tomas Quarnby closed it in Valmora.\n`)
-    const svc = await ArchiveService.open(root, { dataDir: path.join(base, 'data') })
+    const svc = await archiveOf('analysis-cap', { 'dump.txt': `Committee minutes\n\nAna Costa opened the session in Lisbon.\n${filler}Tomas Quarnby closed it in Valmora.\n` })
     try {
       const r = await svc.update()
       expect(r.notes).toEqual([{ path: 'dump.txt', reason: expect.stringMatching(/^indexed in full; entities, dates and events from its first 4 million characters \(of \d\.\d million\)/) }])

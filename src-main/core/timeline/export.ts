@@ -99,3 +99,30 @@ export function toCsv(events: readonly TimelineEvent[], names: Names): string {
   }
   return rows.join('\r\n') + '\r\n'
 }
+
+/** An event named by what is known of it: kind, count, place (or actor): "attack ×7 — Kirkuk". */
+export function eventName(e: Pick<TimelineEvent, 'kind' | 'count' | 'places' | 'actors'>, names: Names): string {
+  const where = e.places[0] ?? e.actors[0]
+  return `${e.kind}${e.count ? ` ×${e.count}` : ''}${where ? ` — ${names(where)}` : ''}`
+}
+
+const SOURCE_COLUMNS = ['event_id', 'event', 'start_date', 'end_date', 'status', 'source', 'published', 'role', 'date_as_written', 'dated_by', 'sentence'] as const
+
+/**
+ * The source list behind a set of events, for an editor or a footnote: one row per event and
+ * article that reports it, with the article's publication date, the date as the article wrote it
+ * and the sentence quoted (RFC 4180 quoting).
+ */
+export function toSourceList(events: readonly TimelineEvent[], names: Names): string {
+  const rows = [SOURCE_COLUMNS.join(',')]
+  for (const e of events) {
+    for (const s of e.sources) {
+      rows.push(
+        [e.id, eventName(e, names), e.start, e.end, e.status, s.path, s.published, s.role ?? null, s.dateText, s.basis, s.sentence.replace(/\s+/g, ' ').trim()]
+          .map(csvCell)
+          .join(',')
+      )
+    }
+  }
+  return rows.join('\r\n') + '\r\n'
+}

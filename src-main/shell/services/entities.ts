@@ -2,8 +2,12 @@
 import type { EntityView, Services } from '../../contract/api'
 import { withArchive, type Session } from './session'
 
-export function entityServices(session: Session): Pick<Services, 'entities' | 'curate' | 'corrections' | 'undoCorrection' | 'entityPage'> {
+export function entityServices(session: Session): Pick<Services, 'entities' | 'curate' | 'corrections' | 'undoCorrection' | 'entityPage' | 'places'> {
   return {
+    places: (req) =>
+      withArchive(session, (svc) =>
+        svc.placesMap(req.query ?? '', { ...(req.resultEntities ? { entities: req.resultEntities } : {}), ...(req.resultExcludeEntities ? { excludeEntities: req.resultExcludeEntities } : {}) }, req.limit ?? 500)
+      ),
     entityPage: (req) =>
       withArchive(session, (svc) => {
         const p = svc.entityPage(req.id, { limit: 200, ...(req.sort ? { sort: req.sort } : {}) })

@@ -1,13 +1,16 @@
 /** Searching the open archive from the window: results as you type, and the timeline of the results. */
 import type { Services } from '../../contract/api'
+import type { ExportSourcesRequest } from '../../contract/requests'
+import type { TimelineOptions } from '../../core/timeline/service'
 import { DatelineError, ioError } from '../../core/errors'
 import { writeFileAtomic } from '../../core/store/atomic'
 import { publicEvent } from '../../core/timeline/build'
+import { toSourceList } from '../../core/timeline/export'
 import { withArchive, type Session } from './session'
 
 const WINDOW_PHRASE_CHECKS = 1000
 
-export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch' | 'recordSearch' | 'searchHistory' | 'clearSearchHistory' | 'batchSearch'> {
+export function searchServices(session: Session): Pick<Services, 'search' | 'timeline' | 'exportResults' | 'exportSources' | 'savedSearches' | 'saveSearch' | 'runSavedSearch' | 'deleteSavedSearch' | 'recordSearch' | 'searchHistory' | 'clearSearchHistory' | 'batchSearch'> {
   return {
     batchSearch: (req) => withArchive(session, (svc) => svc.batchSearch(req.lines)),
     recordSearch: (req) =>
@@ -43,6 +46,21 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         })
         return { file, rows }
       }),
+    exportSources: (req) =>
+      withArchive(session, async (svc) => {
+        const pick = session.deps.pickSaveFile
+        if (!pick) throw new DatelineError('io', 'Saving files is not available here.')
+        const file = await pick('dateline-sources.csv', 'csv')
+        if (!file) return null
+        const t = svc.timeline(timelineOptions(req))
+        // what the timeline shows: the dated events, and without a date range the undated and unresolved ones too
+        const events = req.from || req.to ? t.events : [...t.events, ...t.undatedEvents, ...t.unresolvedEvents]
+        const text = toSourceList(events, (id) => t.entities[id]?.name ?? id)
+        await writeFileAtomic(file, text).catch((e: unknown) => {
+          throw ioError(e, `save the source list to ${file}`)
+        })
+        return { file, rows: events.reduce((n, e) => n + e.sources.length, 0) }
+      }),
     search: (req) =>
       withArchive(session, (svc) => {
         const r = svc.search(req.query, {
@@ -75,15 +93,7 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
       }),
     timeline: (req) =>
       withArchive(session, (svc) => {
-        const t = svc.timeline({
-          ...(req.query?.trim() ? { query: req.query } : {}),
-          ...(req.entities ? { entities: req.entities } : {}),
-          ...(req.resultEntities ? { documentEntities: req.resultEntities } : {}),
-          ...(req.resultExcludeEntities ? { excludeDocumentEntities: req.resultExcludeEntities } : {}),
-          ...(req.from ? { from: req.from } : {}),
-          ...(req.to ? { to: req.to } : {}),
-          ...(req.limit !== undefined ? { limit: req.limit } : {})
-        })
+        const t = svc.timeline({ ...timelineOptions(req), ...(req.limit !== undefined ? { limit: req.limit } : {}) })
         // what the window draws: the dated events, and a page of the undated and unresolved ones with their counts
         const page = req.undatedLimit ?? 100
         return {
@@ -98,5 +108,17 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
           ms: t.ms
         }
       })
+  }
+}
+
+/** The window's timeline filters in the core's terms (the results' entity filters select the reporting documents). */
+function timelineOptions(req: ExportSourcesRequest): TimelineOptions {
+  return {
+    ...(req.query?.trim() ? { query: req.query } : {}),
+    ...(req.entities ? { entities: req.entities } : {}),
+    ...(req.resultEntities ? { documentEntities: req.resultEntities } : {}),
+    ...(req.resultExcludeEntities ? { excludeDocumentEntities: req.resultExcludeEntities } : {}),
+    ...(req.from ? { from: req.from } : {}),
+    ...(req.to ? { to: req.to } : {})
   }
 }
