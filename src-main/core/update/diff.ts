@@ -26,6 +26,8 @@ export interface UpdateTally {
   added: number
   updated: number
   unchanged: number
+  /** documents of files read again whose bytes had not changed (touched, restored, a link added or removed): only their times were refreshed */
+  refreshed: number
   removed: number
 }
 
@@ -50,6 +52,7 @@ export function diffScan(
     added: 0,
     updated: 0,
     unchanged: 0,
+    refreshed: 0,
     removed: 0
   }
   for (const d of tally.byPath.values()) {

@@ -47,7 +47,7 @@ export async function readChanged(
     if (olds.length && olds.every((o) => (o.fileHash ?? o.hash) === fileHash)) {
       // touched but not changed: refresh the metadata, keep the indexed documents
       for (const old of olds) manifest.docs[old.id] = { ...old, size: f.size, mtimeMs: f.mtimeMs, ...times(f) }
-      tally.updated += olds.length
+      tally.refreshed += olds.length
       return
     }
     if (onFile && readerFor(path.extname(f.path))?.isolated) onFile(f.path)

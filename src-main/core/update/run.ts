@@ -173,7 +173,8 @@ export async function runUpdate(ctx: ArchiveContext, onProgressOut?: (p: IndexPr
       added: tally.added,
       updated: tally.updated,
       removed: tally.removed,
-      unchanged: tally.unchanged,
+      // a file read again with the same bytes is unchanged for the user: only its times were kept
+      unchanged: tally.unchanged + tally.refreshed,
       skipped: tally.skipped.sort((a, b) => (a.path < b.path ? -1 : 1)),
       notes: tally.notes.sort((a, b) => (a.path < b.path ? -1 : 1)),
       processed: tally.processed.sort(),
@@ -182,7 +183,7 @@ export async function runUpdate(ctx: ArchiveContext, onProgressOut?: (p: IndexPr
 
     // Nothing to write when nothing changed (a watcher event for a file already indexed, a poll).
     const dirty =
-      indexed.length > 0 || tally.removed > 0 || tally.updated > 0 || newSegments.length > 0 || obsolete.size > 0 || ctx.problems.length > 0 || !ctx.indexed ||
+      indexed.length > 0 || tally.removed > 0 || tally.updated > 0 || tally.refreshed > 0 || newSegments.length > 0 || obsolete.size > 0 || ctx.problems.length > 0 || !ctx.indexed ||
       JSON.stringify(manifest.rejected) !== JSON.stringify(before.manifest.rejected) ||
       ctx.links.lags(analysedDocs(next))
     if (!dirty) {

@@ -23,7 +23,9 @@ describe('update: read the changed files', () => {
     expect(docs.map((d) => [d.path, d.title])).toEqual([['new.txt', 'Ferry talks resume']])
     expect(tally.manifest.docs['t']).toMatchObject({ size: touched.size, mtimeMs: 2, segment: 's1' })
     expect(tally.added).toBe(1)
-    expect(tally.updated).toBe(1)
+    // read again, same bytes: unchanged for the user, its new times kept
+    expect(tally.updated).toBe(0)
+    expect(tally.refreshed).toBe(1)
     const reasons = Object.fromEntries(tally.skipped.map((s) => [s.path, s.reason]))
     expect(reasons['gone.txt']).toMatch(/unreadable/)
     expect(reasons['photo.txt']).toBeTruthy()
