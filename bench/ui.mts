@@ -6,7 +6,10 @@
  * - opening the timeline on every result: click → the panel shows the events' counts (median of 3);
  * - the timeline with 10,000 events: frames per second while panning continuously for 3 s
  *   (frames the panel drew, with pan events arriving between frames as a pointer sends them),
- *   once with every event in view (density) and once zoomed to bars.
+ *   once with every event in view (density) and once zoomed to bars;
+ * - the map with 500 places: the time one drawing takes (outlines and dots, median of 5);
+ * - an entity page with its events, for the entity in the most articles: open → page and events
+ *   shown (median of 3).
  * Run `npm run build` first. Prints JSON and a table.
  */
 import path from 'node:path'
@@ -134,6 +137,44 @@ const fps = await page.evaluate(async () => {
   return { density, bars }
 })
 
+// 4. the map with 500 places spread over the world: one drawing (outlines and dots), median of 5
+const mapDrawMs = await page.evaluate(async () => {
+  const app = document.querySelector('dateline-app')!
+  ;(app as unknown as { state: { map: { set(p: { show: boolean }): void } } }).state.map.set({ show: true })
+  await (app as unknown as { updateComplete: Promise<void> }).updateComplete
+  const map = app.shadowRoot!.querySelector('place-map') as unknown as HTMLElement & { data: unknown; updateComplete: Promise<void>; drawMs: number }
+  const times: number[] = []
+  for (let round = 0; round < 5; round++) {
+    let x = 777 + round
+    const rnd = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+    const places = Array.from({ length: 500 }, (_, i) => ({ id: `place:p${i}`, name: `Place ${i}`, at: [rnd() * 340 - 170, rnd() * 130 - 55], count: 1 + Math.floor(rnd() * 200) }))
+    map.data = { places, unplaced: [], placedTotal: 500, unplacedTotal: 0 }
+    await map.updateComplete
+    times.push(map.drawMs)
+  }
+  ;(app as unknown as { state: { map: { set(p: { show: boolean }): void } } }).state.map.set({ show: false })
+  return times.sort((a, b) => a - b)[2]!
+})
+
+// 5. the page of the entity in the most articles, with its events: open → both shown (median of 3)
+const top = services.entities ? await services.entities({ limit: 1 }) : undefined
+const topEntity = top?.ok ? top.value[0] : undefined
+const entityOpen: number[] = []
+for (let k = 0; k < 3 && topEntity; k++) {
+  entityOpen.push(
+    await page.evaluate(async (id) => {
+      const app = document.querySelector('dateline-app')! as unknown as { state: { entityPage: { open(id: string): Promise<void>; close(): void; state: { events: unknown } } } }
+      app.state.entityPage.close()
+      const t = performance.now()
+      await app.state.entityPage.open(id)
+      await (document.querySelector('dateline-app') as unknown as { updateComplete: Promise<void> }).updateComplete
+      await new Promise((r) => requestAnimationFrame(() => r(null)))
+      return performance.now() - t
+    }, topEntity.id)
+  )
+}
+entityOpen.sort((x, y) => x - y)
+
 await browser.close()
 await server.close()
 services.close()
@@ -149,7 +190,11 @@ const result = {
   timelineFpsDensity10k: fps.density.fps,
   timelineDrawMsDensity10k: fps.density.drawMs,
   timelineFpsBars: fps.bars.fps,
-  timelineDrawMsBars: fps.bars.drawMs
+  timelineDrawMsBars: fps.bars.drawMs,
+  mapDraw500Ms: Math.round(mapDrawMs * 10) / 10,
+  // the entity in the most articles: its page with its events
+  entityPageMs: entityOpen.length ? Math.round(entityOpen[1]!) : null,
+  entityPageArticles: topEntity?.documents ?? null
 }
 // where the slow ones spend their time: the core's own search time vs the rest (IPC, rendering, debounce)
 for (const s of perQuery.sort((a, b) => b.ms - a.ms).slice(0, 4)) console.log(`slowest: ${JSON.stringify(s.q)} ${s.ms.toFixed(1)} ms (core ${s.coreMs} ms)`)

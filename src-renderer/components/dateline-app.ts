@@ -319,6 +319,7 @@ export class DatelineApp extends LitElement {
           @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>
         ${this.state.entityPage.state.page
           ? html`<entity-page .page=${this.state.entityPage.state.page} .sort=${this.state.entityPage.state.sort} .events=${this.state.entityPage.state.events} aria-label="Entity page"
+              @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
               @close-entity=${() => this.state.entityPage.close()}
               @open-entity=${(e: DatelineEvent<'open-entity'>) => void this.state.entityPage.open(e.detail.id, e.detail.sort)}
               @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}

@@ -3,7 +3,9 @@
  * the span of their dates, the articles (newest first or by title; click to read one), its events
  * on a small timeline with their sources, and the entities it appears with most (click for their
  * page; "Filter by it" narrows the search).
- * Emits `open-doc` {path}, `open-entity` {id}, `filter` {id, name, mode}, `close-entity`.
+ * The corrections the facet menu offers are here too: rename, change its type, hide it (merging,
+ * which needs the other entity, stays in the facet menu, where the look-alikes are listed).
+ * Emits `open-doc` {path}, `open-entity` {id}, `filter` {id, name, mode}, `curate` {request}, `close-entity`.
  */
 import { LitElement, css, html, nothing, svg } from 'lit'
 import type { EntityPageView, TimelineEventView, TimelineResponse } from '../../src-main/contract/api'
@@ -15,7 +17,7 @@ const TYPES = { person: 'People', organization: 'Organisations', place: 'Places'
 const ONE = { person: 'person', organization: 'organisation', place: 'place' } as const
 
 export class EntityPage extends LitElement {
-  static override properties = { page: { attribute: false }, sort: { attribute: false }, events: { attribute: false } }
+  static override properties = { page: { attribute: false }, sort: { attribute: false }, events: { attribute: false }, renaming: { state: true } }
 
   static override styles = css`
     :host { display: block; overflow: auto; padding: 10px 14px; }
@@ -37,12 +39,45 @@ export class EntityPage extends LitElement {
   declare page: EntityPageView | null
   declare sort: 'date' | 'title'
   declare events: TimelineResponse | null
+  declare renaming: boolean
 
   constructor() {
     super()
     this.page = null
     this.sort = 'date'
     this.events = null
+    this.renaming = false
+  }
+
+  /** Rename, change the type, hide: the corrections that concern this entity alone (undoable under Corrections). */
+  private renderCorrections(e: EntityPageView['entity']) {
+    const types = (Object.keys(ONE) as Array<keyof typeof ONE>).filter((t) => t !== e.type)
+    if (this.renaming) {
+      const done = (input: HTMLInputElement | null) => {
+        const name = input?.value.trim()
+        this.renaming = false
+        if (name && name !== e.name) emit(this, 'curate', { request: { op: 'rename', id: e.id, name } })
+      }
+      return html`<div class="bar" role="group" aria-label=${`Rename ${e.name}`}><input aria-label="New name" .value=${e.name} maxlength="200"
+          @keydown=${(ev: KeyboardEvent) => {
+            if (ev.key === 'Enter') done(ev.target as HTMLInputElement)
+            if (ev.key === 'Escape') {
+              ev.stopPropagation()
+              this.renaming = false
+            }
+          }} />
+        <button class="small" @click=${() => done(this.renderRoot.querySelector('input[aria-label="New name"]'))}>Rename</button>
+        <button class="small" @click=${() => (this.renaming = false)}>Cancel</button></div>`
+    }
+    return html`<div class="bar" role="group" aria-label=${`Correct ${e.name}`}>
+      <span class="meta">Correct:</span>
+      <button class="small" @click=${() => {
+        this.renaming = true
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[aria-label="New name"]')?.select())
+      }}>Rename…</button>
+      ${types.map((t) => html`<button class="small" @click=${() => emit(this, 'curate', { request: { op: 'retype', id: e.id, type: t } })}>It is ${t === 'organization' ? 'an' : 'a'} ${ONE[t]}</button>`)}
+      <button class="small" title="Not a person, organisation or place: leave it out of facets and filters (undo under Corrections)" @click=${() => emit(this, 'curate', { request: { op: 'hide', id: e.id } })}>Hide (not an entity)</button>
+    </div>`
   }
 
   /** Its dated events on a strip (a dot per event, sized by its sources), then the list with their sources. */
@@ -80,6 +115,7 @@ export class EntityPage extends LitElement {
         <button class="small" @click=${() => emit(this, 'filter', { id: e.id, name: e.name, mode: 'include' })}>Filter the results by ${e.name}</button></div>
       <h2>${e.name}</h2>
       <div class="meta">${ONE[e.type]} · ${p.total} article${p.total === 1 ? '' : 's'}${p.first ? html` · ${formatDay(p.first, true)}${p.last && p.last !== p.first ? html` – ${formatDay(p.last, true)}` : nothing}` : nothing}${e.aliases.length ? html` · also written ${e.aliases.join(', ')}` : nothing}</div>
+      ${this.renderCorrections(e)}
       <h3>Articles</h3>
       <div class="bar meta"><label>Order <select aria-label="Order the articles by" .value=${this.sort} @change=${(ev: Event) => emit(this, 'open-entity', { id: e.id, sort: (ev.target as HTMLSelectElement).value as 'date' | 'title' })}>
         <option value="date">date, newest first</option><option value="title">title</option></select></label>

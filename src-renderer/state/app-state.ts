@@ -268,9 +268,17 @@ export class AppState {
   }
 
   async curate(request: CurationRequest): Promise<void> {
-    if (!(await this.entities.curate(request))) return
+    const after = await this.entities.curate(request)
+    if (!after) return
     // a merged or renamed entity has a new id: drop filters on the old one
     this.filters.dropIds(request.op === 'merge' ? request.ids : [request.id])
     await Promise.all([this.search.run(), this.entities.refresh()])
+    // the entity's page follows it (under its new name or type), or closes when it was hidden
+    const page = this.entityPage.state.page
+    const ids = request.op === 'merge' ? request.ids : [request.id]
+    if (page && ids.includes(page.entity.id)) {
+      if (request.op === 'hide') this.entityPage.close()
+      else await this.entityPage.open(after.id)
+    }
   }
 }

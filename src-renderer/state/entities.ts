@@ -65,10 +65,10 @@ export class EntitiesStore extends Store<EntitiesState> {
     ])
   }
 
-  /** Apply a correction; true when it was applied. */
-  async curate(request: CurationRequest): Promise<boolean> {
+  /** Apply a correction; the entity as it is after it, or null when it was refused. */
+  async curate(request: CurationRequest): Promise<EntityView | null> {
     const r = await this.ctx.api().curate(request)
     if (!r.ok) this.ctx.messages.set({ error: r.error.message })
-    return r.ok
+    return r.ok ? r.value : null
   }
 }

@@ -92,3 +92,26 @@ describe('the map of places', () => {
     expect(external).toEqual([])
   })
 })
+
+describe('corrections from the entity page', () => {
+  // last in this file: it changes the archive's entities
+  it('renames the entity (the page follows it under its new name), then hides it (the page closes)', async () => {
+    const { page, errors } = await win.open()
+    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('kirkuk')
+    await page.locator('result-list li[data-path="kirkuk/wire.txt"]').click()
+    await page.locator('reader-panel article [data-entity]', { hasText: /^Hawija$/ }).first().click()
+    const before = page.getByRole('region', { name: /^Entity: Hawija$/ })
+    await before.getByRole('button', { name: 'Rename…' }).click()
+    await before.getByRole('textbox', { name: 'New name' }).fill('Al-Hawija')
+    await before.getByRole('textbox', { name: 'New name' }).press('Enter')
+    const after = page.getByRole('region', { name: /^Entity: Al-Hawija$/ })
+    await expect.poll(() => after.count()).toBe(1)
+    const facets = async () => (await page.locator('entity-panel li').allTextContents()).join(' ')
+    await expect.poll(facets).toMatch(/Al-Hawija/)
+    await after.getByRole('button', { name: 'Hide (not an entity)' }).click()
+    await expect.poll(() => page.getByRole('region', { name: /^Entity: / }).count()).toBe(0)
+    await expect.poll(facets).not.toMatch(/Hawija/)
+    expect(errors).toEqual([])
+  })
+})
