@@ -84,7 +84,8 @@ export class DatelineApp extends LitElement {
     .notice { color: var(--muted); margin: 4px 12px; font-size: 12px; }
     .summary, .sources { color: var(--muted); margin: 4px 12px; font-size: 13px; }
     .summary-line { display: flex; align-items: baseline; gap: 6px; }
-    .saved { margin: 4px 12px; font-size: 13px; }
+    /* bounded: a batch of hundreds of lines scrolls inside the panel instead of pushing the results off the window */
+    .saved { margin: 4px 12px; font-size: 13px; max-height: 40vh; overflow: auto; flex: none; }
     .saved ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
     .batch { display: flex; gap: 6px; align-items: flex-start; }
     .batch textarea { flex: 1; font: inherit; }
