@@ -47,6 +47,8 @@ export interface DatelineEvents {
   brush: { from: string; to: string } | null
   /** timeline-panel: an event was clicked */
   pick: { event: TimelineEventView }
+  /** entity-panel: save the archive's entity list */
+  'export-entities': { format: 'csv' | 'json' }
   /** timeline-panel: save the source list of the events it shows */
   'export-sources': undefined
   /** drop-import: an import finished */
@@ -77,6 +79,7 @@ declare global {
     brush: DatelineEvent<'brush'>
     pick: DatelineEvent<'pick'>
     'export-sources': DatelineEvent<'export-sources'>
+    'export-entities': DatelineEvent<'export-entities'>
     imported: DatelineEvent<'imported'>
     more: DatelineEvent<'more'>
     range: DatelineEvent<'range'>

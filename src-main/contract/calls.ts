@@ -71,6 +71,8 @@ export const CALLS = {
     usage: 'exportSources expects { query?: string, entities?: string[], resultEntities?: string[], resultExcludeEntities?: string[], from?: YYYY-MM-DD, to?: YYYY-MM-DD }',
     returns: returns<{ file: string; rows: number } | null>()
   },
+  /** Save the entity list (hidden ones left out) as CSV or JSON where the user chooses (null: cancelled). */
+  exportEntities: { api: 'exportEntities', channel: 'entity:export', arg: req.ExportEntitiesRequest, usage: 'exportEntities expects { format: "csv" | "json" }', returns: returns<{ file: string; rows: number } | null>() },
   /** The places the results mention, with where each is (the map), and those without a point. */
   places: { api: 'places', channel: 'places:map', arg: req.PlacesRequest, usage: 'places expects { query?: string, resultEntities?: string[], resultExcludeEntities?: string[], limit?: 1-2000 }', returns: returns<v.PlacesMapView>() },
   /** Entities of the whole archive by name or alias, or the hidden ones. */

@@ -100,6 +100,9 @@ export const PublishedRequest = z.strictObject({
   date: z.union([z.null(), z.literal('unknown'), REAL_DAY])
 })
 
+/** The entity list, saved where the user chooses. */
+export const ExportEntitiesRequest = z.strictObject({ format: z.enum(['csv', 'json']) })
+
 /** The places of the results the user sees, for the map. */
 export const PlacesRequest = z.strictObject({
   query: QUERY.optional(),

@@ -20,7 +20,7 @@ import { importFiles, type ImportOptions, type ImportReport } from './import/ser
 import type { IndexedDocument } from './search/index-store'
 import type { SegmentDoc } from './search/segment'
 import { batchSearch, type BatchRow } from './search/batch'
-import { resultRows, rowsToCsv, rowsToJson } from './search/export'
+import { resultRows, rowsToCsv, rowsToJson, table } from './search/export'
 import type { HistoryEntry, SearchSpec } from './searches/file'
 import { clearHistory, deleteSaved, listSaved, recordSearch, runSaved, saveSearch, searchHistory, type SavedSearchView } from './searches/service'
 import { highlights, matchingDocuments, search, type SearchOptions, type SearchResult } from './search/service'
@@ -217,6 +217,11 @@ export class ArchiveService {
   exportResults(query: string, format: 'csv' | 'json', opts: Pick<SearchOptions, 'entities' | 'excludeEntities' | 'eventsFrom' | 'eventsTo' | 'sort'> = {}): { text: string; rows: number } {
     const rows = resultRows(this.ctx, query, opts)
     return { text: format === 'csv' ? rowsToCsv(rows) : rowsToJson(query, rows), rows: rows.length }
+  }
+  /** The entity list (hidden ones left out), most mentioned first, as CSV or JSON: id, type, name, aliases, articles. */
+  exportEntities(format: 'csv' | 'json'): { text: string; rows: number } {
+    const rows = this.entities({ limit: Number.MAX_SAFE_INTEGER, sort: 'count' }).map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents }))
+    return { text: format === 'csv' ? table(['id', 'type', 'name', 'aliases', 'documents'], rows) : JSON.stringify({ total: rows.length, entities: rows }, null, 1) + '\n', rows: rows.length }
   }
   /** Save a search under a name; what matches now is what "new since" is counted from. */
   saveSearch(name: string, spec: SearchSpec): Promise<SavedSearchView> { return this.enqueueUser(() => saveSearch(this.ctx, name, spec)) }

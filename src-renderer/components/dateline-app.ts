@@ -315,6 +315,7 @@ export class DatelineApp extends LitElement {
           @show-corrections=${(e: DatelineEvent<'show-corrections'>) => void this.state.entities.showCorrections(e.detail.open)} @undo=${(e: DatelineEvent<'undo'>) => void this.state.undoCorrection(e.detail.index)}
           @more-facets=${(e: DatelineEvent<'more-facets'>) => this.state.expandFacets(e.detail.type, e.detail.open)} @filter=${(e: DatelineEvent<'filter'>) => this.state.addFilter(e.detail)}
           @curate=${(e: DatelineEvent<'curate'>) => void this.state.curate(e.detail.request)}
+          @export-entities=${(e: DatelineEvent<'export-entities'>) => void this.state.entities.exportList(e.detail.format)}
           @find-entities=${(e: DatelineEvent<'find-entities'>) => void this.state.entities.find(e.detail.query)} @show-hidden=${(e: DatelineEvent<'show-hidden'>) => void this.state.entities.showHidden(e.detail.open)} aria-label="Entities"></entity-panel>
         <result-list id="results" .fresh=${this.state.saved.state.fresh} .hits=${hits} .total=${r?.total ?? 0} .selected=${selected} ?busy=${pending} .query=${this.state.search.state.query} .failed=${Boolean(error) && !r} @open=${(e: DatelineEvent<'open'>) => void this.state.openHit(e.detail.index)} @more=${() => void this.state.search.more()}
           @range=${(e: DatelineEvent<'range'>) => (this.inView = e.detail)}></result-list>

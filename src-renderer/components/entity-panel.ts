@@ -166,6 +166,9 @@ export class EntityPanel extends LitElement {
       ${finding ? this.renderFound() : f ? TYPES.map((type) => this.renderSection(type, f[type].map((e) => ({ ...e, type })))) : html`<p class="empty">Entities of the results appear here.</p>`}
       ${this.renderHidden()}
       ${this.renderCorrections()}
+      <div class="hidden-list"><span class="empty">Entity list:</span>
+        <button class="small" aria-label="Export the entity list as CSV" title="Save every entity of the archive (id, type, name, aliases, articles) as a spreadsheet file" @click=${() => emit(this, 'export-entities', { format: 'csv' })}>Export CSV…</button>
+        <button class="small" aria-label="Export the entity list as JSON" title="The same as JSON" @click=${() => emit(this, 'export-entities', { format: 'json' })}>JSON…</button></div>
       ${this.menu ? this.renderMenu(this.menu) : nothing}
       ${this.confirming ? this.renderConfirm(this.confirming) : nothing}
     `

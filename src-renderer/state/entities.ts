@@ -71,4 +71,11 @@ export class EntitiesStore extends Store<EntitiesState> {
     if (!r.ok) this.ctx.messages.set({ error: r.error.message })
     return r.ok ? r.value : null
   }
+
+  /** Save the archive's entity list where the user chooses. */
+  async exportList(format: 'csv' | 'json'): Promise<void> {
+    const r = await this.ctx.api().exportEntities({ format })
+    if (!r.ok) return this.ctx.messages.set({ error: r.error.message })
+    if (r.value) this.ctx.messages.set({ error: '', notice: `Saved ${r.value.rows.toLocaleString('en-US')} entit${r.value.rows === 1 ? 'y' : 'ies'} to ${r.value.file}` })
+  }
 }

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeTimelineArchive } from '../fixtures/timeline'
 import { screenshots } from './screenshots'
-import { startWindow, type TestWindow } from './window'
+import { archiveShown, openEntityFromReader, startWindow, type TestWindow } from './window'
 
 let win: TestWindow
 const fx = writeTimelineArchive()
@@ -22,11 +22,8 @@ afterAll(() => win?.close())
 describe('the entity page’s events', () => {
   it('lists the events a place is the scene of, with every source, and opens one', async () => {
     const { page, errors, external } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
-    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('kirkuk')
-    await page.locator('result-list li[data-path="kirkuk/wire.txt"]').click()
-    await page.locator('reader-panel article [data-entity]', { hasText: /^Kirkuk$/ }).first().click()
-    const ent = page.getByRole('region', { name: /^Entity: Kirkuk$/ })
+    await archiveShown(page)
+    const ent = await openEntityFromReader(page, 'kirkuk', 'kirkuk/wire.txt', /^Kirkuk$/, /^Entity: Kirkuk$/)
     const events = ent.getByRole('list', { name: 'Events with Kirkuk' }).getByRole('listitem')
     await expect.poll(() => events.count(), { timeout: 10_000 }).toBe(1)
     // named by kind, count and place, not by a cut sentence; dated; all three reports as sources
@@ -48,7 +45,7 @@ describe('the entity page’s events', () => {
 describe('the timeline’s source list', () => {
   it('saves a row per event and article for the events of the results', async () => {
     const { page, errors } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    await archiveShown(page)
     await page.getByRole('searchbox', { name: 'Search the archive' }).fill('kirkuk')
     await expect.poll(() => page.locator('result-list li').count()).toBeGreaterThan(0)
     await page.getByRole('button', { name: 'Timeline' }).click()
@@ -68,7 +65,7 @@ describe('the timeline’s source list', () => {
 describe('the map of places', () => {
   it('draws the places of the results where they are, and a click on one filters the results by it', async () => {
     const { page, errors, external } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    await archiveShown(page)
     await page.getByRole('button', { name: 'Map' }).click()
     const map = page.getByRole('region', { name: 'Map of places' })
     const listed = map.getByRole('list', { name: 'Places on the map' })
@@ -97,11 +94,8 @@ describe('corrections from the entity page', () => {
   // last in this file: it changes the archive's entities
   it('renames the entity (the page follows it under its new name), then hides it (the page closes)', async () => {
     const { page, errors } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
-    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('kirkuk')
-    await page.locator('result-list li[data-path="kirkuk/wire.txt"]').click()
-    await page.locator('reader-panel article [data-entity]', { hasText: /^Hawija$/ }).first().click()
-    const before = page.getByRole('region', { name: /^Entity: Hawija$/ })
+    await archiveShown(page)
+    const before = await openEntityFromReader(page, 'kirkuk', 'kirkuk/wire.txt', /^Hawija$/, /^Entity: Hawija$/)
     await before.getByRole('button', { name: 'Rename…' }).click()
     await before.getByRole('textbox', { name: 'New name' }).fill('Al-Hawija')
     await before.getByRole('textbox', { name: 'New name' }).press('Enter')

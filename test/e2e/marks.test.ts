@@ -1,13 +1,13 @@
 // #24 in the window, on the real core: saved searches ("1 new"), the history and batch search;
 // star, tag and note a selected passage, find them with is:, tag:, note:, export the results; the
 // entity page.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFixtureArchive } from '../fixtures/archive'
 import { accessibilityViolations } from './harness'
 import { screenshots } from './screenshots'
-import { startWindow, type TestWindow } from './window'
+import { archiveShown, openEntityFromReader, startWindow, type TestWindow } from './window'
 
 const fx = writeFixtureArchive()
 let saved = ''
@@ -22,7 +22,7 @@ afterAll(() => win?.close())
 describe('saved searches in the window', () => {
   it('save a search, add an article elsewhere, and see "1 new", marked when it is run', async () => {
     const { page, errors, external } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    await archiveShown(page)
     const box = page.getByRole('searchbox', { name: 'Search the archive' })
     await box.fill('ferry')
     await page.getByRole('button', { name: 'Save search…' }).click()
@@ -71,7 +71,7 @@ describe('saved searches in the window', () => {
 describe('stars, tags and notes in the window', () => {
   it('star, tag and note a passage from the reader, and find them again', async () => {
     const { page, errors, external } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+    await archiveShown(page)
     const box = page.getByRole('searchbox', { name: 'Search the archive' })
     const results = page.getByRole('listbox', { name: 'Results' }).getByRole('option')
     await box.fill('dockworkers')
@@ -137,13 +137,9 @@ describe('stars, tags and notes in the window', () => {
 
 describe('the entity page', () => {
   it('opens from a name in the reader: its articles, the span of their dates, who it appears with; reads one, filters by it', async () => {
-    const { page, errors } = await win.open()
-    await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
-    await page.getByRole('searchbox', { name: 'Search the archive' }).fill('dockworkers')
-    await page.locator('result-list li[data-path="wire/harbour-strike.txt"]').click()
-    const name = page.locator('reader-panel article [data-entity]', { hasText: 'Daniel al-Haddad' }).first()
-    await name.click()
-    const ent = page.getByRole('region', { name: /^Entity: Daniel Al-Haddad$/i })
+    const { page, errors, external } = await win.open()
+    await archiveShown(page)
+    const ent = await openEntityFromReader(page, 'dockworkers', 'wire/harbour-strike.txt', 'Daniel al-Haddad', /^Entity: Daniel Al-Haddad$/i)
     await expect.poll(() => ent.locator('.meta').first().textContent()).toMatch(/^person · 3 articles/)
     // in the reader's place, not beside or below it
     expect(await page.locator('reader-panel').isVisible()).toBe(false)
@@ -162,6 +158,15 @@ describe('the entity page', () => {
     await expect.poll(() => page.getByLabel('Active filters').textContent()).toMatch(/Haddad/)
     await ent.getByRole('button', { name: '← Back to the article' }).click()
     await expect.poll(() => ent.count()).toBe(0)
+    // the archive's entity list, saved and read back
+    saved = ''
+    await page.getByRole('button', { name: 'Export the entity list as CSV' }).click()
+    await expect.poll(() => saved !== '' && existsSync(saved)).toBe(true)
+    const rows = readFileSync(saved, 'utf-8').trim().split(/\r?\n/)
+    expect(rows[0]).toBe('id,type,name,aliases,documents')
+    expect(rows.find((r) => r.includes('Daniel Al-Haddad'))).toMatch(/^person:[^,]+,person,Daniel Al-Haddad,.*,3$/)
+    await expect.poll(() => page.locator('dateline-app').evaluate((el) => el.shadowRoot!.querySelector('.notice')?.textContent ?? '')).toMatch(/^Saved \d+ entities to .*dateline-entities\.csv$/)
     expect(errors).toEqual([])
+    expect(external).toEqual([])
   })
 })

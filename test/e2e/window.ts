@@ -4,7 +4,8 @@
  * and the app loaded, with the page errors and any request off the page's origin collected.
  */
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { registerIpcHandlers } from '../../src-main/shell/ipc'
 import { createServices, type ServiceDeps } from '../../src-main/shell/services'
 import { CHROMIUM, CHROMIUM_ARGS, emitTo, installPreload, recordingIpc, serveRenderer } from './harness'
@@ -58,4 +59,17 @@ export async function startWindow(archive: { root: string; dataDir: string }, de
       await server.close()
     }
   }
+}
+
+/** Wait until the window shows the open archive (its document count). */
+export async function archiveShown(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('doc-count').textContent(), { timeout: 15_000 }).toMatch(/^\d+ documents$/)
+}
+
+/** Search `query`, open the result at `path`, click the first underline of `name` in the reader: the entity's page. */
+export async function openEntityFromReader(page: Page, query: string, path: string, name: RegExp | string, region: RegExp): Promise<Locator> {
+  await page.getByRole('searchbox', { name: 'Search the archive' }).fill(query)
+  await page.locator(`result-list li[data-path="${path}"]`).click()
+  await page.locator('reader-panel article [data-entity]', { hasText: name }).first().click()
+  return page.getByRole('region', { name: region })
 }

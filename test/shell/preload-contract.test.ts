@@ -45,6 +45,7 @@ registerIpcHandlers(
     deleteSavedSearch: async (req) => ({ ok: true, value: { deleted: req.name } }),
     exportResults: async (req) => ({ ok: true, value: { file: `/tmp/x.${req.format}`, rows: 0 } }),
     exportSources: async () => ({ ok: true, value: { file: '/tmp/sources.csv', rows: 0 } }),
+    exportEntities: async (req) => ({ ok: true, value: { file: `/tmp/entities.${req.format}`, rows: 0 } }),
     places: async () => ({ ok: true, value: { places: [{ id: 'place:x', name: 'X', at: [1, 2], count: 1 }], unplaced: [], placedTotal: 1, unplacedTotal: 0 } }),
     annotate: async (req) => ({ ok: true, value: { starred: req.op === 'star' && req.on, tags: [], notes: [] } }),
     openOriginal: async (req) => ({ ok: true, value: { file: req.path.replace(/#\d+$/, ''), shown: 'opened' } }),

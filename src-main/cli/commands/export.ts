@@ -9,7 +9,6 @@
 import { open, rm } from 'node:fs/promises'
 import { DatelineError, ioError } from '../../core/errors'
 import type { Command } from '../context'
-import { table } from '../../core/search/export'
 import { jsonDoc } from './doc'
 
 const BLOCK = 256 * 1024
@@ -26,9 +25,8 @@ const exportEntities: Command = async ({ args, io, openIndexed }) => {
   const format = args.flags.get('format') ?? 'csv'
   if (format !== 'csv' && format !== 'json') throw new DatelineError('usage', 'export --entities: --format is csv (default) or json')
   const svc = await openIndexed()
-  const rows = svc.entities({ limit: Number.MAX_SAFE_INTEGER, sort: 'count' }).map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, documents: e.documents }))
-  const text = format === 'csv' ? table(['id', 'type', 'name', 'aliases', 'documents'], rows) : JSON.stringify({ total: rows.length, entities: rows }, null, 1) + '\n'
-  await writeOut(args.flags.get('out'), text, io, `${rows.length} entities`)
+  const { text, rows } = svc.exportEntities(format)
+  await writeOut(args.flags.get('out'), text, io, `${rows} entities`)
   return 0
 }
 
