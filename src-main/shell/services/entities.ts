@@ -1,24 +1,10 @@
 /** Entities from the window: finding any entity of the archive, the hidden list, and corrections. */
 import type { EntityView, Services } from '../../contract/api'
-import { DatelineError, ioError } from '../../core/errors'
-import { writeFileAtomic } from '../../core/store/atomic'
-import { withArchive, type Session } from './session'
+import { saveExport, withArchive, type Session } from './session'
 
 export function entityServices(session: Session): Pick<Services, 'entities' | 'curate' | 'corrections' | 'undoCorrection' | 'entityPage' | 'places' | 'exportEntities'> {
   return {
-    exportEntities: (req) =>
-      withArchive(session, async (svc) => {
-        const pick = session.deps.pickSaveFile
-        if (!pick) throw new DatelineError('io', 'Saving files is not available here.')
-        const file = await pick(`dateline-entities.${req.format}`, req.format)
-        if (!file) return null
-        const { text, rows } = svc.exportEntities(req.format)
-        // the dialog asked before replacing an existing file; written whole or not at all
-        await writeFileAtomic(file, text).catch((e: unknown) => {
-          throw ioError(e, `save the entity list to ${file}`)
-        })
-        return { file, rows }
-      }),
+    exportEntities: (req) => withArchive(session, (svc) => saveExport(session, `dateline-entities.${req.format}`, req.format, 'the entity list', () => svc.exportEntities(req.format))),
     places: (req) =>
       withArchive(session, (svc) =>
         svc.placesMap(req.query ?? '', { ...(req.resultEntities ? { entities: req.resultEntities } : {}), ...(req.resultExcludeEntities ? { excludeEntities: req.resultExcludeEntities } : {}) }, req.limit ?? 500)

@@ -2,11 +2,9 @@
 import type { Services } from '../../contract/api'
 import type { ExportSourcesRequest } from '../../contract/requests'
 import type { TimelineOptions } from '../../core/timeline/service'
-import { DatelineError, ioError } from '../../core/errors'
-import { writeFileAtomic } from '../../core/store/atomic'
 import { publicEvent } from '../../core/timeline/build'
 import { toSourceList } from '../../core/timeline/export'
-import { withArchive, type Session } from './session'
+import { saveExport, withArchive, type Session } from './session'
 
 const WINDOW_PHRASE_CHECKS = 1000
 
@@ -33,34 +31,19 @@ export function searchServices(session: Session): Pick<Services, 'search' | 'tim
         return { deleted: req.name }
       }),
     exportResults: (req) =>
-      withArchive(session, async (svc) => {
-        const pick = session.deps.pickSaveFile
-        if (!pick) throw new DatelineError('io', 'Saving files is not available here.')
-        const file = await pick(`dateline-results.${req.format}`, req.format)
-        if (!file) return null
+      withArchive(session, (svc) => {
         const { format, query, ...filters } = req
-        const { text, rows } = svc.exportResults(query, format, filters)
-        // the dialog asked before replacing an existing file; written whole or not at all
-        await writeFileAtomic(file, text).catch((e: unknown) => {
-          throw ioError(e, `save the results to ${file}`)
-        })
-        return { file, rows }
+        return saveExport(session, `dateline-results.${format}`, format, 'the results', () => svc.exportResults(query, format, filters))
       }),
     exportSources: (req) =>
-      withArchive(session, async (svc) => {
-        const pick = session.deps.pickSaveFile
-        if (!pick) throw new DatelineError('io', 'Saving files is not available here.')
-        const file = await pick('dateline-sources.csv', 'csv')
-        if (!file) return null
-        const t = svc.timeline(timelineOptions(req))
-        // what the timeline shows: the dated events, and without a date range the undated and unresolved ones too
-        const events = req.from || req.to ? t.events : [...t.events, ...t.undatedEvents, ...t.unresolvedEvents]
-        const text = toSourceList(events, (id) => t.entities[id]?.name ?? id)
-        await writeFileAtomic(file, text).catch((e: unknown) => {
-          throw ioError(e, `save the source list to ${file}`)
+      withArchive(session, (svc) =>
+        saveExport(session, 'dateline-sources.csv', 'csv', 'the source list', () => {
+          const t = svc.timeline(timelineOptions(req))
+          // what the timeline shows: the dated events, and without a date range the undated and unresolved ones too
+          const events = req.from || req.to ? t.events : [...t.events, ...t.undatedEvents, ...t.unresolvedEvents]
+          return { text: toSourceList(events, (id) => t.entities[id]?.name ?? id), rows: events.reduce((n, e) => n + e.sources.length, 0) }
         })
-        return { file, rows: events.reduce((n, e) => n + e.sources.length, 0) }
-      }),
+      ),
     search: (req) =>
       withArchive(session, (svc) => {
         const r = svc.search(req.query, {

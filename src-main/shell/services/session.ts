@@ -5,7 +5,8 @@
 import type { Result, StatusView } from '../../contract/api'
 import type { ArchiveService, OpenOptions } from '../../core/api'
 import type { ArchiveWatcher } from '../../core/archive/watch'
-import { DatelineError } from '../../core/errors'
+import { DatelineError, ioError } from '../../core/errors'
+import { writeFileAtomic } from '../../core/store/atomic'
 
 export interface ServiceDeps {
   dataDir: string
@@ -61,4 +62,21 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<Result<T>> {
     if (err instanceof DatelineError) return { ok: false, error: { code: err.code, message: err.message } }
     return { ok: false, error: { code: 'internal', message: `Unexpected error: ${(err as Error)?.message ?? String(err)}` } }
   }
+}
+
+/**
+ * An export from the window: ask where to save it (null when the dialog was cancelled; the dialog
+ * asks before replacing a file), then write what `produce` makes, whole or not at all. `what`
+ * names it in an error ("the results").
+ */
+export async function saveExport(session: Session, suggestedName: string, format: 'csv' | 'json', what: string, produce: () => { text: string; rows: number }): Promise<{ file: string; rows: number } | null> {
+  const pick = session.deps.pickSaveFile
+  if (!pick) throw new DatelineError('io', 'Saving files is not available here.')
+  const file = await pick(suggestedName, format)
+  if (!file) return null
+  const { text, rows } = produce()
+  await writeFileAtomic(file, text).catch((e: unknown) => {
+    throw ioError(e, `save ${what} to ${file}`)
+  })
+  return { file, rows }
 }
